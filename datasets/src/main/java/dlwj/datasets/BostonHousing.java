@@ -1,0 +1,72 @@
+package dlwj.datasets;
+
+import dlwj.datasets.files.Checksum;
+import dlwj.datasets.files.DataSource;
+import dlwj.datasets.files.RemoteFile;
+import dlwj.datasets.formats.NpyArray;
+import dlwj.datasets.formats.Npz;
+import java.util.Arrays;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The Boston housing prices (book section 3.6): 506 suburbs, 13 features each, and the median home price
+ * in thousands of dollars. {@link #loadData} is Keras' {@code boston_housing.load_data}: same file, same
+ * shuffle (seed 113), same split (404 training and 102 test samples).
+ */
+public final class BostonHousing {
+
+    /** Keras' {@code boston_housing.npz}. */
+    public static final RemoteFile DATA = RemoteFile.of("datasets/boston_housing.npz",
+            "https://storage.googleapis.com/tensorflow/tf-keras-datasets/boston_housing.npz",
+            Checksum.sha256("f553886a1f8d56431e820c5b82552d9d95cfcb96d1e678153f8839538947dff5"),
+            Npz.holding("x", "y"));
+
+    /** The 13 features, in column order. */
+    public static final String[] FEATURES = {"CRIM", "ZN", "INDUS", "CHAS", "NOX", "RM", "AGE", "DIS", "RAD",
+        "TAX", "PTRATIO", "B", "LSTAT"};
+
+    private BostonHousing() {
+    }
+
+    /** {@code boston_housing.load_data()}, from the configured {@link DataSource}. */
+    public static RegressionData loadData() {
+        return loadData(0.2, 113, DataSource.fromEnvironment());
+    }
+
+    /** {@code boston_housing.load_data(test_split=testSplit, seed=seed)}. */
+    public static RegressionData loadData(double testSplit, long seed, DataSource source) {
+        if (!(testSplit >= 0 && testSplit < 1)) {
+            throw new IllegalArgumentException("testSplit must be in [0, 1), got " + testSplit);
+        }
+        Map<String, NpyArray> arrays = FileReading.npz(source.get(DATA), "x", "y");
+        NpyArray x = arrays.get("x");
+        double[] features = x.doubles();
+        double[] targets = arrays.get("y").doubles();
+        int samples = (int) x.shape()[0];
+        int columns = (int) x.shape()[1];
+        int[] order = new NumpyRandomState(seed).shuffledIndices(samples);
+        double[] shuffledFeatures = new double[features.length];
+        double[] shuffledTargets = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            System.arraycopy(features, order[i] * columns, shuffledFeatures, i * columns, columns);
+            shuffledTargets[i] = targets[order[i]];
+        }
+        int split = (int) (samples * (1 - testSplit));
+        return new RegressionData(
+                matrix(Arrays.copyOfRange(shuffledFeatures, 0, split * columns), split, columns),
+                vector(Arrays.copyOfRange(shuffledTargets, 0, split)),
+                matrix(Arrays.copyOfRange(shuffledFeatures, split * columns, samples * columns), samples - split, columns),
+                vector(Arrays.copyOfRange(shuffledTargets, split, samples)));
+    }
+
+    private static INDArray matrix(double[] values, int rows, int columns) {
+        return Nd4j.create(values, new long[] {rows, columns}, DataType.DOUBLE);
+    }
+
+    private static INDArray vector(double[] values) {
+        return Nd4j.create(values, new long[] {values.length}, DataType.DOUBLE);
+    }
+}

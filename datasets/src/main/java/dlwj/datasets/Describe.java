@@ -1,0 +1,252 @@
+package dlwj.datasets;
+
+import dlwj.datasets.files.DataSource;
+import dlwj.datasets.files.DatasetUnavailableException;
+import dlwj.datasets.formats.KerasWeightsFile;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.datavec.image.loader.NativeImageLoader;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code describe DATASET}: loads a dataset as the examples do and prints what Keras' {@code load_data}
+ * would give: shapes, dtypes, label counts, and the first training and test samples.
+ */
+@Command(name = "describe", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Loads a dataset of the book and prints its shapes, dtypes, label counts and first samples.",
+        footer = {"", "Examples:",
+            "  describe reuters --num-words 10000 --mirror ../shared/datasets",
+            "  describe imdb --local-file ../shared/datasets/rebuilt/imdb.npz --mirror ../shared/datasets",
+            "  describe fashion-mnist --mirror /usr/share/datasets/fashion-mnist"})
+public final class Describe implements Callable<Integer> {
+
+    /** The datasets, under the names the command accepts (Keras' module names work too). */
+    enum Dataset {
+        MNIST("mnist"), FASHION_MNIST("fashion-mnist", "fashion_mnist"), IMDB("imdb"), REUTERS("reuters"),
+        BOSTON_HOUSING("boston-housing", "boston_housing"),
+        DOGS_VS_CATS("dogs-vs-cats", "cats_and_dogs_filtered", "cats-and-dogs"), VGG16("vgg16");
+
+        final String[] names;
+
+        Dataset(String... names) {
+            this.names = names;
+        }
+
+        static Dataset named(String name) {
+            return Arrays.stream(values())
+                    .filter(d -> Arrays.asList(d.names).contains(name.toLowerCase(Locale.ROOT)))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("Unknown dataset '" + name + "'; choose one of "
+                            + Arrays.stream(values()).map(d -> d.names[0]).collect(Collectors.joining(", "))));
+        }
+    }
+
+    @Parameters(paramLabel = "DATASET", converter = DatasetConverter.class,
+            description = "mnist, fashion-mnist, imdb, reuters, boston-housing, dogs-vs-cats or vgg16")
+    Dataset dataset;
+
+    @Option(names = "--num-words", paramLabel = "N", defaultValue = "0",
+            description = "IMDB and Reuters: keep the N most frequent words (0: all, as Keras' num_words=None).")
+    int numWords;
+
+    @Option(names = "--kaggle-train", paramLabel = "PATH",
+            description = "dogs-vs-cats: build the book's train/validation/test split from Kaggle's train.zip.")
+    Path kaggleTrain;
+
+    @Mixin
+    DataSourceOptions data = new DataSourceOptions();
+
+    private final PrintStream out = System.out;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Describe())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    if (e instanceof DatasetUnavailableException || e instanceof IllegalArgumentException) {
+                        cmd.getErr().println(e.getMessage());
+                        return 1;
+                    }
+                    throw e;
+                });
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        DataSource source = data.dataSource();
+        switch (dataset) {
+            case MNIST -> images("mnist", Mnist.loadData(source));
+            case FASHION_MNIST -> images("fashion_mnist", FashionMnist.loadData(source));
+            case IMDB -> text("imdb", Imdb.loadData(options(), source), () -> Imdb.wordIndex(source));
+            case REUTERS -> text("reuters", Reuters.loadData(options(), source), () -> Reuters.wordIndex(source));
+            case BOSTON_HOUSING -> boston(BostonHousing.loadData(0.2, 113, source));
+            case DOGS_VS_CATS -> folders(kaggleTrain == null ? DogsVsCats.filtered(source)
+                    : DogsVsCats.bookSplit(kaggleTrain, source));
+            case VGG16 -> vgg16(Vgg16Weights.notop(source));
+            default -> throw new IllegalStateException(dataset.name());
+        }
+        return 0;
+    }
+
+    private TextOptions options() {
+        return TextOptions.defaults().withNumWords(numWords);
+    }
+
+    private void images(String name, ImageData data) {
+        out.printf("%s.load_data()%n", name);
+        out.printf("  train_images: shape %s, dtype %s%n", shape(data.trainImages()), dtype(data.trainImages()));
+        out.printf("  train_labels: shape %s, dtype %s, counts %s%n", shape(data.trainLabels()),
+                dtype(data.trainLabels()), counts(data.trainLabels().toIntVector()));
+        out.printf("  test_images:  shape %s, dtype %s%n", shape(data.testImages()), dtype(data.testImages()));
+        out.printf("  test_labels:  shape %s, dtype %s, counts %s%n", shape(data.testLabels()),
+                dtype(data.testLabels()), counts(data.testLabels().toIntVector()));
+        for (String split : new String[] {"train", "test"}) {
+            INDArray images = split.equals("train") ? data.trainImages() : data.testImages();
+            INDArray labels = split.equals("train") ? data.trainLabels() : data.testLabels();
+            INDArray first = images.get(NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.all());
+            out.printf("  first %s image (label %d):%n", split, labels.getInt(0));
+            out.print(AsciiImage.render(first.toFloatMatrix(), 255, 28));
+        }
+    }
+
+    private void text(String name, SequenceData data, Supplier<WordIndex> wordIndex) {
+        out.printf("%s.load_data(num_words=%s)%n", name, numWords == 0 ? "None" : numWords);
+        describeSequences("x_train", data.trainSequences(), data.trainLabels());
+        describeSequences("x_test", data.testSequences(), data.testLabels());
+        WordIndex index = null;
+        try {
+            index = wordIndex.get();
+        } catch (DatasetUnavailableException e) {
+            out.printf("  (no decoded text: the word index is unavailable: %s)%n", e.getMessage().lines().findFirst()
+                    .orElse(""));
+        }
+        firstSequence("train", data.trainSequences()[0], data.trainLabels()[0], index);
+        firstSequence("test", data.testSequences()[0], data.testLabels()[0], index);
+    }
+
+    private void describeSequences(String name, int[][] sequences, int[] labels) {
+        IntStream lengths = Arrays.stream(sequences).mapToInt(s -> s.length);
+        var stats = lengths.summaryStatistics();
+        int maxIndex = Arrays.stream(sequences).flatMapToInt(Arrays::stream).max().orElse(0);
+        out.printf("  %s: shape (%d,), dtype object (lists of int); lengths min %d mean %.1f max %d; "
+                + "largest word index %d%n", name, sequences.length, stats.getMin(), stats.getAverage(),
+                stats.getMax(), maxIndex);
+        out.printf("  %s: shape (%d,), dtype int64, counts %s%n", name.replace('x', 'y'), labels.length,
+                counts(labels));
+    }
+
+    private void firstSequence(String split, int[] sequence, int label, WordIndex index) {
+        out.printf("  first %s sample: label %d, %d words: %s%n", split, label, sequence.length,
+                Arrays.stream(sequence).limit(20).mapToObj(Integer::toString)
+                        .collect(Collectors.joining(", ", "[", sequence.length > 20 ? ", ...]" : "]")));
+        if (index != null) {
+            String decoded = index.decode(sequence);
+            out.printf("    decoded: %s%n", decoded.length() > 300 ? decoded.substring(0, 300) + " ..." : decoded);
+        }
+    }
+
+    private void boston(RegressionData data) {
+        out.println("boston_housing.load_data()");
+        out.printf("  x_train: shape %s, dtype %s%n", shape(data.trainData()), dtype(data.trainData()));
+        out.printf("  y_train: shape %s, dtype %s, min %.1f mean %.2f max %.1f%n", shape(data.trainTargets()),
+                dtype(data.trainTargets()), data.trainTargets().minNumber().doubleValue(),
+                data.trainTargets().meanNumber().doubleValue(), data.trainTargets().maxNumber().doubleValue());
+        out.printf("  x_test:  shape %s, dtype %s%n", shape(data.testData()), dtype(data.testData()));
+        out.printf("  y_test:  shape %s, dtype %s%n", shape(data.testTargets()), dtype(data.testTargets()));
+        out.printf("  features: %s%n", String.join(", ", BostonHousing.FEATURES));
+        out.printf("  first train sample: %s -> %s%n", row(data.trainData().getRow(0).toDoubleVector()),
+                number(data.trainTargets().getDouble(0)));
+        out.printf("  first test sample:  %s -> %s%n", row(data.testData().getRow(0).toDoubleVector()),
+                number(data.testTargets().getDouble(0)));
+    }
+
+    private void folders(ImageFolders folders) throws IOException {
+        out.println("dogs vs cats");
+        for (Path split : new Path[] {folders.train(), folders.validation(), folders.test()}) {
+            if (split == null) {
+                out.println("  test: none (cats_and_dogs_filtered has no test split; --kaggle-train builds one)");
+                continue;
+            }
+            out.printf("  %s: %s%n", split.getFileName(), folders.classes().stream()
+                    .map(c -> c + " " + ImageFolders.count(split, c)).collect(Collectors.joining(", ")));
+        }
+        out.printf("  folder: %s%n", folders.train().getParent());
+        File first = ImageFolders.images(folders.train(), folders.classes().get(0)).get(0).toFile();
+        INDArray image = new NativeImageLoader().asMatrix(first); // [1, channels, height, width], BGR
+        long[] shape = image.shape();
+        out.printf("  first train image: %s, %d x %d pixels, %d channels (label %d, %s)%n", first.getName(),
+                shape[3], shape[2], shape[1], 0, folders.classes().get(0));
+        INDArray gray = image.get(NDArrayIndex.point(0)).mean(0);
+        out.print(AsciiImage.render(gray.toFloatMatrix(), 255, 64));
+    }
+
+    private void vgg16(Path file) throws IOException {
+        out.printf("VGG16 ImageNet weights without top: %s%n", file);
+        long total = 0;
+        try (KerasWeightsFile weights = KerasWeightsFile.open(file)) {
+            for (String layer : weights.layerNames()) {
+                var layerWeights = weights.weights(layer);
+                long count = layerWeights.stream().mapToLong(w -> w.values().length).sum();
+                total += count;
+                out.printf("  %-14s %-40s %,d%n", layer, layerWeights, count);
+            }
+        }
+        out.printf("  total parameters: %,d%n", total);
+    }
+
+    private static String shape(INDArray array) {
+        return Arrays.stream(array.shape()).mapToObj(Long::toString)
+                .collect(Collectors.joining(", ", "(", array.rank() == 1 ? ",)" : ")"));
+    }
+
+    /** numpy's name for the array's element type. */
+    private static String dtype(INDArray array) {
+        return switch (array.dataType()) {
+            case DOUBLE -> "float64";
+            case FLOAT -> "float32";
+            case LONG -> "int64";
+            case INT -> "int32";
+            case UBYTE -> "uint8";
+            default -> array.dataType().name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private static String counts(int[] labels) {
+        int[] counts = SequenceData.labelCounts(labels);
+        return IntStream.range(0, counts.length).mapToObj(i -> i + ": " + counts[i])
+                .collect(Collectors.joining(", ", "{", "}"));
+    }
+
+    private static String row(double[] values) {
+        return Arrays.stream(values).mapToObj(Describe::number).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    /** A number as numpy prints it: no trailing zeros. */
+    private static String number(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    static final class DatasetConverter implements CommandLine.ITypeConverter<Dataset> {
+        @Override
+        public Dataset convert(String value) {
+            return Dataset.named(value);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dlwj.datasets;
+
+import dlwj.datasets.files.DataSource;
+import dlwj.datasets.files.RemoteFile;
+import dlwj.datasets.formats.Idx;
+import java.util.List;
+
+/**
+ * Fashion-MNIST: Zalando's drop-in replacement for MNIST, 60,000 training and 10,000 test grayscale
+ * 28x28 images of clothes in 10 classes. {@link #loadData} is Keras' {@code fashion_mnist.load_data}:
+ * the same four gzipped IDX files (Keras publishes no checksum for them, so each is checked
+ * structurally: header, dimensions and full length).
+ */
+public final class FashionMnist {
+
+    private static final String ORIGIN = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/";
+
+    public static final RemoteFile TRAIN_LABELS = file("train-labels-idx1-ubyte.gz", 60_000);
+    public static final RemoteFile TRAIN_IMAGES = file("train-images-idx3-ubyte.gz", 60_000);
+    public static final RemoteFile TEST_LABELS = file("t10k-labels-idx1-ubyte.gz", 10_000);
+    public static final RemoteFile TEST_IMAGES = file("t10k-images-idx3-ubyte.gz", 10_000);
+
+    /** The class names, in label order. */
+    public static final List<String> CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+            "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+
+    private FashionMnist() {
+    }
+
+    private static RemoteFile file(String name, int count) {
+        return RemoteFile.of("datasets/fashion-mnist/" + name, ORIGIN + name, null, Idx.holding(count));
+    }
+
+    /** {@code fashion_mnist.load_data()}, from the configured {@link DataSource}. */
+    public static ImageData loadData() {
+        return loadData(DataSource.fromEnvironment());
+    }
+
+    public static ImageData loadData(DataSource source) {
+        return new ImageData(
+                NdArrays.uint8(FileReading.idx(source.get(TRAIN_IMAGES))),
+                NdArrays.uint8(FileReading.idx(source.get(TRAIN_LABELS))),
+                NdArrays.uint8(FileReading.idx(source.get(TEST_IMAGES))),
+                NdArrays.uint8(FileReading.idx(source.get(TEST_LABELS))));
+    }
+}

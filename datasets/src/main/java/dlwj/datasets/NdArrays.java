@@ -1,0 +1,21 @@
+package dlwj.datasets;
+
+import dlwj.datasets.formats.NpyArray;
+import java.nio.ByteBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Turns arrays read from files into ND4J arrays of the same dtype and shape. */
+final class NdArrays {
+
+    private NdArrays() {
+    }
+
+    /** A {@code uint8} array, such as MNIST's images and labels. */
+    static INDArray uint8(NpyArray array) {
+        byte[] bytes = array.bytes();
+        ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+        return Nd4j.create(Nd4j.createBuffer(direct, DataType.UINT8, bytes.length), array.shape());
+    }
+}

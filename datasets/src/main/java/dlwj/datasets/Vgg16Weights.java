@@ -1,0 +1,40 @@
+package dlwj.datasets;
+
+import dlwj.datasets.files.Checksum;
+import dlwj.datasets.files.DataSource;
+import dlwj.datasets.files.RemoteFile;
+import dlwj.datasets.formats.KerasWeightsFile;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * VGG16's convolutional base trained on ImageNet (book section 5.3): Keras'
+ * {@code vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5}, 58.9 MB, the weights of {@code block1_conv1}
+ * to {@code block5_conv3}, kernels as (height, width, in, out), for channels-last RGB input.
+ */
+public final class Vgg16Weights {
+
+    /** The convolution layers, in order; each block ends with a 2x2 max pooling. */
+    public static final List<String> CONV_LAYERS = List.of("block1_conv1", "block1_conv2", "block2_conv1",
+            "block2_conv2", "block3_conv1", "block3_conv2", "block3_conv3", "block4_conv1", "block4_conv2",
+            "block4_conv3", "block5_conv1", "block5_conv2", "block5_conv3");
+
+    /** Keras' VGG16 ImageNet weights without the classifier ("notop"). */
+    public static final RemoteFile NOTOP = RemoteFile.of("models/vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5",
+            "https://storage.googleapis.com/tensorflow/keras-applications/vgg16/"
+                    + "vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5",
+            Checksum.md5("6d6bbae143d832006294945121d1f1fc"),
+            KerasWeightsFile.holding(CONV_LAYERS.toArray(String[]::new)));
+
+    private Vgg16Weights() {
+    }
+
+    /** The weights file, from the configured {@link DataSource}; read it with {@link KerasWeightsFile}. */
+    public static Path notop() {
+        return notop(DataSource.fromEnvironment());
+    }
+
+    public static Path notop(DataSource source) {
+        return source.get(NOTOP);
+    }
+}

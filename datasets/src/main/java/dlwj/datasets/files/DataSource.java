@@ -1,0 +1,250 @@
+package dlwj.datasets.files;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where the data files come from: Keras' {@code get_file} for this project. A file is taken from, in
+ * order:
+ * <ol>
+ *   <li>a local file the user named for it ({@link #withLocalFile}); it is checked against the published
+ *       checksum, and where it differs it is used after structural checks, with a warning;</li>
+ *   <li>this project's cache ({@code ~/.dlwj}, or {@code $DLWJ_HOME}, or {@code -Ddlwj.home});</li>
+ *   <li>Keras' cache ({@code ~/.keras}, or {@code $KERAS_HOME}), where a reader who ran the Python
+ *       notebooks already has the file;</li>
+ *   <li>a download from the mirror ({@code $DLWJ_MIRROR} or {@code -Ddlwj.mirror}: a URL or a folder
+ *       holding the files under their own names) or else from the canonical URL, into the cache.</li>
+ * </ol>
+ * Every cached file is verified each time it is used, and fetched again if it is corrupt. Downloads are
+ * retried with backoff, written to a temporary file and renamed into place, under a file lock so that
+ * two processes loading the same dataset don't corrupt it.
+ */
+public final class DataSource {
+
+    public static final String HOME_VARIABLE = "DLWJ_HOME";
+    public static final String HOME_PROPERTY = "dlwj.home";
+    public static final String MIRROR_VARIABLE = "DLWJ_MIRROR";
+    public static final String MIRROR_PROPERTY = "dlwj.mirror";
+    public static final String KERAS_HOME_VARIABLE = "KERAS_HOME";
+
+    private static final Logger log = LoggerFactory.getLogger(DataSource.class);
+
+    private final Path home;
+    private final Path kerasHome;
+    private final String mirror;
+    private final Map<String, Path> localFiles;
+    private final Downloader downloader;
+
+    private DataSource(Path home, Path kerasHome, String mirror, Map<String, Path> localFiles,
+                       Downloader downloader) {
+        this.home = home;
+        this.kerasHome = kerasHome;
+        this.mirror = mirror;
+        this.localFiles = Map.copyOf(localFiles);
+        this.downloader = downloader;
+    }
+
+    /** The source configured by the environment: system properties first, then environment variables. */
+    public static DataSource fromEnvironment() {
+        Path userHome = Path.of(System.getProperty("user.home"));
+        Path home = setting(HOME_PROPERTY, HOME_VARIABLE).map(Path::of).orElse(userHome.resolve(".dlwj"));
+        Path kerasHome = setting("keras.home", KERAS_HOME_VARIABLE).map(Path::of)
+                .orElse(userHome.resolve(".keras"));
+        String mirror = setting(MIRROR_PROPERTY, MIRROR_VARIABLE).orElse(null);
+        return new DataSource(home, kerasHome, mirror, Map.of(), new Downloader(Downloader.Retries.DEFAULT));
+    }
+
+    private static Optional<String> setting(String property, String variable) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(variable);
+        }
+        return Optional.ofNullable(value).filter(v -> !v.isBlank());
+    }
+
+    public DataSource withHome(Path home) {
+        return new DataSource(home, kerasHome, mirror, localFiles, downloader);
+    }
+
+    public DataSource withKerasHome(Path kerasHome) {
+        return new DataSource(home, kerasHome, mirror, localFiles, downloader);
+    }
+
+    /** A URL or a folder that holds the files under their own names, used instead of the canonical host. */
+    public DataSource withMirror(String mirror) {
+        return new DataSource(home, kerasHome, mirror, localFiles, downloader);
+    }
+
+    /** Uses {@code file} for the data file named {@code fileName} (for example {@code imdb.npz}). */
+    public DataSource withLocalFile(String fileName, Path file) {
+        Map<String, Path> files = new HashMap<>(localFiles);
+        files.put(fileName, file);
+        return new DataSource(home, kerasHome, mirror, files, downloader);
+    }
+
+    /** Download retries: how many attempts in all, and the delay before the second (doubled after each). */
+    public DataSource withRetries(int attempts, Duration firstDelay) {
+        return new DataSource(home, kerasHome, mirror, localFiles,
+                new Downloader(new Downloader.Retries(attempts, firstDelay)));
+    }
+
+    /** The cache root: data files go to {@code datasets/}, model weights to {@code models/}. */
+    public Path home() {
+        return home;
+    }
+
+    public Optional<String> mirror() {
+        return Optional.ofNullable(mirror);
+    }
+
+    /** Where {@code file} is cached, whether or not it is there yet. */
+    public Path cachedPath(RemoteFile file) {
+        return home.resolve(file.cachePath());
+    }
+
+    /** Returns a verified copy of {@code file}, downloading it if needed. */
+    public Path get(RemoteFile file) {
+        Path local = localFiles.get(file.fileName());
+        if (local != null) {
+            return checkLocalFile(file, local);
+        }
+        Path cached = cachedPath(file);
+        if (isValid(file, cached, "cached")) {
+            return cached;
+        }
+        Path keras = kerasHome.resolve(file.cachePath());
+        if (isValid(file, keras, "Keras'")) {
+            log.info("Using {} from Keras' cache", keras);
+            return keras;
+        }
+        try {
+            return FileLocks.withLock(cached, () -> {
+                if (isValid(file, cached, "cached")) {
+                    return cached; // another process fetched it while we waited for the lock
+                }
+                URI source = sourceOf(file);
+                downloader.download(file, source, cached, instructions(file));
+                return cached;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write to the data cache " + cached.getParent()
+                    + ": " + e.getMessage() + ". Set " + HOME_VARIABLE + " to a folder you can write to.", e);
+        }
+    }
+
+    /**
+     * Returns the folder {@code folder} extracted from the zip {@code archive} (which holds it at its
+     * top level), as Keras' {@code get_file(..., extract=True)} leaves it: in this cache, or in Keras'
+     * where it is already there. {@code check} validates a folder; a failing one is extracted again.
+     */
+    public Path getExtracted(RemoteFile archive, String folder, FileValidator check) {
+        Path cached = cachedPath(archive).resolveSibling(folder);
+        if (isValidFolder(cached, check)) {
+            return cached;
+        }
+        Path keras = kerasHome.resolve(archive.cachePath()).resolveSibling(folder);
+        if (isValidFolder(keras, check)) {
+            log.info("Using {} from Keras' cache", keras);
+            return keras;
+        }
+        try {
+            return FileLocks.withLock(cached, () -> {
+                if (isValidFolder(cached, check)) {
+                    return cached;
+                }
+                ZipExtraction.extractFolder(get(archive), folder, cached, check);
+                return cached;
+            });
+        } catch (IOException e) {
+            throw new DatasetUnavailableException("Could not extract " + folder + " from " + archive.fileName()
+                    + " into " + cached + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isValidFolder(Path folder, FileValidator check) {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try {
+            check.validate(folder);
+            return true;
+        } catch (IOException e) {
+            log.warn("The folder {} is incomplete ({}); extracting it again", folder, e.getMessage());
+            return false;
+        }
+    }
+
+    /** The URL the file is fetched from: the mirror's copy if a mirror is set, else the canonical one. */
+    URI sourceOf(RemoteFile file) {
+        if (mirror == null) {
+            return file.origin();
+        }
+        if (mirror.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*")) {
+            return URI.create(mirror.endsWith("/") ? mirror : mirror + "/").resolve(file.fileName());
+        }
+        return Path.of(mirror).toAbsolutePath().normalize().resolve(file.fileName()).toUri();
+    }
+
+    private boolean isValid(RemoteFile file, Path path, String what) {
+        if (!Files.isRegularFile(path)) {
+            return false;
+        }
+        try {
+            Optional<Checksum> checksum = file.publishedChecksum();
+            if (checksum.isPresent() && !checksum.get().matches(path)) {
+                throw new InvalidDataFileException("its " + checksum.get().algorithm()
+                        + " checksum does not match the published one");
+            }
+            file.validator().validate(path);
+            return true;
+        } catch (IOException e) {
+            log.warn("The {} file {} is corrupt ({}); fetching it again", what, path, e.getMessage());
+            return false;
+        }
+    }
+
+    private Path checkLocalFile(RemoteFile file, Path local) {
+        if (!Files.isRegularFile(local)) {
+            throw new DatasetUnavailableException("The file given for " + file.fileName() + " does not exist: "
+                    + local.toAbsolutePath());
+        }
+        try {
+            Optional<Checksum> checksum = file.publishedChecksum();
+            if (checksum.isPresent() && !checksum.get().matches(local)) {
+                log.warn("{} is not the published {} ({} differs): using it after structural checks, "
+                        + "so results may differ from the book's", local, file.fileName(), checksum.get().algorithm());
+            }
+            file.validator().validate(local);
+            return local;
+        } catch (IOException e) {
+            throw new DatasetUnavailableException("The file given for " + file.fileName() + ", " + local
+                    + ", is not a valid " + file.fileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What a user can do to work offline, for the error message of a failed download. */
+    String instructions(RemoteFile file) {
+        return "To work offline, do one of:\n"
+                + "  - put " + file.fileName() + " at " + cachedPath(file) + "\n"
+                + "  - set " + MIRROR_VARIABLE + " (or -D" + MIRROR_PROPERTY + ") to a folder or URL holding "
+                + file.fileName() + "\n"
+                + "  - pass --local-file " + file.fileName() + "=/path/to/" + file.fileName()
+                + "\n    (DataSource.withLocalFile in Java)";
+    }
+
+    @Override
+    public String toString() {
+        return "DataSource[home=" + home + ", mirror=" + Objects.requireNonNullElse(mirror, "none")
+                + ", localFiles=" + localFiles + "]";
+    }
+}

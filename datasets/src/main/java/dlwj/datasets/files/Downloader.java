@@ -1,0 +1,199 @@
+package dlwj.datasets.files;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fetches one file from an {@code http(s):} or {@code file:} URL into the cache: with retries and backoff
+ * on transient failures, a progress bar, the checksum and structural checks, into a temporary file that
+ * is renamed into place only when it is complete and valid.
+ */
+final class Downloader {
+
+    /** How many attempts in all, and the delay before the second attempt (doubled after each failure). */
+    record Retries(int attempts, Duration firstDelay) {
+        static final Retries DEFAULT = new Retries(4, Duration.ofSeconds(1));
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(Downloader.class);
+
+    private final Retries retries;
+    private final HttpClient http;
+
+    Downloader(Retries retries) {
+        this.retries = retries;
+        this.http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(30))
+                .build();
+    }
+
+    /**
+     * Downloads {@code source} to {@code target}, verified.
+     *
+     * @param offlineHelp what the user can do instead, appended to every failure message
+     */
+    void download(RemoteFile file, URI source, Path target, String offlineHelp) throws IOException {
+        Duration delay = retries.firstDelay();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                fetchOnce(file, source, target);
+                return;
+            } catch (TransientFailure e) {
+                if (attempt >= retries.attempts()) {
+                    throw new DatasetUnavailableException("Could not download " + file.fileName() + " from "
+                            + source + " (" + attempt + " attempts): " + e.getMessage() + "\n" + offlineHelp, e);
+                }
+                log.warn("Downloading {} failed ({}); retrying in {} ms", file.fileName(), e.getMessage(),
+                        delay.toMillis());
+                sleep(delay);
+                delay = delay.multipliedBy(2);
+            } catch (PermanentFailure e) {
+                throw new DatasetUnavailableException("Could not download " + file.fileName() + " from "
+                        + source + ": " + e.getMessage() + "\n" + offlineHelp, e);
+            }
+        }
+    }
+
+    private void fetchOnce(RemoteFile file, URI source, Path target) throws IOException {
+        Path partial = Files.createTempFile(target.getParent(), "." + file.fileName() + ".", ".part");
+        try {
+            long expectedLength = copy(file, source, partial);
+            long length = Files.size(partial);
+            if (expectedLength >= 0 && length != expectedLength) {
+                throw new TransientFailure("the download ended after " + length + " of " + expectedLength + " bytes");
+            }
+            verify(file, partial);
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            log.info("Saved {} ({})", target, DownloadProgress.bytes(length));
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    /** Copies the body of {@code source} into {@code partial}; returns the announced length, or -1. */
+    private long copy(RemoteFile file, URI source, Path partial) throws IOException {
+        if ("file".equals(source.getScheme())) {
+            Path path = Path.of(source);
+            try (InputStream in = Files.newInputStream(path)) {
+                long length = Files.size(path);
+                write(file, source, in, length, partial);
+                return length;
+            } catch (NoSuchFileException e) {
+                throw new PermanentFailure("the mirror has no file " + path);
+            }
+        }
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(source).timeout(Duration.ofMinutes(2)).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            throw new TransientFailure("could not connect to " + source.getHost()
+                    + " (no network, or the server is down)", e);
+        } catch (UnknownHostException e) {
+            throw new TransientFailure("unknown host " + source.getHost() + " (no network?)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (IOException e) {
+            throw new TransientFailure(describe(e), e);
+        }
+        int status = response.statusCode();
+        try (InputStream body = response.body()) {
+            if (status >= 500 || status == 408 || status == 429) {
+                throw new TransientFailure("the server answered HTTP " + status);
+            }
+            if (status != 200) {
+                throw new PermanentFailure("the server answered HTTP " + status
+                        + (status == 404 ? " (not found: the URL may have moved)" : ""));
+            }
+            long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            write(file, source, body, length, partial);
+            return length;
+        }
+    }
+
+    private static void write(RemoteFile file, URI source, InputStream in, long length, Path partial)
+            throws IOException {
+        try (OutputStream out = Files.newOutputStream(partial);
+             DownloadProgress progress = DownloadProgress.start(file.fileName(), source, length)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = read(in, buffer)) > 0; ) {
+                out.write(buffer, 0, n);
+                progress.advance(n);
+            }
+        }
+    }
+
+    /** Reads from the source: a failure here is the transfer's, worth another attempt. */
+    private static int read(InputStream in, byte[] buffer) throws TransientFailure {
+        try {
+            return in.read(buffer);
+        } catch (IOException e) {
+            throw new TransientFailure("the transfer broke off: " + describe(e), e);
+        }
+    }
+
+    private static void verify(RemoteFile file, Path partial) throws IOException {
+        Optional<Checksum> checksum = file.publishedChecksum();
+        if (checksum.isPresent()) {
+            String actual = checksum.get().compute(partial);
+            if (!actual.equals(checksum.get().hex())) {
+                throw new PermanentFailure("its " + checksum.get().algorithm() + " checksum is " + actual
+                        + ", not the published " + checksum.get().hex() + " (a different or damaged file)");
+            }
+        }
+        try {
+            file.validator().validate(partial);
+        } catch (IOException e) {
+            throw new TransientFailure("the downloaded file is not valid: " + e.getMessage(), e);
+        }
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static void sleep(Duration delay) throws IOException {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting to retry", e);
+        }
+    }
+
+    /** A failure worth another attempt: network errors, truncated bodies, server errors. */
+    private static final class TransientFailure extends IOException {
+        TransientFailure(String message) {
+            super(message);
+        }
+
+        TransientFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** A failure that another attempt won't fix: not found, forbidden, a wrong checksum, a missing mirror file. */
+    private static final class PermanentFailure extends IOException {
+        PermanentFailure(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dlwj.datasets.formats;
+
+import dlwj.datasets.files.FileValidator;
+import dlwj.datasets.files.InvalidDataFileException;
+import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import io.jhdf.exceptions.HdfException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads a Keras weights file ({@code model.save_weights} and the {@code keras.applications} downloads,
+ * such as VGG16's): HDF5 whose root attribute {@code layer_names} lists the layers in order, one group
+ * per layer whose attribute {@code weight_names} lists that layer's arrays (kernel, then bias), each a
+ * dataset at that path below the group. Kernels are stored as Keras holds them: (height, width, in, out)
+ * for convolutions, (in, out) for dense layers.
+ */
+public final class KerasWeightsFile implements AutoCloseable {
+
+    /**
+     * One weight array.
+     *
+     * @param name   its name in the file, for example {@code block1_conv1/kernel:0}
+     * @param shape  its shape, in Keras' layout
+     * @param values its values in C order
+     */
+    public record Weight(String name, long[] shape, float[] values) {
+        @Override
+        public String toString() {
+            return name + " " + Arrays.toString(shape);
+        }
+    }
+
+    private final Path path;
+    private final HdfFile hdf;
+
+    private KerasWeightsFile(Path path, HdfFile hdf) {
+        this.path = path;
+        this.hdf = hdf;
+    }
+
+    public static KerasWeightsFile open(Path file) throws IOException {
+        try {
+            return new KerasWeightsFile(file, new HdfFile(file));
+        } catch (HdfException e) {
+            throw new InvalidDataFileException(file.getFileName() + " is not a readable HDF5 file: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The structural check: an HDF5 weights file with every one of these layers. */
+    public static FileValidator holding(String... layers) {
+        return file -> {
+            try (KerasWeightsFile weights = open(file)) {
+                List<String> names = weights.layerNames();
+                for (String layer : layers) {
+                    if (!names.contains(layer)) {
+                        throw new InvalidDataFileException(file.getFileName() + " has no layer " + layer);
+                    }
+                }
+            }
+        };
+    }
+
+    /** The layers in the order the model defines them, those without weights (pooling) included. */
+    public List<String> layerNames() throws InvalidDataFileException {
+        return strings(hdf, "layer_names");
+    }
+
+    /** The weights of one layer, in Keras' order (kernel, then bias); empty for pooling layers. */
+    public List<Weight> weights(String layer) throws InvalidDataFileException {
+        Node node = hdf.getChild(layer);
+        if (!(node instanceof Group group)) {
+            throw new InvalidDataFileException(path.getFileName() + " has no layer group " + layer);
+        }
+        List<Weight> weights = new ArrayList<>();
+        for (String name : strings(group, "weight_names")) {
+            Node child = group.getByPath(name);
+            if (!(child instanceof Dataset dataset)) {
+                throw new InvalidDataFileException(path.getFileName() + ": " + layer + "/" + name
+                        + " is not a dataset");
+            }
+            long[] shape = Arrays.stream(dataset.getDimensions()).asLongStream().toArray();
+            weights.add(new Weight(name, shape, floats(dataset.getDataFlat(), layer + "/" + name)));
+        }
+        return weights;
+    }
+
+    private List<String> strings(Node node, String attributeName) throws InvalidDataFileException {
+        Attribute attribute = node.getAttribute(attributeName);
+        if (attribute == null) {
+            throw new InvalidDataFileException(path.getFileName() + ": " + node.getPath()
+                    + " has no attribute " + attributeName + " (not a Keras weights file?)");
+        }
+        Object data = attribute.getData();
+        if (data instanceof String[] strings) {
+            return List.of(strings);
+        }
+        if (data instanceof String string) {
+            return List.of(string);
+        }
+        return List.of(); // Keras writes an empty numeric array for a layer without weights
+    }
+
+    private float[] floats(Object data, String name) throws InvalidDataFileException {
+        if (data instanceof float[] floats) {
+            return floats;
+        }
+        if (data instanceof double[] doubles) {
+            float[] floats = new float[doubles.length];
+            for (int i = 0; i < doubles.length; i++) {
+                floats[i] = (float) doubles[i];
+            }
+            return floats;
+        }
+        throw new InvalidDataFileException(path.getFileName() + ": " + name + " is not a float array");
+    }
+
+    @Override
+    public void close() {
+        hdf.close();
+    }
+}
