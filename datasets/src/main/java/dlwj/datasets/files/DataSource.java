@@ -123,13 +123,13 @@ public final class DataSource {
             return cached;
         }
         Path keras = kerasHome.resolve(file.cachePath());
-        if (isValid(file, keras, "Keras'")) {
+        if (isValid(file, keras, "Keras-cached")) {
             log.info("Using {} from Keras' cache", keras);
             return keras;
         }
         try {
             return FileLocks.withLock(cached, () -> {
-                if (isValid(file, cached, "cached")) {
+                if (Files.isRegularFile(cached) && passesChecks(file, cached)) {
                     return cached; // another process fetched it while we waited for the lock
                 }
                 URI source = sourceOf(file);
@@ -159,8 +159,8 @@ public final class DataSource {
         }
         try {
             return FileLocks.withLock(cached, () -> {
-                if (isValidFolder(cached, check)) {
-                    return cached;
+                if (Files.isDirectory(cached) && passesFolderCheck(cached, check)) {
+                    return cached; // another process extracted it while we waited for the lock
                 }
                 ZipExtraction.extractFolder(get(archive), folder, cached, check);
                 return cached;
@@ -184,6 +184,15 @@ public final class DataSource {
         }
     }
 
+    private static boolean passesFolderCheck(Path folder, FileValidator check) {
+        try {
+            check.validate(folder);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The URL the file is fetched from: the mirror's copy if a mirror is set, else the canonical one. */
     URI sourceOf(RemoteFile file) {
         if (mirror == null) {
@@ -200,17 +209,30 @@ public final class DataSource {
             return false;
         }
         try {
-            Optional<Checksum> checksum = file.publishedChecksum();
-            if (checksum.isPresent() && !checksum.get().matches(path)) {
-                throw new InvalidDataFileException("its " + checksum.get().algorithm()
-                        + " checksum does not match the published one");
-            }
-            file.validator().validate(path);
+            verify(file, path);
             return true;
         } catch (IOException e) {
             log.warn("The {} file {} is corrupt ({}); fetching it again", what, path, e.getMessage());
             return false;
         }
+    }
+
+    private static boolean passesChecks(RemoteFile file, Path path) {
+        try {
+            verify(file, path);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void verify(RemoteFile file, Path path) throws IOException {
+        Optional<Checksum> checksum = file.publishedChecksum();
+        if (checksum.isPresent() && !checksum.get().matches(path)) {
+            throw new InvalidDataFileException("its " + checksum.get().algorithm()
+                    + " checksum does not match the published one");
+        }
+        file.validator().validate(path);
     }
 
     private Path checkLocalFile(RemoteFile file, Path local) {

@@ -162,7 +162,7 @@ final class Downloader {
         try {
             file.validator().validate(partial);
         } catch (IOException e) {
-            throw new TransientFailure("the downloaded file is not valid: " + e.getMessage(), e);
+            throw new PermanentFailure("the file is not valid: " + e.getMessage());
         }
     }
 

@@ -1,0 +1,242 @@
+package dlwj.datasets;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dlwj.datasets.files.DataSource;
+import dlwj.datasets.files.DatasetUnavailableException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/** Each dataset loaded end to end from fixture files, through a mirror folder or local files. */
+class DatasetsTest {
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path mirror;
+
+    private DataSource source() {
+        return DataSource.fromEnvironment().withHome(home).withKerasHome(home.resolve("no-keras"))
+                .withMirror(mirror.toString());
+    }
+
+    @Test
+    void bostonHousingIsShuffledWithSeed113AndSplit80To20() throws Exception {
+        double[] x = new double[10 * 13];
+        double[] y = new double[10];
+        for (int row = 0; row < 10; row++) {
+            for (int column = 0; column < 13; column++) {
+                x[row * 13 + column] = row * 100 + column;
+            }
+            y[row] = row + 0.5;
+        }
+        Fixtures.write(mirror.resolve("boston_housing.npz"), Fixtures.npz(Fixtures.arrays(
+                "y", Fixtures.npyFloat64(new long[] {10}, y), "x", Fixtures.npyFloat64(new long[] {10, 13}, x))));
+
+        RegressionData data = BostonHousing.loadData(0.2, 113, source().withLocalFile("boston_housing.npz",
+                mirror.resolve("boston_housing.npz")));
+
+        // numpy: RandomState(113).shuffle(arange(10)) == [9, 3, 6, 1, 0, 7, 4, 8, 2, 5]
+        assertArrayEquals(new long[] {8, 13}, data.trainData().shape());
+        assertArrayEquals(new long[] {2, 13}, data.testData().shape());
+        assertEquals(DataType.DOUBLE, data.trainData().dataType());
+        assertEquals(900.0, data.trainData().getDouble(0, 0));
+        assertEquals(312.0, data.trainData().getDouble(1, 12));
+        assertArrayEquals(new double[] {9.5, 3.5, 6.5, 1.5, 0.5, 7.5, 4.5, 8.5}, data.trainTargets().toDoubleVector());
+        assertArrayEquals(new double[] {2.5, 5.5}, data.testTargets().toDoubleVector());
+    }
+
+    @Test
+    void reutersAndImdbLoadFromKerasLayoutFiles() throws Exception {
+        int[][] newswires = new int[10][];
+        long[] topics = new long[10];
+        for (int i = 0; i < 10; i++) {
+            newswires[i] = new int[] {i + 1, 5, 9000 + i};
+            topics[i] = i % 3;
+        }
+        Fixtures.write(mirror.resolve("reuters.npz"), Fixtures.npz(Fixtures.arrays(
+                "y", Fixtures.npyInt64(topics), "x", Fixtures.npyObjectSequences(newswires))));
+
+        SequenceData reuters = Reuters.loadData(TextOptions.defaults().withNumWords(1000),
+                source().withLocalFile("reuters.npz", mirror.resolve("reuters.npz")));
+
+        assertEquals(8, reuters.trainSequences().length);
+        assertEquals(2, reuters.testSequences().length);
+        assertArrayEquals(new int[] {1, 13, 8, 2}, reuters.trainSequences()[0], "newswire 9 first, OOV for 9012");
+        assertEquals(0, reuters.trainLabels()[0]);
+
+        int[][] reviews = {{1, 2, 3}, {4, 5}, {6}, {7, 8, 9, 10}};
+        Fixtures.write(mirror.resolve("imdb.npz"), Fixtures.npz(Fixtures.arrays(
+                "x_test", Fixtures.npyObjectSequences(reviews), "x_train", Fixtures.npyObjectSequences(reviews),
+                "y_train", Fixtures.npyInt64(1, 0, 1, 0), "y_test", Fixtures.npyInt64(0, 0, 1, 1))));
+        Fixtures.write(mirror.resolve("imdb_word_index.json"), Fixtures.wordIndexJson(Map.of("the", 1, "and", 2,
+                "a", 3, "of", 4, "to", 5, "is", 6, "br", 7, "in", 8, "it", 9, "i", 10)));
+        DataSource imdbSource = source().withLocalFile("imdb.npz", mirror.resolve("imdb.npz"))
+                .withLocalFile("imdb_word_index.json", mirror.resolve("imdb_word_index.json"));
+
+        SequenceData imdb = Imdb.loadData(TextOptions.defaults(), imdbSource);
+        WordIndex words = Imdb.wordIndex(imdbSource);
+
+        assertEquals(4, imdb.trainSequences().length);
+        assertEquals(4, imdb.testSequences().length);
+        int[] first = imdb.trainSequences()[0];
+        assertEquals(1, first[0]);
+        assertTrue(words.decode(first).startsWith("? "), words.decode(first));
+        assertEquals("? the and a", words.decode(new int[] {1, 4, 5, 6}));
+        assertEquals(Integer.valueOf(10), words.rank("i").orElseThrow());
+    }
+
+    @Test
+    void mnistLoadsAsUint8Tensors() throws Exception {
+        byte[] images = new byte[3 * 28 * 28];
+        images[28 + 1] = (byte) 255;
+        byte[] testImages = new byte[2 * 28 * 28];
+        Fixtures.write(mirror.resolve("mnist.npz"), Fixtures.npz(Fixtures.arrays(
+                "x_test", Fixtures.npyUint8(new long[] {2, 28, 28}, testImages),
+                "x_train", Fixtures.npyUint8(new long[] {3, 28, 28}, images),
+                "y_train", Fixtures.npyUint8(new long[] {3}, new byte[] {5, 0, 4}),
+                "y_test", Fixtures.npyUint8(new long[] {2}, new byte[] {7, 2}))));
+
+        ImageData mnist = Mnist.loadData(source().withLocalFile("mnist.npz", mirror.resolve("mnist.npz")));
+
+        assertArrayEquals(new long[] {3, 28, 28}, mnist.trainImages().shape());
+        assertEquals(DataType.UBYTE, mnist.trainImages().dataType());
+        assertEquals(255, mnist.trainImages().getInt(0, 1, 1));
+        assertArrayEquals(new int[] {5, 0, 4}, mnist.trainLabels().toIntVector());
+        assertArrayEquals(new long[] {2, 28, 28}, mnist.testImages().shape());
+    }
+
+    @Test
+    void fashionMnistLoadsItsFourIdxFilesFromAMirrorFolder() throws Exception {
+        byte[] train = new byte[60_000 * 28 * 28];
+        train[27] = (byte) 200;
+        byte[] trainLabels = new byte[60_000];
+        trainLabels[0] = 9;
+        Fixtures.write(mirror.resolve("train-images-idx3-ubyte.gz"), Fixtures.idxGz(train, 60_000, 28, 28));
+        Fixtures.write(mirror.resolve("train-labels-idx1-ubyte.gz"), Fixtures.idxGz(trainLabels, 60_000));
+        Fixtures.write(mirror.resolve("t10k-images-idx3-ubyte.gz"), Fixtures.idxGz(new byte[10_000 * 784], 10_000, 28, 28));
+        Fixtures.write(mirror.resolve("t10k-labels-idx1-ubyte.gz"), Fixtures.idxGz(new byte[10_000], 10_000));
+
+        ImageData fashion = FashionMnist.loadData(source());
+
+        assertArrayEquals(new long[] {60_000, 28, 28}, fashion.trainImages().shape());
+        assertEquals(200, fashion.trainImages().getInt(0, 0, 27));
+        assertEquals(9, fashion.trainLabels().getInt(0));
+        assertArrayEquals(new long[] {10_000}, fashion.testLabels().shape());
+        assertTrue(Files.exists(home.resolve("datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz")));
+    }
+
+    @Test
+    void catsAndDogsFilteredIsExtractedOnceAndRepaired() throws Exception {
+        Fixtures.write(mirror.resolve("cats_and_dogs_filtered.zip"), Fixtures.catsAndDogsZip(1000, 500));
+
+        ImageFolders folders = DogsVsCats.filtered(source());
+
+        assertEquals(home.resolve("datasets/cats_and_dogs_filtered/train"), folders.train());
+        assertEquals(1000, ImageFolders.count(folders.train(), "cats"));
+        assertEquals(500, ImageFolders.count(folders.validation(), "dogs"));
+        assertFalse(folders.hasTest());
+
+        Files.delete(folders.validation().resolve("dogs/dog.2003.jpg"));
+        ImageFolders repaired = DogsVsCats.filtered(source());
+        assertTrue(Files.exists(repaired.validation().resolve("dogs/dog.2003.jpg")));
+    }
+
+    @Test
+    void incompleteCatsAndDogsZipIsRefused() throws Exception {
+        Fixtures.write(mirror.resolve("cats_and_dogs_filtered.zip"), Fixtures.catsAndDogsZip(10, 5));
+
+        DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class,
+                () -> DogsVsCats.filtered(source()));
+
+        assertTrue(e.getMessage().contains("expected"), e.getMessage());
+    }
+
+    @Test
+    void bookSplitIsBuiltFromKaggleTrainZipIdempotently() throws Exception {
+        Path kaggle = mirror.resolve("train.zip");
+        Random random = new Random(3);
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(kaggle))) {
+            for (String animal : new String[] {"cat", "dog"}) {
+                for (int i = 0; i < 2000; i++) {
+                    zip.putNextEntry(new ZipEntry("train/" + animal + "." + i + ".jpg"));
+                    zip.write(Fixtures.jpeg(4, 4, random));
+                    zip.closeEntry();
+                }
+            }
+        }
+
+        ImageFolders split = DogsVsCats.bookSplit(kaggle, source());
+        DogsVsCats.bookSplit(kaggle, source());
+
+        assertEquals(1000, ImageFolders.count(split.train(), "cats"));
+        assertEquals(500, ImageFolders.count(split.validation(), "dogs"));
+        assertEquals(500, ImageFolders.count(split.test(), "cats"));
+        assertTrue(Files.exists(split.validation().resolve("cats/cat.1000.jpg")));
+        assertTrue(Files.exists(split.test().resolve("dogs/dog.1999.jpg")));
+    }
+
+    @Test
+    void vgg16LocalFileWithoutTheConvBaseIsRefused() throws Exception {
+        Path weights = Path.of(DatasetsTest.class.getResource("/dlwj/datasets/keras-weights.h5").toURI());
+
+        DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class, () -> Vgg16Weights.notop(
+                source().withLocalFile(Vgg16Weights.NOTOP.fileName(), weights)));
+
+        assertTrue(e.getMessage().contains("no layer block1_conv2"), e.getMessage());
+    }
+
+    @Test
+    void describePrintsShapesAndFirstSamples() throws Exception {
+        bostonHousingIsShuffledWithSeed113AndSplit80To20();
+        String output = runDescribe("boston-housing", "--local-file", mirror.resolve("boston_housing.npz").toString(),
+                "--cache-dir", home.toString());
+
+        assertTrue(output.contains("x_train: shape (8, 13), dtype float64"), output);
+        assertTrue(output.contains("first train sample: [900, 901, 902"), output);
+    }
+
+    @Test
+    void describeRejectsUnknownDatasetsWithUsageStatus() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Describe.commandLine().setErr(new PrintWriter(err, true)).execute("cifar10");
+
+        assertEquals(2, status);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Unknown dataset 'cifar10'"), err.toString());
+    }
+
+    private static String runDescribe(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, Describe.commandLine().setErr(new PrintWriter(err, true)).execute(args), err::toString);
+        } finally {
+            System.setOut(original);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void mirrorMissingTheFileExplainsWhereToPutIt() {
+        DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class, () -> Mnist.loadData(source()));
+
+        assertTrue(e.getMessage().contains("put mnist.npz at " + home.resolve("datasets/mnist.npz")), e.getMessage());
+    }
+}

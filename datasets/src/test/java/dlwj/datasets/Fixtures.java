@@ -1,0 +1,200 @@
+package dlwj.datasets;
+
+import com.google.gson.Gson;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import javax.imageio.ImageIO;
+
+/** Small data files in the real formats of the book's datasets, written by the tests themselves. */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    /** An .npz archive of the given .npy files, in order. */
+    public static byte[] npz(Map<String, byte[]> arrays) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> array : arrays.entrySet()) {
+                zip.putNextEntry(new ZipEntry(array.getKey() + ".npy"));
+                zip.write(array.getValue());
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    public static Map<String, byte[]> arrays(Object... namesAndNpys) {
+        Map<String, byte[]> arrays = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndNpys.length; i += 2) {
+            arrays.put((String) namesAndNpys[i], (byte[]) namesAndNpys[i + 1]);
+        }
+        return arrays;
+    }
+
+    /** A version 1.0 .npy file with the header numpy writes. */
+    public static byte[] npy(String descr, long[] shape, byte[] data) {
+        String dims = Arrays.stream(shape).mapToObj(Long::toString).collect(Collectors.joining(", "));
+        String header = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': (" + dims
+                + (shape.length == 1 ? ",)" : ")") + ", }";
+        int padded = ((10 + header.length() + 1 + 63) / 64) * 64 - 10;
+        header = header + " ".repeat(padded - header.length() - 1) + "\n";
+        ByteBuffer buffer = ByteBuffer.allocate(10 + header.length() + data.length).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
+        buffer.putShort((short) header.length());
+        buffer.put(header.getBytes(StandardCharsets.ISO_8859_1));
+        buffer.put(data);
+        return buffer.array();
+    }
+
+    public static byte[] npyFloat64(long[] shape, double... values) {
+        ByteBuffer data = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        data.asDoubleBuffer().put(values);
+        return npy("<f8", shape, data.array());
+    }
+
+    public static byte[] npyInt64(long... values) {
+        ByteBuffer data = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        data.asLongBuffer().put(values);
+        return npy("<i8", new long[] {values.length}, data.array());
+    }
+
+    public static byte[] npyUint8(long[] shape, byte[] values) {
+        return npy("|u1", shape, values);
+    }
+
+    /**
+     * An object array of int lists, pickled with protocol 2 exactly as in Keras' imdb.npz and reuters.npz
+     * (written by numpy under Python 2): {@code _reconstruct(ndarray, (0,), 'b')}, then the state
+     * {@code (1, shape, dtype('O8', 0, 1) with its state, False, [list, list, ...])}.
+     */
+    public static byte[] npyObjectSequences(int[][] sequences) {
+        Pickle p = new Pickle();
+        p.op(0x80).op(2);
+        p.global("numpy.core.multiarray", "_reconstruct").global("numpy", "ndarray");
+        p.integer(0).op(0x85).shortString("b").op(0x87).op('R');
+        p.op('(').integer(1).integer(sequences.length).op(0x85);
+        p.global("numpy", "dtype").shortString("O8").integer(0).integer(1).op(0x87).op('R');
+        p.op('(').integer(3).shortString("|").op('N').op('N').op('N').integer(-1).integer(-1).integer(63)
+                .op('t').op('b');
+        p.op(0x89).op(']').op('(');
+        for (int[] sequence : sequences) {
+            p.op(']').op('(');
+            for (int word : sequence) {
+                p.integer(word);
+            }
+            p.op('e');
+        }
+        p.op('e').op('t').op('b').op('.');
+        return npy("|O", new long[] {sequences.length}, p.bytes.toByteArray());
+    }
+
+    /** Protocol-2 pickle opcodes, as CPython's pickler writes them. */
+    private static final class Pickle {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        Pickle op(int code) {
+            bytes.write(code);
+            return this;
+        }
+
+        Pickle global(String module, String name) {
+            op('c');
+            bytes.writeBytes((module + "\n" + name + "\n").getBytes(StandardCharsets.US_ASCII));
+            return this;
+        }
+
+        Pickle shortString(String value) {
+            op('U').op(value.length());
+            bytes.writeBytes(value.getBytes(StandardCharsets.US_ASCII));
+            return this;
+        }
+
+        Pickle integer(int value) {
+            if (value >= 0 && value < 256) {
+                return op('K').op(value);
+            }
+            if (value >= 0 && value < 65536) {
+                return op('M').op(value & 0xff).op(value >>> 8);
+            }
+            op('J');
+            for (int i = 0; i < 4; i++) {
+                op((value >>> (8 * i)) & 0xff);
+            }
+            return this;
+        }
+    }
+
+    /** A gzipped IDX file of unsigned bytes, as MNIST's and Fashion-MNIST's. */
+    public static byte[] idxGz(byte[] data, int... dims) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream gzip = new GZIPOutputStream(bytes)) {
+            ByteBuffer header = ByteBuffer.allocate(4 + 4 * dims.length);
+            header.putInt(0x0800 | dims.length);
+            for (int dim : dims) {
+                header.putInt(dim);
+            }
+            gzip.write(header.array());
+            gzip.write(data);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Keras' word index JSON. */
+    public static byte[] wordIndexJson(Map<String, Integer> ranks) {
+        return new Gson().toJson(ranks).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A zip in the layout of cats_and_dogs_filtered.zip, with tiny random JPEGs. */
+    public static byte[] catsAndDogsZip(int trainPerClass, int validationPerClass) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Random random = new Random(1);
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (String split : new String[] {"train", "validation"}) {
+                int count = split.equals("train") ? trainPerClass : validationPerClass;
+                int first = split.equals("train") ? 0 : 2000;
+                for (String animal : new String[] {"cat", "dog"}) {
+                    for (int i = first; i < first + count; i++) {
+                        zip.putNextEntry(new ZipEntry("cats_and_dogs_filtered/" + split + "/" + animal + "s/" + animal
+                                + "." + i + ".jpg"));
+                        zip.write(jpeg(12, 9, random));
+                        zip.closeEntry();
+                    }
+                }
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    public static byte[] jpeg(int width, int height, Random random) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", bytes);
+        return bytes.toByteArray();
+    }
+
+    public static Path write(Path file, byte[] content) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        return Files.write(file, content);
+    }
+}

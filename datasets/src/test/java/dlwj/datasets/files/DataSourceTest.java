@@ -1,0 +1,261 @@
+package dlwj.datasets.files;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dlwj.datasets.Fixtures;
+import dlwj.datasets.formats.Npz;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Fetching, verifying and caching data files, against a loopback HTTP server. */
+class DataSourceTest {
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path kerasHome;
+    @TempDir
+    Path elsewhere;
+
+    private FixtureServer server;
+    private byte[] content;
+    private RemoteFile file;
+
+    @BeforeEach
+    void serveAnNpz() throws Exception {
+        content = Fixtures.npz(Fixtures.arrays("x", Fixtures.npyInt64(1, 2, 3)));
+        server = new FixtureServer().serve("/data/sample.npz", content);
+        file = remoteFile(server.url("/data/sample.npz"), sha256(content));
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    private DataSource source() {
+        return DataSource.fromEnvironment().withHome(home).withKerasHome(kerasHome).withMirror(null)
+                .withRetries(3, Duration.ofMillis(5));
+    }
+
+    private static RemoteFile remoteFile(String url, String sha256) {
+        return RemoteFile.of("datasets/sample.npz", url, Checksum.sha256(sha256), Npz.holding("x"));
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    @Test
+    void firstDownloadIsVerifiedAndCachedThenReused() throws IOException {
+        Path path = source().get(file);
+
+        assertEquals(home.resolve("datasets/sample.npz"), path);
+        assertArrayEquals(content, Files.readAllBytes(path));
+        assertEquals(path, source().get(file));
+        assertEquals(1, server.requests("/data/sample.npz"), "the second load is a cache hit");
+        assertNoPartialFiles();
+    }
+
+    @Test
+    void checksumMismatchFailsAtOnceAndCachesNothing() throws IOException {
+        RemoteFile wrongHash = remoteFile(file.origin().toString(), "00".repeat(32));
+
+        DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class, () -> source().get(wrongHash));
+
+        assertTrue(e.getMessage().contains("checksum"), e.getMessage());
+        assertTrue(e.getMessage().contains(file.origin().toString()), e.getMessage());
+        assertEquals(1, server.requests("/data/sample.npz"), "a wrong file is not fetched again");
+        assertFalse(Files.exists(home.resolve("datasets/sample.npz")));
+        assertNoPartialFiles();
+    }
+
+    @Test
+    void truncatedBodyIsRetried() throws IOException {
+        server.failNext(FixtureServer.Failure.TRUNCATED);
+
+        Path path = source().get(file);
+
+        assertArrayEquals(content, Files.readAllBytes(path));
+        assertEquals(2, server.requests("/data/sample.npz"));
+    }
+
+    @Test
+    void bodyTruncatedEveryTimeFailsAfterTheRetries() throws IOException {
+        server.failNext(FixtureServer.Failure.TRUNCATED, FixtureServer.Failure.TRUNCATED,
+                FixtureServer.Failure.TRUNCATED);
+
+        DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class, () -> source().get(file));
+
+        assertTrue(e.getMessage().contains("3 attempts"), e.getMessage());
+        assertEquals(3, server.requests("/data/sample.npz"));
+        assertFalse(Files.exists(home.resolve("datasets/sample.npz")));
+        assertNoPartialFiles();
+    }
+
+    @Test
+    void notFoundFailsAtOnceWithTheUrlAndWhatToDoOffline() {
+        RemoteFile missing = remoteFile(server.url("/moved/sample.npz"), "00".repeat(32));
+
+        DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class, () -> source().get(missing));
+
+        assertTrue(e.getMessage().contains("HTTP 404"), e.getMessage());
+        assertTrue(e.getMessage().contains(server.url("/moved/sample.npz")), e.getMessage());
+        assertTrue(e.getMessage().contains(home.resolve("datasets/sample.npz").toString()), e.getMessage());
+        assertEquals(1, server.requests("/moved/sample.npz"));
+    }
+
+    @Test
+    void serverErrorsAreRetriedUntilSuccess() throws IOException {
+        server.failNext(FixtureServer.Failure.SERVER_ERROR, FixtureServer.Failure.SERVER_ERROR);
+
+        Path path = source().get(file);
+
+        assertArrayEquals(content, Files.readAllBytes(path));
+        assertEquals(3, server.requests("/data/sample.npz"));
+    }
+
+    @Test
+    void serverDownSaysHowToWorkOffline() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        RemoteFile unreachable = remoteFile("http://127.0.0.1:" + closedPort + "/sample.npz", sha256(content));
+
+        DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class,
+                () -> source().get(unreachable));
+
+        String message = e.getMessage();
+        assertTrue(message.contains("could not connect"), message);
+        assertTrue(message.contains("To work offline"), message);
+        assertTrue(message.contains("put sample.npz at " + home.resolve("datasets/sample.npz")), message);
+        assertTrue(message.contains("DLWJ_MIRROR"), message);
+        assertTrue(message.contains("--local-file sample.npz="), message);
+    }
+
+    @Test
+    void concurrentLoadersDownloadOnce() throws Exception {
+        server.delay(200);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Path>> loaders = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                loaders.add(() -> source().get(file));
+            }
+            for (Future<Path> result : pool.invokeAll(loaders)) {
+                assertArrayEquals(content, Files.readAllBytes(result.get()));
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, server.requests("/data/sample.npz"));
+    }
+
+    @Test
+    void corruptCachedFileIsFetchedAgain() throws IOException {
+        Path path = source().get(file);
+        Files.write(path, new byte[] {1, 2, 3});
+
+        assertArrayEquals(content, Files.readAllBytes(source().get(file)));
+        assertEquals(2, server.requests("/data/sample.npz"));
+    }
+
+    @Test
+    void mirrorUrlReplacesTheCanonicalHost() throws Exception {
+        server.serve("/mirror/sample.npz", content);
+        RemoteFile canonical = remoteFile("http://canonical.invalid/datasets/sample.npz", sha256(content));
+
+        Path path = source().withMirror(server.url("/mirror")).get(canonical);
+
+        assertArrayEquals(content, Files.readAllBytes(path));
+        assertEquals(1, server.requests("/mirror/sample.npz"));
+    }
+
+    @Test
+    void mirrorFolderIsCopiedIntoTheCache() throws Exception {
+        Fixtures.write(elsewhere.resolve("sample.npz"), content);
+        RemoteFile canonical = remoteFile("http://canonical.invalid/datasets/sample.npz", sha256(content));
+
+        Path path = source().withMirror(elsewhere.toString()).get(canonical);
+
+        assertEquals(home.resolve("datasets/sample.npz"), path);
+        assertArrayEquals(content, Files.readAllBytes(path));
+    }
+
+    @Test
+    void mirrorFolderWithoutTheFileSaysSo() {
+        DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class,
+                () -> source().withMirror(elsewhere.toString()).get(file));
+
+        assertTrue(e.getMessage().contains("the mirror has no file " + elsewhere.resolve("sample.npz")), e.getMessage());
+    }
+
+    @Test
+    void localFileIsUsedInPlaceAfterStructuralChecks() throws Exception {
+        byte[] other = Fixtures.npz(Fixtures.arrays("x", Fixtures.npyInt64(7)));
+        Path local = Fixtures.write(elsewhere.resolve("my-copy.npz"), other);
+
+        assertEquals(local, source().withLocalFile("sample.npz", local).get(file));
+        assertEquals(0, server.requests("/data/sample.npz"));
+    }
+
+    @Test
+    void invalidOrMissingLocalFileIsRefusedWithItsPath() throws Exception {
+        Path notNpz = Fixtures.write(elsewhere.resolve("sample.npz"), new byte[] {1, 2, 3});
+        Path missing = elsewhere.resolve("absent.npz");
+
+        DatasetUnavailableException invalid = assertThrows(DatasetUnavailableException.class,
+                () -> source().withLocalFile("sample.npz", notNpz).get(file));
+        DatasetUnavailableException absent = assertThrows(DatasetUnavailableException.class,
+                () -> source().withLocalFile("sample.npz", missing).get(file));
+
+        assertTrue(invalid.getMessage().contains(notNpz.toString()), invalid.getMessage());
+        assertTrue(invalid.getMessage().contains("not a valid .npz"), invalid.getMessage());
+        assertTrue(absent.getMessage().contains("does not exist: " + missing), absent.getMessage());
+    }
+
+    @Test
+    void kerasCacheIsReusedOnceVerified() throws IOException {
+        Path kerasCopy = Fixtures.write(kerasHome.resolve("datasets/sample.npz"), content);
+
+        assertEquals(kerasCopy, source().get(file));
+        assertEquals(0, server.requests("/data/sample.npz"));
+    }
+
+    @Test
+    void corruptKerasCopyIsIgnored() throws IOException {
+        Fixtures.write(kerasHome.resolve("datasets/sample.npz"), new byte[] {9});
+
+        assertEquals(home.resolve("datasets/sample.npz"), source().get(file));
+        assertEquals(1, server.requests("/data/sample.npz"));
+    }
+
+    private void assertNoPartialFiles() throws IOException {
+        if (!Files.isDirectory(home.resolve("datasets"))) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(home.resolve("datasets"))) {
+            assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".part")).toList());
+        }
+    }
+}
