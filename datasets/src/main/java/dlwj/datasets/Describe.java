@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
  * {@code describe DATASET}: loads a dataset as the examples do and prints what Keras' {@code load_data}
  * would give: shapes, dtypes, label counts, and the first training and test samples.
  */
-@Command(name = "describe", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "describe", mixinStandardHelpOptions = true, sortOptions = false, version = "describe 0.1.0",
         description = "Loads a dataset of the book and prints its shapes, dtypes, label counts and first samples.",
         footer = {"", "Examples:",
             "  describe reuters --num-words 10000 --mirror ../shared/datasets",
