@@ -1,0 +1,48 @@
+package dlwj.training;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.learning.config.RmsProp;
+import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
+
+/**
+ * Keras' defaults, defined once. DL4J's differ and silently change the book's results: its
+ * {@code new RmsProp()} has a learning rate of 0.1 (Keras: 0.001) and epsilon 1e-8 (Keras: 1e-7), its
+ * default weight initialisation is not {@code glorot_uniform}, and its binary cross-entropy clips
+ * probabilities at 1e-5 (Keras: 1e-7).
+ */
+public final class KerasDefaults {
+
+    /** Keras' backend epsilon, {@code K.epsilon()}. */
+    public static final double EPSILON = 1e-7;
+
+    private KerasDefaults() {
+    }
+
+    /** {@code optimizer='rmsprop'}: learning rate 0.001, rho 0.9, epsilon 1e-7. */
+    public static RmsProp rmsprop() {
+        return rmsprop(1e-3);
+    }
+
+    /** {@code optimizers.RMSprop(lr=learningRate)}, the other settings Keras' defaults. */
+    public static RmsProp rmsprop(double learningRate) {
+        return new RmsProp(learningRate, 0.9, EPSILON);
+    }
+
+    /** {@code loss='binary_crossentropy'} on a sigmoid output, clipped as Keras clips it. */
+    public static LossBinaryXENT binaryCrossentropy() {
+        return new LossBinaryXENT(EPSILON);
+    }
+
+    /**
+     * A network configuration with Keras' defaults: {@code glorot_uniform} weights, zero biases, RMSprop
+     * (lr 0.001), and {@code seed} for reproducible initialisation.
+     */
+    public static NeuralNetConfiguration.Builder network(long seed) {
+        return new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .weightInit(WeightInit.XAVIER_UNIFORM)
+                .biasInit(0)
+                .updater(rmsprop());
+    }
+}

@@ -1,0 +1,78 @@
+package dlwj.training;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Keras' metrics, computed as Keras computes them: a value per sample, averaged over the samples of an
+ * epoch. Each metric here returns the sum over a batch; the trainer divides by the sample count.
+ */
+public enum Metric {
+
+    /**
+     * Keras' {@code 'acc'} ({@code 'accuracy'}): binary accuracy for a single sigmoid output, categorical
+     * accuracy (argmax of prediction equals argmax of one-hot label) for several outputs, and sparse
+     * categorical accuracy when the labels are class indices.
+     */
+    ACCURACY("acc") {
+        @Override
+        double batchSum(INDArray predictions, INDArray labels) {
+            if (predictions.size(1) == 1) {
+                return BINARY_ACCURACY.batchSum(predictions, labels);
+            }
+            INDArray predicted = Nd4j.argMax(predictions, 1);
+            INDArray actual = labels.size(1) == 1 ? labels.reshape(labels.size(0)) : Nd4j.argMax(labels, 1);
+            return predicted.castTo(DataType.DOUBLE).eq(actual.castTo(DataType.DOUBLE))
+                    .castTo(DataType.DOUBLE).sumNumber().doubleValue();
+        }
+    },
+
+    /** Keras' {@code binary_accuracy}: predictions rounded at 0.5 against the labels, averaged per sample. */
+    BINARY_ACCURACY("binary_accuracy") {
+        @Override
+        double batchSum(INDArray predictions, INDArray labels) {
+            INDArray rounded = predictions.gt(0.5).castTo(DataType.DOUBLE);
+            INDArray hits = rounded.eq(labels.castTo(DataType.DOUBLE)).castTo(DataType.DOUBLE);
+            return hits.mean(1).sumNumber().doubleValue();
+        }
+    },
+
+    /** Keras' {@code mae}: mean absolute error over the outputs of each sample. */
+    MAE("mae") {
+        @Override
+        double batchSum(INDArray predictions, INDArray labels) {
+            INDArray errors = Transforms.abs(predictions.castTo(DataType.DOUBLE).sub(labels.castTo(DataType.DOUBLE)));
+            return errors.mean(1).sumNumber().doubleValue();
+        }
+    },
+
+    /** Keras' {@code mse}: mean squared error over the outputs of each sample. */
+    MSE("mse") {
+        @Override
+        double batchSum(INDArray predictions, INDArray labels) {
+            INDArray errors = predictions.castTo(DataType.DOUBLE).sub(labels.castTo(DataType.DOUBLE));
+            return errors.muli(errors).mean(1).sumNumber().doubleValue();
+        }
+    };
+
+    private final String kerasName;
+
+    Metric(String kerasName) {
+        this.kerasName = kerasName;
+    }
+
+    /** The name Keras gives it in {@code history.history}: {@code acc}, {@code mae}, ... */
+    public String kerasName() {
+        return kerasName;
+    }
+
+    /** The metric's per-sample values summed over the batch (rows are samples). */
+    abstract double batchSum(INDArray predictions, INDArray labels);
+
+    /** The metric's mean over the samples of {@code predictions}. */
+    public double compute(INDArray predictions, INDArray labels) {
+        return batchSum(predictions, labels) / predictions.size(0);
+    }
+}

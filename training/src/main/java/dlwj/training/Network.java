@@ -1,0 +1,136 @@
+package dlwj.training;
+
+import java.util.Collection;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.deeplearning4j.nn.graph.vertex.impl.LayerVertex;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+/** The few operations the trainer needs, over either kind of DL4J model (single input, single output). */
+interface Network {
+
+    static Network of(Model model) {
+        if (model instanceof MultiLayerNetwork net) {
+            return new Sequential(net);
+        }
+        if (model instanceof ComputationGraph graph) {
+            if (graph.getNumInputArrays() != 1 || graph.getNumOutputArrays() != 1) {
+                throw new IllegalArgumentException("Only graphs with one input and one output are supported");
+            }
+            return new Graph(graph);
+        }
+        throw new IllegalArgumentException("Expected a MultiLayerNetwork or ComputationGraph, got " + model.getClass());
+    }
+
+    Model model();
+
+    /** One training step on the batch; returns the batch's loss before the update (regularisation included). */
+    double fit(DataSet batch);
+
+    /** Inference-mode outputs (probabilities). */
+    INDArray output(INDArray features);
+
+    /** Inference-mode loss of a batch, regularisation included, as Keras' {@code val_loss}. */
+    double loss(DataSet batch);
+
+    /** The model's training listeners, as a live collection. */
+    Collection<TrainingListener> listeners();
+
+    /** The output layer (inference mode) applied to its input as the training forward pass computed it. */
+    INDArray outputFrom(INDArray inputToOutputLayer);
+
+    record Sequential(MultiLayerNetwork net) implements Network {
+        @Override
+        public Model model() {
+            return net;
+        }
+
+        @Override
+        public Collection<TrainingListener> listeners() {
+            return net.getListeners();
+        }
+
+        @Override
+        public double fit(DataSet batch) {
+            net.fit(batch);
+            return net.score();
+        }
+
+        @Override
+        public INDArray output(INDArray features) {
+            return net.output(features, false);
+        }
+
+        @Override
+        public double loss(DataSet batch) {
+            return net.score(batch, false);
+        }
+
+        @Override
+        public INDArray outputFrom(INDArray inputToOutputLayer) {
+            int last = net.getnLayers() - 1;
+            InputPreProcessor preProcessor = net.getLayerWiseConfigurations().getInputPreProcess(last);
+            return activate(net.getOutputLayer(), preProcessor, inputToOutputLayer, (int) inputToOutputLayer.size(0));
+        }
+    }
+
+    record Graph(ComputationGraph graph) implements Network {
+        @Override
+        public Model model() {
+            return graph;
+        }
+
+        @Override
+        public Collection<TrainingListener> listeners() {
+            return graph.getListeners();
+        }
+
+        @Override
+        public double fit(DataSet batch) {
+            graph.fit(batch);
+            return graph.score();
+        }
+
+        @Override
+        public INDArray output(INDArray features) {
+            return graph.outputSingle(false, features);
+        }
+
+        @Override
+        public double loss(DataSet batch) {
+            return graph.score(batch, false);
+        }
+
+        private String outputName() {
+            return graph.getConfiguration().getNetworkOutputs().get(0);
+        }
+
+        /** The vertex that feeds the output layer, whose activation the training listener receives. */
+        String outputInputName() {
+            return graph.getConfiguration().getVertexInputs().get(outputName()).get(0);
+        }
+
+        @Override
+        public INDArray outputFrom(INDArray inputToOutputLayer) {
+            GraphVertex vertex = graph.getVertex(outputName());
+            if (!(vertex instanceof LayerVertex layerVertex)) {
+                throw new IllegalStateException("The graph's output is not a layer: " + outputName());
+            }
+            return activate(layerVertex.getLayer(), layerVertex.getLayerPreProcessor(), inputToOutputLayer,
+                    (int) inputToOutputLayer.size(0));
+        }
+    }
+
+    private static INDArray activate(Layer layer, InputPreProcessor preProcessor, INDArray input, int batchSize) {
+        LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
+        INDArray x = preProcessor == null ? input : preProcessor.preProcess(input, batchSize, noWorkspaces);
+        return layer.activate(x, false, noWorkspaces);
+    }
+}

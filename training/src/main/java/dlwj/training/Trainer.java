@@ -1,0 +1,270 @@
+package dlwj.training;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Random;
+import org.deeplearning4j.nn.api.Model;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Keras' {@code fit}, {@code evaluate} and {@code predict} for a DL4J model, with Keras' semantics:
+ * training data shuffled every epoch, the epoch's training loss and metrics averaged over its batches as
+ * they were trained on (before each update), validation loss and metrics on the whole validation data at
+ * the end of the epoch, and one progress line per epoch.
+ *
+ * <pre>{@code
+ * Trainer trainer = new Trainer(model, Metric.ACCURACY);
+ * History history = trainer.fit(xTrain, yTrain, 20, 512, xVal, yVal);
+ * Map<String, Double> results = trainer.evaluate(xTest, yTest);   // {loss=..., acc=...}
+ * }</pre>
+ */
+public final class Trainer {
+
+    private final Network network;
+    private final List<Metric> metrics;
+    private final BatchOutputs batchOutputs;
+    private Random shuffle = new Random(0);
+    private PrintStream out = System.out;
+    private boolean verbose = true;
+
+    public Trainer(Model model, Metric... metrics) {
+        this.network = Network.of(model);
+        this.metrics = List.of(metrics);
+        this.batchOutputs = new BatchOutputs(network);
+    }
+
+    /** Seeds the per-epoch shuffle of array data (the model's own seed fixes its initial weights). */
+    public Trainer seed(long seed) {
+        this.shuffle = new Random(seed);
+        return this;
+    }
+
+    /** {@code verbose=0} in Keras: no progress output. */
+    public Trainer quiet() {
+        this.verbose = false;
+        return this;
+    }
+
+    /** Where the progress lines go (standard output by default). */
+    public Trainer printTo(PrintStream out) {
+        this.out = out;
+        return this;
+    }
+
+    public Model model() {
+        return network.model();
+    }
+
+    /** {@code model.fit(x, y, epochs=epochs, batch_size=batchSize)}. */
+    public History fit(INDArray x, INDArray y, int epochs, int batchSize) {
+        return fit(x, y, epochs, batchSize, null, null);
+    }
+
+    /** {@code model.fit(x, y, epochs, batch_size, validation_data=(xVal, yVal))}. */
+    public History fit(INDArray x, INDArray y, int epochs, int batchSize, INDArray xVal, INDArray yVal) {
+        requireSameRows(x, y, "training");
+        DataSet validation = xVal == null ? null : new DataSet(xVal, yVal);
+        if (validation != null) {
+            requireSameRows(xVal, yVal, "validation");
+        }
+        return train(epochs, () -> shuffledBatches(x, y, batchSize), steps(x.size(0), batchSize),
+                validation == null ? null : () -> batches(validation.getFeatures(), validation.getLabels(), batchSize));
+    }
+
+    /**
+     * {@code model.fit_generator(train, epochs=epochs, validation_data=validation)}: each epoch is one pass
+     * over {@code train} (reset before each), which does its own shuffling; {@code validation} may be null.
+     */
+    public History fit(DataSetIterator train, int epochs, DataSetIterator validation) {
+        return train(epochs, () -> passOver(train), -1, validation == null ? null : () -> passOver(validation));
+    }
+
+    /** {@code model.evaluate(x, y)}: the loss and the metrics, by Keras name. */
+    public Map<String, Double> evaluate(INDArray x, INDArray y) {
+        requireSameRows(x, y, "evaluation");
+        return evaluate(batches(x, y, 512), "");
+    }
+
+    /** {@code model.evaluate_generator(data)}: one pass over the iterator. */
+    public Map<String, Double> evaluate(DataSetIterator data) {
+        return evaluate(passOver(data), "");
+    }
+
+    /** {@code model.predict(x)}: the outputs (probabilities for softmax and sigmoid outputs). */
+    public INDArray predict(INDArray x) {
+        List<INDArray> outputs = new ArrayList<>();
+        for (long start = 0; start < x.size(0); start += 512) {
+            long end = Math.min(x.size(0), start + 512);
+            outputs.add(network.output(rows(x, start, end)));
+        }
+        return Nd4j.concat(0, outputs.toArray(INDArray[]::new));
+    }
+
+    /** A source of the batches of one epoch. */
+    private interface Epoch {
+        Iterator<DataSet> batches();
+    }
+
+    private History train(int epochs, Epoch training, long steps, Epoch validation) {
+        History history = new History();
+        EpochProgress progress = new EpochProgress(out, verbose && EpochProgress.terminal());
+        network.model().addListeners(batchOutputs);
+        try {
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                progress.startEpoch(epoch, epochs, steps);
+                Map<String, Double> values = trainEpoch(training.batches(), progress);
+                if (validation != null) {
+                    values.putAll(evaluate(validation.batches(), "val_"));
+                }
+                history.add(values);
+                if (verbose) {
+                    progress.endEpoch(epoch, epochs, values);
+                }
+            }
+        } finally {
+            network.listeners().remove(batchOutputs);
+        }
+        return history;
+    }
+
+    private Map<String, Double> trainEpoch(Iterator<DataSet> batches, EpochProgress progress) {
+        double lossSum = 0;
+        double[] metricSums = new double[metrics.size()];
+        long samples = 0;
+        while (batches.hasNext()) {
+            DataSet batch = batches.next();
+            long size = batch.getFeatures().size(0);
+            lossSum += network.fit(batch) * size;
+            INDArray predictions = batchOutputs.last();
+            for (int m = 0; m < metrics.size(); m++) {
+                metricSums[m] += metrics.get(m).batchSum(predictions, batch.getLabels());
+            }
+            samples += size;
+            progress.step(lossSum / samples);
+        }
+        if (samples == 0) {
+            throw new IllegalArgumentException("The training data is empty");
+        }
+        return averages(lossSum, metricSums, samples, "");
+    }
+
+    private Map<String, Double> evaluate(Iterator<DataSet> batches, String prefix) {
+        double lossSum = 0;
+        double[] metricSums = new double[metrics.size()];
+        long samples = 0;
+        while (batches.hasNext()) {
+            DataSet batch = batches.next();
+            long size = batch.getFeatures().size(0);
+            lossSum += network.loss(batch) * size;
+            INDArray predictions = network.output(batch.getFeatures());
+            for (int m = 0; m < metrics.size(); m++) {
+                metricSums[m] += metrics.get(m).batchSum(predictions, batch.getLabels());
+            }
+            samples += size;
+        }
+        if (samples == 0) {
+            throw new IllegalArgumentException("The evaluation data is empty");
+        }
+        return averages(lossSum, metricSums, samples, prefix);
+    }
+
+    private Map<String, Double> averages(double lossSum, double[] metricSums, long samples, String prefix) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put(prefix + "loss", lossSum / samples);
+        for (int m = 0; m < metrics.size(); m++) {
+            values.put(prefix + metrics.get(m).kerasName(), metricSums[m] / samples);
+        }
+        return values;
+    }
+
+    private Iterator<DataSet> shuffledBatches(INDArray x, INDArray y, int batchSize) {
+        int n = Math.toIntExact(x.size(0));
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = shuffle.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        return new BatchIterator(n, batchSize, (start, end) -> {
+            int[] rows = Arrays.copyOfRange(order, start, end);
+            return new DataSet(x.getRows(rows), y.getRows(rows));
+        });
+    }
+
+    private static Iterator<DataSet> batches(INDArray x, INDArray y, int batchSize) {
+        return new BatchIterator(Math.toIntExact(x.size(0)), batchSize,
+                (start, end) -> new DataSet(rows(x, start, end), rows(y, start, end)));
+    }
+
+    private static Iterator<DataSet> passOver(DataSetIterator iterator) {
+        iterator.reset();
+        return iterator;
+    }
+
+    private static INDArray rows(INDArray array, long start, long end) {
+        return array.get(NDArrayIndex.interval(start, end));
+    }
+
+    private static long steps(long samples, int batchSize) {
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
+        }
+        return (samples + batchSize - 1) / batchSize;
+    }
+
+    private static void requireSameRows(INDArray x, INDArray y, String what) {
+        if (x.size(0) != y.size(0)) {
+            throw new IllegalArgumentException("The " + what + " inputs have " + x.size(0) + " samples but the targets "
+                    + y.size(0));
+        }
+    }
+
+    /** Consecutive batches of {@code batchSize} samples (the last one smaller), made on demand. */
+    private static final class BatchIterator implements Iterator<DataSet> {
+        interface Slicer {
+            DataSet slice(int start, int end);
+        }
+
+        private final int samples;
+        private final int batchSize;
+        private final Slicer slicer;
+        private int next;
+
+        BatchIterator(int samples, int batchSize, Slicer slicer) {
+            steps(samples, batchSize);
+            this.samples = samples;
+            this.batchSize = batchSize;
+            this.slicer = slicer;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < samples;
+        }
+
+        @Override
+        public DataSet next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            int end = Math.min(samples, next + batchSize);
+            DataSet batch = slicer.slice(next, end);
+            next = end;
+            return batch;
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dlwj.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.eval.Evaluation;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.adapter.SingletonDataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/** Keras' fit semantics on small synthetic problems. */
+class TrainerTest {
+
+    /** 200 samples of 8 features; the class is which of the first 3 features is largest. */
+    private static DataSet threeClasses(long seed) {
+        Nd4j.getRandom().setSeed(seed);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 200, 8);
+        INDArray classes = Nd4j.argMax(x.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 3)), 1);
+        INDArray y = Nd4j.zeros(DataType.FLOAT, 200, 3);
+        for (int i = 0; i < 200; i++) {
+            y.putScalar(i, classes.getInt(i), 1);
+        }
+        return new DataSet(x, y);
+    }
+
+    private static MultiLayerNetwork classifier(double learningRate) {
+        MultiLayerConfiguration conf = KerasDefaults.network(42)
+                .updater(learningRate == 0 ? new Sgd(0) : KerasDefaults.rmsprop(learningRate))
+                .list()
+                .layer(new DenseLayer.Builder().nIn(8).nOut(16).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
+                        .activation(Activation.SOFTMAX).build())
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
+    }
+
+    private static ComputationGraph graphClassifier() {
+        ComputationGraphConfiguration conf = KerasDefaults.network(42).updater(new Sgd(0)).graphBuilder()
+                .addInputs("in")
+                .addLayer("hidden", new DenseLayer.Builder().nIn(8).nOut(16).activation(Activation.RELU).build(), "in")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(16).nOut(3)
+                        .activation(Activation.SOFTMAX).build(), "hidden")
+                .setOutputs("out")
+                .build();
+        ComputationGraph graph = new ComputationGraph(conf);
+        graph.init();
+        return graph;
+    }
+
+    @Test
+    void fitLowersTheLoss() {
+        DataSet data = threeClasses(1);
+        History history = new Trainer(classifier(1e-2), Metric.ACCURACY).quiet()
+                .fit(data.getFeatures(), data.getLabels(), 30, 32);
+
+        List<Double> loss = history.get("loss");
+        assertEquals(30, history.epochs());
+        assertTrue(loss.get(29) < 0.6 * loss.get(0), "loss " + loss);
+        assertTrue(history.get("acc").get(29) > 0.8, "acc " + history.get("acc"));
+    }
+
+    @Test
+    void trainingValuesAreThoseOfTheBatchesBeforeTheirUpdate() {
+        DataSet data = threeClasses(2);
+        for (Model model : new Model[] {classifier(0), graphClassifier()}) {
+            Trainer trainer = new Trainer(model, Metric.ACCURACY, Metric.MAE).quiet();
+            INDArray predictions = trainer.predict(data.getFeatures());
+
+            History history = trainer.fit(data.getFeatures(), data.getLabels(), 1, 64);
+
+            double loss = model instanceof MultiLayerNetwork net ? net.score(data, false)
+                    : ((ComputationGraph) model).score(data, false);
+            assertEquals(loss, history.get("loss").get(0), 1e-5, model.getClass().getSimpleName());
+            assertEquals(Metric.ACCURACY.compute(predictions, data.getLabels()), history.get("acc").get(0), 1e-6);
+            assertEquals(Metric.MAE.compute(predictions, data.getLabels()), history.get("mae").get(0), 1e-6);
+        }
+    }
+
+    @Test
+    void validationValuesAgreeWithDl4jsOwnEvaluation() {
+        DataSet train = threeClasses(3);
+        DataSet validation = threeClasses(4);
+        MultiLayerNetwork net = classifier(1e-2);
+
+        History history = new Trainer(net, Metric.ACCURACY).quiet().fit(train.getFeatures(), train.getLabels(), 3, 50,
+                validation.getFeatures(), validation.getLabels());
+
+        Evaluation evaluation = net.evaluate(new SingletonDataSetIterator(validation));
+        assertEquals(evaluation.accuracy(), history.get("val_acc").get(2), 1e-9);
+        assertEquals(net.score(validation, false), history.get("val_loss").get(2), 1e-5);
+        assertEquals(List.of("loss", "acc", "val_loss", "val_acc"), history.names());
+    }
+
+    @Test
+    void sameSeedSameHistory() {
+        DataSet data = threeClasses(5);
+        History first = new Trainer(classifier(1e-2), Metric.ACCURACY).seed(7).quiet()
+                .fit(data.getFeatures(), data.getLabels(), 3, 16);
+        History second = new Trainer(classifier(1e-2), Metric.ACCURACY).seed(7).quiet()
+                .fit(data.getFeatures(), data.getLabels(), 3, 16);
+
+        assertEquals(first.asMap(), second.asMap());
+    }
+
+    @Test
+    void evaluateReturnsLossAndMetricsByKerasName() {
+        DataSet data = threeClasses(6);
+        MultiLayerNetwork net = classifier(1e-2);
+
+        Map<String, Double> results = new Trainer(net, Metric.ACCURACY).evaluate(data.getFeatures(), data.getLabels());
+
+        assertEquals(List.of("loss", "acc"), List.copyOf(results.keySet()));
+        assertEquals(net.score(data, false), results.get("loss"), 1e-5);
+    }
+
+    @Test
+    void mismatchedSamplesAreRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(classifier(1e-2)).fit(Nd4j.rand(10, 8), Nd4j.rand(9, 3), 1, 4));
+
+        assertTrue(e.getMessage().contains("10 samples"), e.getMessage());
+    }
+
+    @Test
+    void progressLineHasKerasFormat() {
+        assertEquals("Epoch 3/20 - 2s - loss: 0.2110 - acc: 0.9310 - val_loss: 0.2790 - val_acc: 0.8880",
+                EpochProgress.line(3, 20, 2.2, values("loss", 0.2110, "acc", 0.93104, "val_loss", 0.27899, "val_acc", 0.888)));
+    }
+
+    private static Map<String, Double> values(Object... namesAndValues) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            values.put((String) namesAndValues[i], (Double) namesAndValues[i + 1]);
+        }
+        return values;
+    }
+}
