@@ -1,0 +1,95 @@
+package dlwj.training;
+
+import dlwj.datasets.DataSourceOptions;
+import dlwj.datasets.files.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The command line every example shares: {@code --epochs}, {@code --batch-size}, {@code --seed},
+ * {@code --out}, {@code --quick} and the data options ({@code --mirror}, {@code --cache-dir},
+ * {@code --local-file}). An example mixes it in and asks it for its settings, giving the book's values:
+ * {@code options.epochs(20)} is 20 unless the reader said otherwise.
+ */
+public final class ExampleOptions {
+
+    @Option(names = "--epochs", paramLabel = "N", converter = PositiveInt.class,
+            description = "Training epochs (default: the book's; 1-2 with --quick).")
+    Integer epochs;
+
+    @Option(names = "--batch-size", paramLabel = "N", converter = PositiveInt.class,
+            description = "Samples per batch (default: the book's).")
+    Integer batchSize;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+            description = "Seed of the weight initialisation and the shuffles (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "output",
+            description = "Where plots, models and results are written (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--quick", description = "A tiny subset of the data and 1-2 epochs: a smoke run in seconds.")
+    boolean quick;
+
+    @Mixin
+    DataSourceOptions data = new DataSourceOptions();
+
+    /** The book's epoch count unless overridden; at most 2 with {@code --quick}. */
+    public int epochs(int book) {
+        return epochs != null ? epochs : quick ? Math.min(2, book) : book;
+    }
+
+    public int batchSize(int book) {
+        return batchSize != null ? batchSize : book;
+    }
+
+    /** How many samples to use out of {@code available}: all of them, or {@code quickCount} with --quick. */
+    public int samples(int available, int quickCount) {
+        return quick ? Math.min(available, quickCount) : available;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public boolean quick() {
+        return quick;
+    }
+
+    public DataSource dataSource() {
+        return data.dataSource();
+    }
+
+    /** A file in the output folder (created), whose path the example prints when it has written it. */
+    public Path output(String fileName) {
+        try {
+            return Files.createDirectories(out).resolve(fileName);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the output folder " + out.toAbsolutePath()
+                    + ": " + e.getMessage() + ". Pass --out with a folder you can write to.", e);
+        }
+    }
+
+    /** Accepts only whole numbers above zero. */
+    static final class PositiveInt implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int number;
+            try {
+                number = Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a whole number");
+            }
+            if (number <= 0) {
+                throw new CommandLine.TypeConversionException("must be above 0, got " + number);
+            }
+            return number;
+        }
+    }
+}

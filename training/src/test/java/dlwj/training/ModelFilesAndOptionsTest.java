@@ -1,0 +1,138 @@
+package dlwj.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** Model files, label encoding, and the examples' common command line. */
+class ModelFilesAndOptionsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void savedModelPredictsTheSameAfterLoading() {
+        MultiLayerNetwork net = new MultiLayerNetwork(KerasDefaults.network(3).list()
+                .layer(new DenseLayer.Builder().nIn(4).nOut(8).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(2)
+                        .activation(Activation.SOFTMAX).build())
+                .build());
+        net.init();
+        INDArray x = Nd4j.rand(DataType.FLOAT, 5, 4);
+        new Trainer(net).quiet().fit(x, Labels.toCategorical(Nd4j.createFromArray(0, 1, 1, 0, 1), 2), 2, 2);
+
+        MultiLayerNetwork loaded = ModelFiles.loadMultiLayerNetwork(ModelFiles.save(net, dir.resolve("model.zip")));
+
+        assertEquals(net.output(x), loaded.output(x));
+        assertEquals(net.getUpdater().getStateViewArray(), loaded.getUpdater().getStateViewArray());
+    }
+
+    @Test
+    void toCategoricalIsOneHot() {
+        INDArray oneHot = Labels.toCategorical(Nd4j.createFromArray(2, 0), 3);
+
+        assertArrayEquals(new float[][] {{0, 0, 1}, {1, 0, 0}}, oneHot.toFloatMatrix());
+        assertThrows(IllegalArgumentException.class, () -> Labels.toCategorical(Nd4j.createFromArray(3), 3));
+    }
+
+    @Command(name = "probe", mixinStandardHelpOptions = true)
+    static final class Probe implements Callable<Integer> {
+        @Mixin
+        ExampleOptions options = new ExampleOptions();
+
+        @Override
+        public Integer call() {
+            return 0;
+        }
+    }
+
+    @Test
+    void everyDocumentedFlagIsAccepted() {
+        Probe probe = new Probe();
+        int status = new CommandLine(probe).execute("--epochs", "3", "--batch-size", "64", "--seed", "7",
+                "--out", dir.toString(), "--quick", "--mirror", "/data", "--cache-dir", dir.toString(),
+                "--local-file", "imdb.npz=/x/imdb.npz", "--local-file", "/y/reuters.npz");
+
+        assertEquals(0, status);
+        ExampleOptions options = probe.options;
+        assertEquals(3, options.epochs(20));
+        assertEquals(64, options.batchSize(512));
+        assertEquals(7, options.seed());
+        assertEquals(100, options.samples(25_000, 100));
+        assertEquals(dir.resolve("plot.png"), options.output("plot.png"));
+        assertEquals("/data", options.dataSource().mirror().orElseThrow());
+        assertEquals(dir, options.dataSource().home());
+    }
+
+    @Test
+    void defaultsAreTheBooksAndQuickShortens() {
+        Probe book = new Probe();
+        new CommandLine(book).parseArgs();
+        Probe quick = new Probe();
+        new CommandLine(quick).parseArgs("--quick");
+
+        assertEquals(20, book.options.epochs(20));
+        assertEquals(512, book.options.batchSize(512));
+        assertEquals(25_000, book.options.samples(25_000, 100));
+        assertEquals(2, quick.options.epochs(20));
+        assertEquals(1, quick.options.epochs(1));
+    }
+
+    @Test
+    void badArgumentsExitWithStatus2AndOneMessage() {
+        for (String[] args : new String[][] {{"--epochs", "0"}, {"--epochs", "many"}, {"--batch-size", "-5"},
+                {"--unknown"}, {"--seed"}}) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            CommandLine commandLine = new CommandLine(new Probe()).setErr(new PrintWriter(err, true));
+
+            assertEquals(2, commandLine.execute(args), String.join(" ", args));
+            assertTrue(err.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("").length() > 10);
+        }
+    }
+
+    @Test
+    void helpPrintsUsage() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = new CommandLine(new Probe()).setOut(new PrintWriter(out, true)).execute("--help");
+
+        assertEquals(0, status);
+        String usage = out.toString(StandardCharsets.UTF_8);
+        for (String flag : new String[] {"--epochs", "--batch-size", "--seed", "--out", "--quick", "--mirror",
+            "--cache-dir", "--local-file"}) {
+            assertTrue(usage.contains(flag), flag + " in " + usage);
+        }
+    }
+
+    @Test
+    void examplesTurnDataErrorsIntoOneMessage() {
+        @Command(name = "failing")
+        final class Failing implements Callable<Integer> {
+            @Override
+            public Integer call() {
+                throw new dlwj.datasets.files.DatasetUnavailableException("Could not download x.npz: offline");
+            }
+        }
+
+        assertEquals(1, Examples.execute(new Failing()));
+    }
+}
