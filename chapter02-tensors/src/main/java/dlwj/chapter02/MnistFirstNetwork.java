@@ -52,8 +52,8 @@ public final class MnistFirstNetwork implements Callable<Integer> {
             case "fashion-mnist" -> FashionMnist.loadData(options.dataSource());
             default -> throw new IllegalArgumentException("--dataset must be mnist or fashion-mnist, not " + dataset);
         };
-        int trainCount = options.samples(60_000, 2_000);
-        int testCount = options.samples(10_000, 1_000);
+        int trainCount = options.samples((int) data.trainImages().size(0), 2_000);
+        int testCount = options.samples((int) data.testImages().size(0), 1_000);
         INDArray trainImages = data.trainImages().get(NDArrayIndex.interval(0, trainCount));
         INDArray trainLabels = data.trainLabels().get(NDArrayIndex.interval(0, trainCount));
         INDArray testImages = data.testImages().get(NDArrayIndex.interval(0, testCount));

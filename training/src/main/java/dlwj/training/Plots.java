@@ -26,7 +26,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The book's figures as PNG files: training against validation curves (dots for training, a line for
  * validation, as {@code plt.plot(epochs, loss, 'bo')} and {@code plt.plot(epochs, val_loss, 'b')}),
- * several runs on one chart (chapter 4's comparisons), the book's {@code smooth_curve}, and image grids.
+ * several runs on one chart (chapter 4's comparisons), the book's {@code smooth_curve}, image grids and
+ * heatmaps over photos.
  * Every method writes atomically and returns the file it wrote.
  */
 public final class Plots {
@@ -132,6 +133,55 @@ public final class Plots {
             }
         }
         return writeAtomically(file, target -> ImageIO.write(grid, "png", target.toFile()));
+    }
+
+    /**
+     * The book's class activation heatmap over a photo (section 5.4.3): {@code heatmap} (values 0 to 1, any
+     * size) resized to the photo, coloured with the jet colour map, and added to the photo (RGB,
+     * {@code [3, height, width]}, values 0 to 255) with weight {@code intensity} (the book: 0.4).
+     */
+    public static Path heatmapOverPhoto(INDArray photo, INDArray heatmap, double intensity, Path file) {
+        int height = (int) photo.size(1);
+        int width = (int) photo.size(2);
+        double[][] heat = heatmap.castTo(DataType.DOUBLE).toDoubleMatrix();
+        double[] pixels = photo.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                double value = bilinear(heat, (y + 0.5) * heat.length / height - 0.5, (x + 0.5) * heat[0].length / width - 0.5);
+                double[] jet = jet(value);
+                int rgb = 0;
+                for (int c = 0; c < 3; c++) {
+                    double blended = pixels[(c * height + y) * width + x] + intensity * 255 * jet[c];
+                    rgb = (rgb << 8) | (int) Math.round(Math.min(255, Math.max(0, blended)));
+                }
+                image.setRGB(x, y, rgb);
+            }
+        }
+        return writeAtomically(file, target -> ImageIO.write(image, "png", target.toFile()));
+    }
+
+    private static double bilinear(double[][] grid, double y, double x) {
+        int y0 = (int) Math.floor(Math.max(0, Math.min(grid.length - 1, y)));
+        int x0 = (int) Math.floor(Math.max(0, Math.min(grid[0].length - 1, x)));
+        int y1 = Math.min(grid.length - 1, y0 + 1);
+        int x1 = Math.min(grid[0].length - 1, x0 + 1);
+        double dy = Math.max(0, Math.min(1, y - y0));
+        double dx = Math.max(0, Math.min(1, x - x0));
+        double top = grid[y0][x0] * (1 - dx) + grid[y0][x1] * dx;
+        double bottom = grid[y1][x0] * (1 - dx) + grid[y1][x1] * dx;
+        return top * (1 - dy) + bottom * dy;
+    }
+
+    /** The jet colour map: blue for 0, through cyan, yellow, to red for 1; RGB in [0, 1]. */
+    static double[] jet(double value) {
+        double v = Math.max(0, Math.min(1, value));
+        return new double[] {clamp(1.5 - Math.abs(4 * v - 3)), clamp(1.5 - Math.abs(4 * v - 2)),
+            clamp(1.5 - Math.abs(4 * v - 1))};
+    }
+
+    private static double clamp(double value) {
+        return Math.max(0, Math.min(1, value));
     }
 
     private static XYChart chart(String title, String xLabel, String yLabel) {

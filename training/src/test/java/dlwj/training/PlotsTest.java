@@ -87,4 +87,19 @@ class PlotsTest {
         return java.util.stream.IntStream.range(0, image.getWidth() * image.getHeight())
                 .map(i -> image.getRGB(i % image.getWidth(), i / image.getWidth())).distinct().count();
     }
+
+    @Test
+    void heatmapIsResizedColouredAndAddedToThePhoto() throws Exception {
+        INDArray photo = Nd4j.zeros(DataType.FLOAT, 3, 8, 8);
+        INDArray heatmap = Nd4j.createFromArray(new float[][] {{0, 0}, {0, 1}});
+
+        BufferedImage image = ImageIO.read(Plots.heatmapOverPhoto(photo, heatmap, 0.4, dir.resolve("heat.png")).toFile());
+
+        assertEquals(8, image.getWidth());
+        int hot = image.getRGB(7, 7);
+        int cold = image.getRGB(0, 0);
+        assertEquals(Math.round(0.4 * 255 * Plots.jet(1)[0]), (hot >> 16) & 0xff, "red where the heatmap is 1");
+        assertEquals(Math.round(0.4 * 255 * Plots.jet(0)[2]), cold & 0xff, "blue where it is 0");
+        assertEquals(0, (cold >> 16) & 0xff);
+    }
 }
