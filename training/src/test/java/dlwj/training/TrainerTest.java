@@ -20,6 +20,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.nd4j.linalg.dataset.adapter.SingletonDataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -109,6 +110,22 @@ class TrainerTest {
         assertEquals(evaluation.accuracy(), history.get("val_acc").get(2), 1e-9);
         assertEquals(net.score(validation, false), history.get("val_loss").get(2), 1e-5);
         assertEquals(List.of("loss", "acc", "val_loss", "val_acc"), history.names());
+    }
+
+    @Test
+    void iteratorsTrainAndValidateLikeArrays() {
+        DataSet train = threeClasses(8);
+        DataSet validation = threeClasses(9);
+        MultiLayerNetwork net = classifier(1e-2);
+
+        History history = new Trainer(net, Metric.ACCURACY).quiet().fit(
+                new ListDataSetIterator<>(train.asList(), 25), 4, new ListDataSetIterator<>(validation.asList(), 40));
+
+        assertEquals(4, history.epochs());
+        assertTrue(history.get("loss").get(3) < history.get("loss").get(0), history.toString());
+        assertEquals(net.score(validation, false), history.get("val_loss").get(3), 1e-5);
+        assertEquals(Map.of("loss", history.get("val_loss").get(3), "acc", history.get("val_acc").get(3)),
+                new Trainer(net, Metric.ACCURACY).evaluate(new ListDataSetIterator<>(validation.asList(), 40)));
     }
 
     @Test
