@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Random;
+import java.util.function.Function;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -92,12 +93,12 @@ public final class Trainer {
     /** {@code model.evaluate(x, y)}: the loss and the metrics, by Keras name. */
     public Map<String, Double> evaluate(INDArray x, INDArray y) {
         requireSameRows(x, y, "evaluation");
-        return evaluate(batches(x, y, 512), "");
+        return pass(batches(x, y, 512), this::inferenceStep, "", null);
     }
 
     /** {@code model.evaluate_generator(data)}: one pass over the iterator. */
     public Map<String, Double> evaluate(DataSetIterator data) {
-        return evaluate(passOver(data), "");
+        return pass(passOver(data), this::inferenceStep, "", null);
     }
 
     /** {@code model.predict(x)}: the outputs (probabilities for softmax and sigmoid outputs). */
@@ -122,9 +123,9 @@ public final class Trainer {
         try {
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 progress.startEpoch(epoch, epochs, steps);
-                Map<String, Double> values = trainEpoch(training.batches(), progress);
+                Map<String, Double> values = pass(training.batches(), this::trainingStep, "", progress);
                 if (validation != null) {
-                    values.putAll(evaluate(validation.batches(), "val_"));
+                    values.putAll(pass(validation.batches(), this::inferenceStep, "val_", null));
                 }
                 history.add(values);
                 if (verbose) {
@@ -137,43 +138,42 @@ public final class Trainer {
         return history;
     }
 
-    private Map<String, Double> trainEpoch(Iterator<DataSet> batches, EpochProgress progress) {
-        double lossSum = 0;
-        double[] metricSums = new double[metrics.size()];
-        long samples = 0;
-        while (batches.hasNext()) {
-            DataSet batch = batches.next();
-            long size = batch.getFeatures().size(0);
-            lossSum += network.fit(batch) * size;
-            INDArray predictions = batchOutputs.last();
-            for (int m = 0; m < metrics.size(); m++) {
-                metricSums[m] += metrics.get(m).batchSum(predictions, batch.getLabels());
-            }
-            samples += size;
-            progress.step(lossSum / samples);
-        }
-        if (samples == 0) {
-            throw new IllegalArgumentException("The training data is empty");
-        }
-        return averages(lossSum, metricSums, samples, "");
+    /** One batch's loss and predictions. */
+    private record Step(double loss, INDArray predictions) {
     }
 
-    private Map<String, Double> evaluate(Iterator<DataSet> batches, String prefix) {
+    /** Training: the step's loss before the update, and the predictions of its own forward pass. */
+    private Step trainingStep(DataSet batch) {
+        double loss = network.fit(batch);
+        return new Step(loss, batchOutputs.last());
+    }
+
+    /** Evaluation: inference-mode loss and predictions. */
+    private Step inferenceStep(DataSet batch) {
+        return new Step(network.loss(batch), network.output(batch.getFeatures()));
+    }
+
+    /** Runs {@code step} over the batches and averages loss and metrics over the samples, as Keras does. */
+    private Map<String, Double> pass(Iterator<DataSet> batches, Function<DataSet, Step> step, String prefix,
+                                     EpochProgress progress) {
         double lossSum = 0;
         double[] metricSums = new double[metrics.size()];
         long samples = 0;
         while (batches.hasNext()) {
             DataSet batch = batches.next();
             long size = batch.getFeatures().size(0);
-            lossSum += network.loss(batch) * size;
-            INDArray predictions = network.output(batch.getFeatures());
+            Step result = step.apply(batch);
+            lossSum += result.loss() * size;
             for (int m = 0; m < metrics.size(); m++) {
-                metricSums[m] += metrics.get(m).batchSum(predictions, batch.getLabels());
+                metricSums[m] += metrics.get(m).batchSum(result.predictions(), batch.getLabels());
             }
             samples += size;
+            if (progress != null) {
+                progress.step(lossSum / samples);
+            }
         }
         if (samples == 0) {
-            throw new IllegalArgumentException("The evaluation data is empty");
+            throw new IllegalArgumentException("No data to " + (prefix.isEmpty() ? "train on or evaluate" : "validate on"));
         }
         return averages(lossSum, metricSums, samples, prefix);
     }
