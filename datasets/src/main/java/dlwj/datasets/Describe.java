@@ -74,6 +74,7 @@ public final class Describe implements Callable<Integer> {
     private final PrintStream out = System.out;
 
     public static void main(String[] args) {
+        NativeRuntime.prepare();
         System.exit(commandLine().execute(args));
     }
 

@@ -1,10 +1,11 @@
 package dlwj.training;
 
+import dlwj.datasets.NativeRuntime;
 import dlwj.datasets.files.DatasetUnavailableException;
 import picocli.CommandLine;
 
 /**
- * Runs an example's command: parses its arguments ({@code --help} prints usage; a bad argument prints
+ * Runs an example's command: applies the fast native settings ({@link NativeRuntime}), parses its arguments ({@code --help} prints usage; a bad argument prints
  * one message and exits with status 2), runs it, and turns the errors a reader can hit into one clear
  * message (status 1) instead of a stack trace.
  */
@@ -20,6 +21,7 @@ public final class Examples {
 
     /** Runs the example and returns its exit status: 0 done, 1 failed, 2 bad arguments. */
     public static int execute(Object example, String... args) {
+        NativeRuntime.prepare();
         CommandLine commandLine = new CommandLine(example)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     if (e instanceof DatasetUnavailableException || e instanceof IllegalArgumentException) {

@@ -201,7 +201,8 @@ public final class Trainer {
         }
         return new BatchIterator(n, batchSize, (start, end) -> {
             int[] rows = Arrays.copyOfRange(order, start, end);
-            return new DataSet(x.getRows(rows), y.getRows(rows));
+            // one native gather per array: INDArray.getRows copies row by row, ten times slower
+            return new DataSet(Nd4j.pullRows(x, 1, rows), Nd4j.pullRows(y, 1, rows));
         });
     }
 

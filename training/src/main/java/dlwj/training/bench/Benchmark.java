@@ -1,0 +1,142 @@
+package dlwj.training.bench;
+
+import dlwj.training.Examples;
+import dlwj.training.Trainer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Trains each book model on synthetic data of the book's shapes and prints one line per model in the
+ * format of {@code ../shared/bench/torch_reference.py}, so the two compare one to one:
+ * {@code model=NAME samples=N epoch_s=MEDIAN samples_per_s=RATE threads=T}. The first epoch is a
+ * warm-up; the median of the others is reported. Training goes through {@link Trainer}, as in the examples.
+ */
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        description = "Epoch times of the book's models on synthetic data, in torch_reference.py's format.")
+public final class Benchmark implements Callable<Integer> {
+
+    /** A model of the book: how to build it, its input shape per sample, samples per epoch, batch size, targets. */
+    private record Spec(Function<Long, MultiLayerNetwork> factory, long[] shape, int samples, int batch, Target target) {
+    }
+
+    private enum Target { CLASSES, BINARY, REGRESSION, NONE }
+
+    private static final Map<String, Spec> MODELS = new LinkedHashMap<>();
+
+    static {
+        MODELS.put("mnist-dense", new Spec(seed -> BookModels.dense(seed, 1e-3, LossFunctions.LossFunction.MCXENT,
+                Activation.SOFTMAX, 784, 512, 10), new long[] {784}, 60_000, 128, Target.CLASSES));
+        MODELS.put("imdb-dense", new Spec(seed -> BookModels.dense(seed, 1e-3, LossFunctions.LossFunction.XENT,
+                Activation.SIGMOID, 10_000, 16, 16, 1), new long[] {10_000}, 15_000, 512, Target.BINARY));
+        MODELS.put("reuters-dense", new Spec(seed -> BookModels.dense(seed, 1e-3, LossFunctions.LossFunction.MCXENT,
+                Activation.SOFTMAX, 10_000, 64, 64, 46), new long[] {10_000}, 7_982, 512, Target.CLASSES));
+        MODELS.put("boston-dense", new Spec(seed -> BookModels.dense(seed, 1e-3, LossFunctions.LossFunction.MSE,
+                Activation.IDENTITY, 13, 64, 64, 1), new long[] {13}, 404, 1, Target.REGRESSION));
+        MODELS.put("mnist-convnet", new Spec(BookModels::mnistConvnet, new long[] {1, 28, 28}, 60_000, 64,
+                Target.CLASSES));
+        MODELS.put("catsdogs-convnet", new Spec(BookModels::catsDogsConvnet, new long[] {3, 150, 150}, 2_000, 32,
+                Target.BINARY));
+        MODELS.put("vgg16-features", new Spec(BookModels::vgg16Base, new long[] {3, 150, 150}, 200, 20, Target.NONE));
+    }
+
+    @Parameters(paramLabel = "MODEL", arity = "0..*",
+            description = "mnist-dense, imdb-dense, reuters-dense, boston-dense, mnist-convnet, catsdogs-convnet, "
+                    + "vgg16-features (default: all)")
+    List<String> models = new ArrayList<>();
+
+    @Option(names = "--epochs", defaultValue = "3", description = "Timed epochs after the warm-up (default: 3).")
+    int epochs;
+
+    @Option(names = "--samples", paramLabel = "N",
+            description = "Samples per epoch for every model, instead of the book's (for a shorter run).")
+    Integer samples;
+
+    public static void main(String[] args) {
+        Examples.main(new Benchmark(), args);
+    }
+
+    @Override
+    public Integer call() {
+        for (String name : models.isEmpty() ? List.copyOf(MODELS.keySet()) : models) {
+            Spec spec = MODELS.get(name);
+            if (spec == null) {
+                throw new IllegalArgumentException("Unknown model '" + name + "'; choose from " + MODELS.keySet());
+            }
+            run(name, spec);
+        }
+        return 0;
+    }
+
+    private void run(String name, Spec spec) {
+        int n = samples == null ? spec.samples() : Math.min(samples, spec.samples());
+        Nd4j.getRandom().setSeed(0);
+        long[] shape = new long[spec.shape().length + 1];
+        shape[0] = n;
+        System.arraycopy(spec.shape(), 0, shape, 1, spec.shape().length);
+        INDArray x = Nd4j.rand(DataType.FLOAT, shape);
+        MultiLayerNetwork network = spec.factory().apply(0L);
+        double[] times = new double[epochs + 1];
+        if (spec.target() == Target.NONE) {
+            int lastConv = network.getnLayers() - 2;
+            for (int epoch = 0; epoch <= epochs; epoch++) {
+                long start = System.nanoTime();
+                for (long i = 0; i < n; i += spec.batch()) {
+                    INDArray batch = x.get(NDArrayIndex.interval(i, Math.min(n, i + spec.batch())));
+                    network.activateSelectedLayers(0, lastConv, batch);
+                }
+                times[epoch] = (System.nanoTime() - start) / 1e9;
+            }
+        } else {
+            INDArray y = targets(spec.target(), n, network.getLayer(network.getnLayers() - 1).getParam("b").length());
+            Trainer trainer = new Trainer(network).quiet();
+            for (int epoch = 0; epoch <= epochs; epoch++) {
+                long start = System.nanoTime();
+                trainer.fit(x, y, 1, spec.batch());
+                times[epoch] = (System.nanoTime() - start) / 1e9;
+            }
+        }
+        double median = median(Arrays.copyOfRange(times, 1, times.length));
+        System.out.printf(Locale.ROOT, "model=%s samples=%d epoch_s=%.3f samples_per_s=%.1f threads=%d%n", name, n,
+                median, n / median, Nd4j.getEnvironment().maxMasterThreads());
+    }
+
+    private static INDArray targets(Target target, int n, long width) {
+        return switch (target) {
+            case CLASSES -> {
+                INDArray y = Nd4j.zeros(DataType.FLOAT, n, width);
+                Random random = new Random(0);
+                for (int i = 0; i < n; i++) {
+                    y.putScalar(i, random.nextInt((int) width), 1f);
+                }
+                yield y;
+            }
+            case BINARY -> Nd4j.rand(DataType.FLOAT, n, 1).gt(0.5).castTo(DataType.FLOAT);
+            case REGRESSION -> Nd4j.rand(DataType.FLOAT, n, 1).muli(50);
+            case NONE -> throw new IllegalStateException();
+        };
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+}
