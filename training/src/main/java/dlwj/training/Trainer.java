@@ -201,9 +201,22 @@ public final class Trainer {
         }
         return new BatchIterator(n, batchSize, (start, end) -> {
             int[] rows = Arrays.copyOfRange(order, start, end);
-            // one native gather per array: INDArray.getRows copies row by row, ten times slower
-            return new DataSet(Nd4j.pullRows(x, 1, rows), Nd4j.pullRows(y, 1, rows));
+            return new DataSet(gather(x, rows), gather(y, rows));
         });
+    }
+
+    /**
+     * The samples {@code rows} of {@code array}, any rank, in one native gather ({@code INDArray.getRows}
+     * copies row by row and is ten times slower); samples are viewed as flat rows for it.
+     */
+    private static INDArray gather(INDArray array, int[] rows) {
+        if (array.rank() == 2) {
+            return Nd4j.pullRows(array, 1, rows);
+        }
+        long[] shape = array.shape().clone();
+        INDArray flat = array.reshape('c', shape[0], array.length() / shape[0]);
+        shape[0] = rows.length;
+        return Nd4j.pullRows(flat, 1, rows).reshape('c', shape);
     }
 
     private static Iterator<DataSet> batches(INDArray x, INDArray y, int batchSize) {
