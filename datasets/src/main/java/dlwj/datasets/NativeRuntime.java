@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
  *       take the cores from OpenBLAS's threads (on 2 cores, it halves the MNIST epoch).</li>
  *   <li>{@code OPENBLAS_THREAD_TIMEOUT=4}: OpenBLAS's idle workers stop yielding after 2^4 cycles.</li>
  * </ul>
+ * It also turns on DL4J's layer helpers (system property {@value #HELPERS_PROPERTY}, off by default in
+ * 1.0.0-M2.1), which run convolutions and poolings through oneDNN when ND4J's oneDNN build is loaded.
  */
 public final class NativeRuntime {
 
@@ -25,6 +27,9 @@ public final class NativeRuntime {
     public static final Map<String, String> SETTINGS = Map.of(
             "OMP_WAIT_POLICY", "PASSIVE",
             "OPENBLAS_THREAD_TIMEOUT", "4");
+
+    /** DL4J's switch for its oneDNN/cuDNN layer helpers ({@code DL4JSystemProperties.DISABLE_HELPER_PROPERTY}). */
+    public static final String HELPERS_PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
 
     private static final Logger log = LoggerFactory.getLogger(NativeRuntime.class);
     private static boolean prepared;
@@ -39,6 +44,9 @@ public final class NativeRuntime {
 
     /** Applies the settings once; call it before the first ND4J array is made. */
     public static synchronized void prepare() {
+        if (System.getProperty(HELPERS_PROPERTY) == null) {
+            System.setProperty(HELPERS_PROPERTY, "false");
+        }
         if (prepared || Platform.isWindows()) {
             prepared = true;
             return; // Windows: MSVC's OpenMP has no wait policy; OpenBLAS reads the variables set before start
