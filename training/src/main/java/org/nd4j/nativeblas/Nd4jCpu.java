@@ -1,12 +1,15 @@
 package org.nd4j.nativeblas;
 
+import java.lang.reflect.Method;
+
 /**
  * A bridge that turns DL4J 1.0.0-M2.1's oneDNN (MKL-DNN) layer helpers back on. DL4J decides whether to
  * use them ({@code BaseMKLDNNHelper.mklDnnEnabled()}) by looking up {@code org.nd4j.nativeblas.Nd4jCpu$Environment}
  * reflectively and calling {@code isUseMKLDNN()}, but ND4J moved that class to
  * {@code org.nd4j.linalg.cpu.nativecpu.bindings} and renamed the method {@code isUseONEDNN()}; the lookup
- * fails, and every convolution, pooling and batch-norm layer falls back to DL4J's slower Java-side
- * implementation. This class answers the lookup with the real environment's setting.
+ * fails, and every convolution and pooling layer falls back to DL4J's slower Java-side implementation.
+ * This class answers the lookup with the real environment's setting (read reflectively too, since the CPU
+ * backend is absent when the project is built for CUDA, where DL4J never asks).
  */
 public final class Nd4jCpu {
 
@@ -25,8 +28,11 @@ public final class Nd4jCpu {
             return INSTANCE;
         }
 
-        public boolean isUseMKLDNN() {
-            return org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance().isUseONEDNN();
+        public boolean isUseMKLDNN() throws ReflectiveOperationException {
+            Class<?> real = Class.forName("org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu$Environment");
+            Object environment = real.getMethod("getInstance").invoke(null);
+            Method isUseOneDnn = real.getMethod("isUseONEDNN");
+            return (Boolean) isUseOneDnn.invoke(environment);
         }
     }
 }
