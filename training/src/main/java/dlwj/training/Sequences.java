@@ -1,5 +1,7 @@
 package dlwj.training;
 
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -15,17 +17,19 @@ public final class Sequences {
      * every word it contains, 0 elsewhere (float32). Indices at or above {@code dimension} are refused.
      */
     public static INDArray multiHot(int[][] sequences, int dimension) {
-        float[] values = new float[Math.multiplyExact(sequences.length, dimension)];
+        INDArray result = Nd4j.zeros(DataType.FLOAT, sequences.length, dimension);
+        // written in place through the off-heap buffer: a float[] of the same size would double the memory
+        FloatBuffer values = result.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
         for (int row = 0; row < sequences.length; row++) {
-            int offset = row * dimension;
+            long offset = (long) row * dimension;
             for (int index : sequences[row]) {
                 if (index < 0 || index >= dimension) {
                     throw new IllegalArgumentException("Word index " + index + " in sequence " + row
                             + " is outside [0, " + dimension + "): load the data with numWords=" + dimension);
                 }
-                values[offset + index] = 1f;
+                values.put(Math.toIntExact(offset + index), 1f);
             }
         }
-        return Nd4j.create(values, new long[] {sequences.length, dimension}, DataType.FLOAT);
+        return result;
     }
 }

@@ -1,5 +1,6 @@
 package dlwj.training.bench;
 
+import dlwj.datasets.DataSourceOptions;
 import dlwj.training.Examples;
 import dlwj.training.Trainer;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -58,8 +60,11 @@ public final class Benchmark implements Callable<Integer> {
 
     @Parameters(paramLabel = "MODEL", arity = "0..*",
             description = "mnist-dense, imdb-dense, reuters-dense, boston-dense, mnist-convnet, catsdogs-convnet, "
-                    + "vgg16-features (default: all)")
+                    + "vgg16-features, or the data pipeline: imdb-parse, imdb-vectorize, jpeg-decode (default: all)")
     List<String> models = new ArrayList<>();
+
+    @Mixin
+    DataSourceOptions data = new DataSourceOptions();
 
     @Option(names = "--epochs", defaultValue = "3", description = "Timed epochs after the warm-up (default: 3).")
     int epochs;
@@ -74,12 +79,17 @@ public final class Benchmark implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        for (String name : models.isEmpty() ? List.copyOf(MODELS.keySet()) : models) {
+        List<String> all = new ArrayList<>(MODELS.keySet());
+        all.addAll(DataPipeline.STAGES);
+        for (String name : models.isEmpty() ? all : models) {
             Spec spec = MODELS.get(name);
-            if (spec == null) {
-                throw new IllegalArgumentException("Unknown model '" + name + "'; choose from " + MODELS.keySet());
+            if (spec != null) {
+                run(name, spec);
+            } else if (DataPipeline.STAGES.contains(name)) {
+                new DataPipeline(data.dataSource()).run(name);
+            } else {
+                throw new IllegalArgumentException("Unknown model '" + name + "'; choose from " + all);
             }
-            run(name, spec);
         }
         return 0;
     }

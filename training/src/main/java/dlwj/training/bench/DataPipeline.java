@@ -1,0 +1,89 @@
+package dlwj.training.bench;
+
+import dlwj.datasets.DogsVsCats;
+import dlwj.datasets.ImageFolders;
+import dlwj.datasets.Imdb;
+import dlwj.datasets.SequenceData;
+import dlwj.datasets.TextOptions;
+import dlwj.datasets.files.DataSource;
+import dlwj.datasets.files.DatasetUnavailableException;
+import dlwj.training.Sequences;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.datavec.image.loader.NativeImageLoader;
+
+/**
+ * The data side of the benchmark: parsing {@code imdb.npz} (pickled object arrays), the book's
+ * {@code vectorize_sequences} on 25,000 reviews, and decoding the dogs-vs-cats JPEGs at 150x150. The
+ * first and last need the real files (through the data options); they are skipped, saying so, without.
+ */
+final class DataPipeline {
+
+    static final List<String> STAGES = List.of("imdb-parse", "imdb-vectorize", "jpeg-decode");
+
+    private final DataSource source;
+
+    DataPipeline(DataSource source) {
+        this.source = source;
+    }
+
+    void run(String stage) {
+        try {
+            switch (stage) {
+                case "imdb-parse" -> imdbParse();
+                case "imdb-vectorize" -> imdbVectorize();
+                case "jpeg-decode" -> jpegDecode();
+                default -> throw new IllegalArgumentException(stage);
+            }
+        } catch (DatasetUnavailableException e) {
+            System.out.printf("pipeline=%s skipped: %s%n", stage, e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    private void imdbParse() {
+        long start = System.nanoTime();
+        SequenceData data = Imdb.loadData(TextOptions.defaults().withNumWords(10_000), source);
+        report("imdb-parse", data.trainSequences().length + data.testSequences().length, start);
+    }
+
+    /** 25,000 reviews of the book's mean length (238 words) with random word indices. */
+    private void imdbVectorize() {
+        Random random = new Random(0);
+        int[][] reviews = new int[25_000][];
+        for (int i = 0; i < reviews.length; i++) {
+            reviews[i] = random.ints(119 + random.nextInt(239), 1, 10_000).toArray();
+        }
+        long start = System.nanoTime();
+        Sequences.multiHot(reviews, 10_000);
+        report("imdb-vectorize", reviews.length, start);
+    }
+
+    private void jpegDecode() {
+        ImageFolders folders = DogsVsCats.filtered(source);
+        List<Path> images = new ArrayList<>();
+        for (String className : folders.classes()) {
+            images.addAll(ImageFolders.images(folders.train(), className).subList(0, 250));
+        }
+        NativeImageLoader loader = new NativeImageLoader(150, 150, 3);
+        long start = System.nanoTime();
+        try {
+            for (Path image : images) {
+                loader.asMatrix(image.toFile());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        report("jpeg-decode", images.size(), start);
+    }
+
+    private static void report(String stage, int samples, long startNanos) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        System.out.printf(Locale.ROOT, "pipeline=%s samples=%d seconds=%.3f samples_per_s=%.1f%n", stage, samples,
+                seconds, samples / seconds);
+    }
+}
