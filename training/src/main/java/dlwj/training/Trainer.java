@@ -120,7 +120,9 @@ public final class Trainer {
     private History train(int epochs, Epoch training, long steps, Epoch validation) {
         History history = new History();
         EpochProgress progress = new EpochProgress(out, verbose && EpochProgress.terminal());
-        network.model().addListeners(batchOutputs);
+        if (!metrics.isEmpty()) {
+            network.model().addListeners(batchOutputs); // only metrics need the batches' predictions
+        }
         try {
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 progress.startEpoch(epoch, epochs, steps);
@@ -146,7 +148,7 @@ public final class Trainer {
     /** Training: the step's loss before the update, and the predictions of its own forward pass. */
     private Step trainingStep(DataSet batch) {
         double loss = network.fit(batch);
-        return new Step(loss, batchOutputs.last());
+        return new Step(loss, metrics.isEmpty() ? null : batchOutputs.last());
     }
 
     /** Evaluation: inference-mode loss and predictions. */

@@ -1,0 +1,40 @@
+package dlwj.training.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dlwj.training.Examples;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The benchmark's lines compare one to one with torch_reference.py's: same names, same fields. */
+class BenchmarkTest {
+
+    @Test
+    void printsOneTorchReferenceLinePerModel() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = Examples.execute(new Benchmark(), "boston-dense", "mnist-dense", "--samples", "64", "--epochs", "1");
+        } finally {
+            System.setOut(original);
+        }
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, status, printed);
+        String[] lines = printed.strip().split("\n");
+        assertEquals(2, lines.length, printed);
+        assertTrue(lines[0].matches("model=boston-dense samples=64 epoch_s=\\d+\\.\\d{3} samples_per_s=\\d+\\.\\d threads=\\d+"),
+                lines[0]);
+        assertTrue(lines[1].startsWith("model=mnist-dense samples=64 "), lines[1]);
+    }
+
+    @Test
+    void unknownModelIsOneMessage() {
+        assertEquals(1, Examples.execute(new Benchmark(), "resnet50"));
+    }
+}
