@@ -10,10 +10,11 @@ import dlwj.training.Labels;
 import dlwj.training.Metric;
 import dlwj.training.Plots;
 import dlwj.training.Trainer;
+import dlwj.training.layers.Dense;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
@@ -61,9 +62,10 @@ public final class MnistFirstNetwork implements Callable<Integer> {
 
         // Listing 2.2: the network architecture; listing 2.3: the compilation step (rmsprop, crossentropy)
         MultiLayerNetwork network = new MultiLayerNetwork(KerasDefaults.network(options.seed()).list()
-                .layer(new DenseLayer.Builder().nIn(28 * 28).nOut(512).activation(Activation.RELU).build())
+                .layer(new Dense.Builder().nOut(512).activation(Activation.RELU).build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10)
                         .activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.feedForward(28 * 28)) // input_shape=(28 * 28,)
                 .build());
         network.init();
 

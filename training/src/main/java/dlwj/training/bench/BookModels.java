@@ -1,10 +1,10 @@
 package dlwj.training.bench;
 
 import dlwj.training.KerasDefaults;
+import dlwj.training.layers.Dense;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
@@ -27,7 +27,7 @@ final class BookModels {
         NeuralNetConfiguration.ListBuilder list = KerasDefaults.network(seed)
                 .updater(KerasDefaults.rmsprop(learningRate)).list();
         for (int i = 1; i < sizes.length - 1; i++) {
-            list.layer(new DenseLayer.Builder().nIn(sizes[i - 1]).nOut(sizes[i]).activation(Activation.RELU).build());
+            list.layer(new Dense.Builder().nIn(sizes[i - 1]).nOut(sizes[i]).activation(Activation.RELU).build());
         }
         list.layer(new OutputLayer.Builder(loss).nOut(sizes[sizes.length - 1]).activation(output).build());
         return init(list.setInputType(InputType.feedForward(sizes[0])));
@@ -41,7 +41,7 @@ final class BookModels {
                 .layer(conv(64))
                 .layer(pool())
                 .layer(conv(64))
-                .layer(new DenseLayer.Builder().nOut(64).activation(Activation.RELU).build())
+                .layer(new Dense.Builder().nOut(64).activation(Activation.RELU).build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10)
                         .activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.convolutional(28, 28, 1)));
@@ -55,7 +55,7 @@ final class BookModels {
                 .layer(conv(128)).layer(pool())
                 .layer(conv(128)).layer(pool())
                 .layer(new DropoutLayer.Builder(0.5).build())
-                .layer(new DenseLayer.Builder().nOut(512).activation(Activation.RELU).build())
+                .layer(new Dense.Builder().nOut(512).activation(Activation.RELU).build())
                 .layer(new OutputLayer.Builder(KerasDefaults.binaryCrossentropy()).nOut(1)
                         .activation(Activation.SIGMOID).build())
                 .setInputType(InputType.convolutional(150, 150, 3)));

@@ -1,0 +1,94 @@
+package dlwj.training.layers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dlwj.training.KerasDefaults;
+import dlwj.training.Labels;
+import dlwj.training.ModelFiles;
+import java.nio.file.Path;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/** Dense computes exactly what DL4J's DenseLayer computes, with less work. */
+class DenseTest {
+
+    @TempDir
+    Path dir;
+
+    private static MultiLayerNetwork network(boolean keras, double dropout) {
+        MultiLayerConfiguration conf = KerasDefaults.network(5).dataType(DataType.DOUBLE).list()
+                .layer(keras ? new Dense.Builder().nOut(12).activation(Activation.RELU).dropOut(dropout).build()
+                        : new DenseLayer.Builder().nOut(12).activation(Activation.RELU).dropOut(dropout).build())
+                .layer(keras ? new Dense.Builder().nOut(7).activation(Activation.TANH).build()
+                        : new DenseLayer.Builder().nOut(7).activation(Activation.TANH).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
+                        .activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.feedForward(10))
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
+    }
+
+    private static DataSet data() {
+        Nd4j.getRandom().setSeed(9);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 16, 10).subi(0.5);
+        INDArray y = Labels.toCategorical(Nd4j.createFromArray(0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2, 0), 3)
+                .castTo(DataType.DOUBLE);
+        return new DataSet(x, y);
+    }
+
+    @Test
+    void sameInitialisationOutputsLossAndGradientsAsDl4jsDenseLayer() {
+        MultiLayerNetwork dl4j = network(false, 0);
+        MultiLayerNetwork keras = network(true, 0);
+        DataSet data = data();
+
+        assertEquals(dl4j.params(), keras.params(), "same seed, same glorot_uniform weights");
+        assertEquals(0, dl4j.output(data.getFeatures()).distance2(keras.output(data.getFeatures())), 1e-12);
+        for (MultiLayerNetwork net : new MultiLayerNetwork[] {dl4j, keras}) {
+            net.setInput(data.getFeatures());
+            net.setLabels(data.getLabels());
+            net.computeGradientAndScore();
+        }
+        assertEquals(dl4j.score(), keras.score(), 1e-12);
+        assertEquals(0, dl4j.gradient().gradient().distance2(keras.gradient().gradient()), 1e-12);
+    }
+
+    @Test
+    void trainsToTheSameWeightsThroughFitAndItsWorkspaces() {
+        MultiLayerNetwork dl4j = network(false, 0);
+        MultiLayerNetwork keras = network(true, 0);
+        DataSet data = data();
+
+        for (int step = 0; step < 5; step++) {
+            dl4j.fit(data);
+            keras.fit(data);
+            keras.output(data.getFeatures()); // inference between steps leaves nothing stale behind
+        }
+
+        assertEquals(0, dl4j.params().distance2(keras.params()), 1e-10);
+    }
+
+    @Test
+    void savesAndLoadsWithDl4jsModelFiles() {
+        MultiLayerNetwork keras = network(true, 0.5);
+        keras.fit(data());
+
+        MultiLayerNetwork loaded = ModelFiles.loadMultiLayerNetwork(ModelFiles.save(keras, dir.resolve("dense.zip")));
+
+        assertEquals(keras.output(data().getFeatures()), loaded.output(data().getFeatures()));
+        assertEquals(Dense.class, loaded.getLayerWiseConfigurations().getConf(0).getLayer().getClass());
+    }
+}
