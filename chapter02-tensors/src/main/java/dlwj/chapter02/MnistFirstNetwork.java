@@ -1,13 +1,12 @@
 package dlwj.chapter02;
 
-import dlwj.datasets.FashionMnist;
 import dlwj.datasets.ImageData;
-import dlwj.datasets.Mnist;
 import dlwj.training.ExampleOptions;
 import dlwj.training.Examples;
 import dlwj.training.KerasDefaults;
 import dlwj.training.Labels;
 import dlwj.training.Metric;
+import dlwj.training.MnistDatasetOption;
 import dlwj.training.Plots;
 import dlwj.training.Trainer;
 import dlwj.training.layers.Dense;
@@ -24,7 +23,6 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * Book section 2.1, "A first look at a neural network" (listings 2.1 to 2.5): two dense layers learn to
@@ -34,9 +32,8 @@ import picocli.CommandLine.Option;
         description = "Book 2.1: a first neural network, Dense(512, relu) + Dense(10, softmax), on MNIST.")
 public final class MnistFirstNetwork implements Callable<Integer> {
 
-    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "mnist",
-            description = "mnist (the book's) or fashion-mnist (the same shapes; default: ${DEFAULT-VALUE}).")
-    String dataset;
+    @Mixin
+    MnistDatasetOption dataset = new MnistDatasetOption();
 
     @Mixin
     ExampleOptions options = new ExampleOptions();
@@ -48,11 +45,7 @@ public final class MnistFirstNetwork implements Callable<Integer> {
     @Override
     public Integer call() {
         // Listing 2.1: loading the MNIST dataset
-        ImageData data = switch (dataset) {
-            case "mnist" -> Mnist.loadData(options.dataSource());
-            case "fashion-mnist" -> FashionMnist.loadData(options.dataSource());
-            default -> throw new IllegalArgumentException("--dataset must be mnist or fashion-mnist, not " + dataset);
-        };
+        ImageData data = dataset.load(options.dataSource());
         int trainCount = options.samples((int) data.trainImages().size(0), 2_000);
         int testCount = options.samples((int) data.testImages().size(0), 1_000);
         INDArray trainImages = data.trainImages().get(NDArrayIndex.interval(0, trainCount));

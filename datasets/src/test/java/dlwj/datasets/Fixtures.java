@@ -193,6 +193,45 @@ public final class Fixtures {
         return bytes.toByteArray();
     }
 
+    /** The pixels and labels of a {@link #mnistNpz} fixture, row-major as in the file. */
+    public record Digits(Path file, byte[] trainImages, byte[] trainLabels, byte[] testImages, byte[] testLabels) {
+    }
+
+    /**
+     * A learnable {@code mnist.npz} in Keras' layout: 28x28 uint8 images of dim noise, each with a bright
+     * 6x6 square whose position is set by its label (0-9), so a small network beats chance in a few steps.
+     */
+    public static Digits mnistNpz(Path file, int trainCount, int testCount, long seed) throws IOException {
+        Random random = new Random(seed);
+        byte[] trainLabels = new byte[trainCount];
+        byte[] testLabels = new byte[testCount];
+        byte[] trainImages = digitImages(trainLabels, random);
+        byte[] testImages = digitImages(testLabels, random);
+        write(file, npz(arrays(
+                "x_train", npyUint8(new long[] {trainCount, 28, 28}, trainImages),
+                "y_train", npyUint8(new long[] {trainCount}, trainLabels),
+                "x_test", npyUint8(new long[] {testCount, 28, 28}, testImages),
+                "y_test", npyUint8(new long[] {testCount}, testLabels))));
+        return new Digits(file, trainImages, trainLabels, testImages, testLabels);
+    }
+
+    private static byte[] digitImages(byte[] labels, Random random) {
+        byte[] pixels = new byte[labels.length * 28 * 28];
+        for (int i = 0; i < labels.length; i++) {
+            int label = random.nextInt(10);
+            labels[i] = (byte) label;
+            int top = 3 + (label / 5) * 13 + random.nextInt(3);
+            int left = 1 + (label % 5) * 5 + random.nextInt(2);
+            for (int p = 0; p < 28 * 28; p++) {
+                int row = p / 28;
+                int column = p % 28;
+                boolean square = row >= top && row < top + 6 && column >= left && column < left + 6;
+                pixels[i * 28 * 28 + p] = (byte) (square ? 200 + random.nextInt(56) : random.nextInt(80));
+            }
+        }
+        return pixels;
+    }
+
     public static Path write(Path file, byte[] content) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         return Files.write(file, content);
