@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.graph.vertex.impl.LayerVertex;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -31,6 +32,9 @@ interface Network {
 
     Model model();
 
+    /** The data type of the network's parameters and activations, which its inputs are converted to. */
+    DataType dataType();
+
     /** One training step on the batch; returns the batch's loss before the update (regularisation included). */
     double fit(DataSet batch);
 
@@ -50,6 +54,11 @@ interface Network {
         @Override
         public Model model() {
             return net;
+        }
+
+        @Override
+        public DataType dataType() {
+            return net.getLayerWiseConfigurations().getDataType();
         }
 
         @Override
@@ -85,6 +94,11 @@ interface Network {
         @Override
         public Model model() {
             return graph;
+        }
+
+        @Override
+        public DataType dataType() {
+            return graph.getConfiguration().getDataType();
         }
 
         @Override

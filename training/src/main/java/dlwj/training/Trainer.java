@@ -12,7 +12,9 @@ import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.function.Function;
 import org.deeplearning4j.nn.api.Model;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
@@ -204,8 +206,9 @@ public final class Trainer {
         }
         // One buffer per array for the epoch's full batches: a fresh 20 MB batch per IMDB step costs more in
         // off-heap allocation and garbage collection than the training step itself.
-        BatchBuffer features = new BatchBuffer(x, Math.min(batchSize, n));
-        BatchBuffer labels = new BatchBuffer(y, Math.min(batchSize, n));
+        DataType type = network.dataType();
+        BatchBuffer features = new BatchBuffer(x, Math.min(batchSize, n), type);
+        BatchBuffer labels = new BatchBuffer(y, Math.min(batchSize, n), type);
         return new BatchIterator(n, batchSize, (start, end) -> {
             int[] rows = Arrays.copyOfRange(order, start, end);
             return new DataSet(features.gather(rows), labels.gather(rows));
@@ -213,36 +216,51 @@ public final class Trainer {
     }
 
     /**
-     * Gathers samples of one array into a batch buffer that is reused from step to step. For a whole,
-     * C-ordered array the rows are copied buffer to buffer (memcpy speed); other arrays go through ND4J's
-     * {@code pullRows}, ten times slower ({@code INDArray.getRows}: another ten).
+     * Gathers samples of one array into a batch buffer that is reused from step to step, in the network's
+     * data type: data can be kept compactly (IMDB's multi-hot matrix as bytes, a quarter of float32) and is
+     * converted one batch at a time. For a C-ordered array or row range of one the rows are copied buffer to
+     * buffer (memcpy speed); other arrays go through ND4J's {@code pullRows}, ten times slower
+     * ({@code INDArray.getRows}: another ten).
      */
     private static final class BatchBuffer {
         private final INDArray source;
+        private final DataType type;
         private final long rowLength;
         private final boolean contiguous;
         private final INDArray full;
+        private final INDArray fullConverted;
 
-        BatchBuffer(INDArray source, int batchSize) {
+        BatchBuffer(INDArray source, int batchSize, DataType type) {
             this.source = source;
+            this.type = type;
             this.rowLength = source.length() / source.size(0);
-            this.contiguous = !source.isView() && source.ordering() == 'c'
-                    && source.length() * source.dataType().width() <= Integer.MAX_VALUE;
+            this.contiguous = source.ordering() == 'c' && Shape.hasDefaultStridesForShape(source)
+                    && (source.offset() + source.length()) * source.dataType().width() <= Integer.MAX_VALUE;
             this.full = contiguous ? Nd4j.createUninitialized(source.dataType(), shape(batchSize), 'c') : null;
+            this.fullConverted = source.dataType() == type ? null : Nd4j.createUninitialized(type, shape(batchSize), 'c');
         }
 
         INDArray gather(int[] rows) {
-            if (!contiguous) {
-                INDArray flat = source.reshape('c', source.size(0), rowLength);
-                return Nd4j.pullRows(flat, 1, rows).reshape('c', shape(rows.length));
+            INDArray batch = contiguous ? copyRows(rows)
+                    : Nd4j.pullRows(source.reshape('c', source.size(0), rowLength), 1, rows).reshape('c', shape(rows.length));
+            if (fullConverted == null) {
+                return batch;
             }
+            INDArray converted = rows.length == fullConverted.size(0) ? fullConverted
+                    : Nd4j.createUninitialized(type, shape(rows.length), 'c');
+            return converted.assign(batch);
+        }
+
+        private INDArray copyRows(int[] rows) {
             INDArray batch = rows.length == full.size(0) ? full
                     : Nd4j.createUninitialized(source.dataType(), shape(rows.length), 'c');
             ByteBuffer from = source.data().asNio();
             ByteBuffer to = batch.data().asNio();
-            int rowBytes = Math.toIntExact(rowLength * source.dataType().width());
+            int width = source.dataType().width();
+            int rowBytes = Math.toIntExact(rowLength * width);
+            long first = source.offset() * width;
             for (int i = 0; i < rows.length; i++) {
-                to.put(i * rowBytes, from, rows[i] * rowBytes, rowBytes);
+                to.put(i * rowBytes, from, Math.toIntExact(first + (long) rows[i] * rowBytes), rowBytes);
             }
             return batch;
         }

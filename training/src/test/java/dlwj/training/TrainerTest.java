@@ -23,6 +23,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.nd4j.linalg.dataset.adapter.SingletonDataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
@@ -137,6 +138,19 @@ class TrainerTest {
                 .fit(data.getFeatures(), data.getLabels(), 3, 16);
 
         assertEquals(first.asMap(), second.asMap());
+    }
+
+    @Test
+    void byteDataAndRowRangesTrainAsTheirFloatCopies() {
+        DataSet data = threeClasses(8);
+        INDArray bytes = data.getFeatures().gt(0.5).castTo(DataType.UBYTE);
+        INDArrayIndex rows = NDArrayIndex.interval(50, 200);
+        History fromViews = new Trainer(classifier(1e-2), Metric.ACCURACY).seed(3).quiet()
+                .fit(bytes.get(rows), data.getLabels().get(rows), 3, 32);
+        History fromCopies = new Trainer(classifier(1e-2), Metric.ACCURACY).seed(3).quiet()
+                .fit(bytes.get(rows).castTo(DataType.FLOAT).dup(), data.getLabels().get(rows).dup(), 3, 32);
+
+        assertEquals(fromCopies.asMap(), fromViews.asMap());
     }
 
     @Test
