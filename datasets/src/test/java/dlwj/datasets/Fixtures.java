@@ -232,6 +232,73 @@ public final class Fixtures {
         return pixels;
     }
 
+    /**
+     * A learnable {@code imdb.npz} and {@code imdb_word_index.json} in {@code dir}: reviews of 20-40 random
+     * words (ranks 1-500, named {@code w1}...{@code w500}), positive ones with a few words of ranks 50-59,
+     * negative ones of ranks 60-69.
+     */
+    public static void imdb(Path dir, int trainCount, int testCount, long seed) throws IOException {
+        Random random = new Random(seed);
+        long[] trainLabels = new long[trainCount];
+        long[] testLabels = new long[testCount];
+        int[][] train = labelledSequences(trainLabels, 2, 50, random);
+        int[][] test = labelledSequences(testLabels, 2, 50, random);
+        write(dir.resolve("imdb.npz"), npz(arrays(
+                "x_test", npyObjectSequences(test), "x_train", npyObjectSequences(train),
+                "y_train", npyInt64(trainLabels), "y_test", npyInt64(testLabels))));
+        Map<String, Integer> ranks = new LinkedHashMap<>();
+        for (int rank = 1; rank <= 500; rank++) {
+            ranks.put("w" + rank, rank);
+        }
+        write(dir.resolve("imdb_word_index.json"), wordIndexJson(ranks));
+    }
+
+    /**
+     * A learnable {@code reuters.npz} ({@code x}, {@code y}, split 80/20 by Keras' loader): newswires of
+     * random words, each with a few words of its topic's own block of ranks; topics 0-5 of the 46.
+     */
+    public static void reuters(Path file, int count, long seed) throws IOException {
+        Random random = new Random(seed);
+        long[] topics = new long[count];
+        int[][] newswires = labelledSequences(topics, 6, 50, random);
+        write(file, npz(arrays("x", npyObjectSequences(newswires), "y", npyInt64(topics))));
+    }
+
+    private static int[][] labelledSequences(long[] labels, int classes, int firstMarker, Random random) {
+        int[][] sequences = new int[labels.length][];
+        for (int i = 0; i < labels.length; i++) {
+            int label = random.nextInt(classes);
+            labels[i] = label;
+            int[] words = new int[20 + random.nextInt(21)];
+            for (int w = 0; w < words.length; w++) {
+                words[w] = w % 4 == 0 ? firstMarker + 10 * label + random.nextInt(10) : 1 + random.nextInt(500);
+            }
+            sequences[i] = words;
+        }
+        return sequences;
+    }
+
+    /**
+     * A {@code boston_housing.npz} ({@code x}: samples x 13 float64, {@code y}: prices) whose prices are a
+     * linear function of the features plus noise, around 22 with a spread of about 9, as the real ones.
+     */
+    public static void bostonHousing(Path file, int count, long seed) throws IOException {
+        Random random = new Random(seed);
+        double[] features = new double[count * 13];
+        double[] prices = new double[count];
+        for (int i = 0; i < count; i++) {
+            double price = 22;
+            for (int f = 0; f < 13; f++) {
+                double value = random.nextGaussian();
+                features[i * 13 + f] = (f + 1) * 3 + (f + 1) * value;
+                price += (f % 3 - 1) * 3 * value;
+            }
+            prices[i] = price + random.nextGaussian();
+        }
+        write(file, npz(arrays("x", npyFloat64(new long[] {count, 13}, features),
+                "y", npyFloat64(new long[] {count}, prices))));
+    }
+
     public static Path write(Path file, byte[] content) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         return Files.write(file, content);

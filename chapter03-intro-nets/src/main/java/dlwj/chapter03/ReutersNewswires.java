@@ -1,0 +1,159 @@
+package dlwj.chapter03;
+
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+
+import dlwj.datasets.Reuters;
+import dlwj.datasets.SequenceData;
+import dlwj.datasets.TextOptions;
+import dlwj.training.ExampleOptions;
+import dlwj.training.Examples;
+import dlwj.training.History;
+import dlwj.training.KerasDefaults;
+import dlwj.training.Labels;
+import dlwj.training.Metric;
+import dlwj.training.Plots;
+import dlwj.training.Sequences;
+import dlwj.training.Trainer;
+import dlwj.training.layers.Dense;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Book section 3.5, "Classifying newswires: a multiclass classification example" (listings 3.12-3.21):
+ * Reuters newswires into 46 topics with two {@code Dense(64, relu)} layers and a softmax output. Trains 20
+ * epochs against 1,000 held-out newswires and plots the curves (figures 3.9 and 3.10), retrains for the
+ * epoch count where validation loss was lowest and evaluates (book: 0.777, against 0.185 for random
+ * guesses), then repeats the training with a 4-unit middle layer, the information bottleneck (book: 0.71).
+ */
+@Command(name = "ReutersNewswires", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Book 3.5: Reuters topics, Dense(64, relu) x2 + Dense(46, softmax); curves, test accuracy, bottleneck.")
+public final class ReutersNewswires implements Callable<Integer> {
+
+    private static final int TOPICS = 46;
+
+    @Option(names = "--labels", paramLabel = "KIND", defaultValue = "one-hot",
+            description = "one-hot (categorical_crossentropy, the book's) or integer "
+                    + "(sparse_categorical_crossentropy) (default: ${DEFAULT-VALUE}).")
+    String labels;
+
+    @Mixin
+    ExampleOptions options = new ExampleOptions();
+
+    public static void main(String[] args) {
+        Examples.main(new ReutersNewswires(), args);
+    }
+
+    @Override
+    public Integer call() {
+        if (!labels.equals("one-hot") && !labels.equals("integer")) {
+            throw new IllegalArgumentException("--labels must be one-hot or integer, not " + labels);
+        }
+        // Listing 3.12: loading the Reuters dataset, the 10,000 most frequent words
+        SequenceData data = Reuters.loadData(TextOptions.defaults().withNumWords(10_000), options.dataSource());
+        int trainCount = options.samples(data.trainSequences().length, 800);
+        int testCount = options.samples(data.testSequences().length, 200);
+        System.out.printf("%d training and %d test newswires; train_labels[10] = %d (%s)%n", trainCount, testCount,
+                data.trainLabels()[10], Reuters.TOPICS.get(data.trainLabels()[10]));
+
+        // Listing 3.14: encoding the data; one-hot labels (to_categorical) or the integers themselves
+        INDArray xTrain = Sequences.multiHot(Arrays.copyOf(data.trainSequences(), trainCount), 10_000);
+        INDArray xTest = Sequences.multiHot(Arrays.copyOf(data.testSequences(), testCount), 10_000);
+        INDArray yTrain = targets(data.trainLabels(), trainCount);
+        INDArray yTest = targets(data.testLabels(), testCount);
+
+        // Listing 3.17: setting aside a validation set of 1,000 newswires
+        int validationCount = options.samples(1_000, trainCount / 4);
+        INDArray xVal = xTrain.get(interval(0, validationCount));
+        INDArray partialXTrain = xTrain.get(interval(validationCount, trainCount));
+        INDArray yVal = yTrain.get(interval(0, validationCount));
+        INDArray partialYTrain = yTrain.get(interval(validationCount, trainCount));
+
+        // Listings 3.15-3.16 and 3.18: the model, compiled, trained for 20 epochs of 512
+        int batchSize = options.batchSize(512);
+        Trainer trainer = new Trainer(buildModel(64), Metric.ACCURACY).seed(options.seed());
+        History history = trainer.fit(partialXTrain, partialYTrain, options.epochs(20), batchSize, xVal, yVal);
+
+        // Listings 3.19-3.20: plotting the training and validation loss and accuracy
+        System.out.println("Wrote " + Plots.trainingAndValidation(history, "loss", "Training and validation loss",
+                options.output("reuters-loss.png")));
+        System.out.println("Wrote " + Plots.trainingAndValidation(history, "acc", "Training and validation accuracy",
+                options.output("reuters-accuracy.png")));
+        int bestEpoch = history.bestEpoch("val_loss");
+        System.out.printf("Lowest validation loss %.4f at epoch %d%n%n", history.get("val_loss").get(bestEpoch - 1),
+                bestEpoch);
+
+        // Listing 3.21: retraining a model from scratch for that many epochs
+        Trainer retrained = new Trainer(buildModel(64), Metric.ACCURACY).seed(options.seed());
+        retrained.fit(partialXTrain, partialYTrain, bestEpoch, batchSize, xVal, yVal);
+        Map<String, Double> results = retrained.evaluate(xTest, yTest);
+        System.out.printf("test_loss: %.4f, test_acc: %.4f%n", results.get("loss"), results.get("acc"));
+        System.out.printf("random baseline (test labels shuffled): %.4f%n", randomBaseline(data.testLabels(), testCount));
+
+        // 3.5.5: generating predictions on new data
+        INDArray predictions = retrained.predict(xTest);
+        INDArray first = predictions.getRow(0);
+        System.out.printf("predictions[0]: shape (%d,), sum %.4f, argmax %d (%s), label %d%n%n", first.length(),
+                first.sumNumber().doubleValue(), first.argMax().getInt(0), Reuters.TOPICS.get(first.argMax().getInt(0)),
+                data.testLabels()[0]);
+
+        // Listing 3.23: a model with an information bottleneck, a 4-unit middle layer
+        Trainer bottleneck = new Trainer(buildModel(4), Metric.ACCURACY).seed(options.seed());
+        History squeezed = bottleneck.fit(partialXTrain, partialYTrain, options.epochs(20), options.batchSize(128),
+                xVal, yVal);
+        System.out.printf("Bottleneck model (Dense(4) in the middle): val_acc %.4f after %d epochs (the full model: %.4f)%n",
+                squeezed.get("val_acc").get(squeezed.epochs() - 1), squeezed.epochs(),
+                history.get("val_acc").get(history.epochs() - 1));
+        return 0;
+    }
+
+    /** Listing 3.15: Dense(64, relu), Dense(middle, relu), Dense(46, softmax). */
+    private MultiLayerNetwork buildModel(int middleUnits) {
+        MultiLayerNetwork model = new MultiLayerNetwork(KerasDefaults.network(options.seed()).list()
+                .layer(new Dense.Builder().nOut(64).activation(Activation.RELU).build())
+                .layer(new Dense.Builder().nOut(middleUnits).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder()
+                        .lossFunction(labels.equals("integer") ? new LossSparseMCXENT() : new LossMCXENT())
+                        .nOut(TOPICS).activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.feedForward(10_000))
+                .build());
+        model.init();
+        return model;
+    }
+
+    private INDArray targets(int[] topics, int count) {
+        INDArray indices = Nd4j.createFromArray(Arrays.copyOf(topics, count));
+        return labels.equals("integer") ? indices.castTo(DataType.FLOAT).reshape(count, 1)
+                : Labels.toCategorical(indices, TOPICS);
+    }
+
+    /** The book's baseline: the accuracy of the test labels against a shuffled copy of themselves. */
+    private double randomBaseline(int[] testLabels, int count) {
+        int[] shuffled = Arrays.copyOf(testLabels, count);
+        Random random = new Random(options.seed());
+        for (int i = count - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = shuffled[i];
+            shuffled[i] = shuffled[j];
+            shuffled[j] = swap;
+        }
+        int hits = 0;
+        for (int i = 0; i < count; i++) {
+            hits += shuffled[i] == testLabels[i] ? 1 : 0;
+        }
+        return (double) hits / count;
+    }
+}
