@@ -82,7 +82,8 @@ public final class Trainer {
             requireSameRows(xVal, yVal, "validation");
         }
         return train(epochs, () -> shuffledBatches(x, y, batchSize), steps(x.size(0), batchSize),
-                validation == null ? null : () -> batches(validation.getFeatures(), validation.getLabels(), batchSize));
+                validation == null ? null : () -> batches(validation.getFeatures(), validation.getLabels(),
+                        inferenceBatchSize(xVal, batchSize)));
     }
 
     /**
@@ -96,7 +97,7 @@ public final class Trainer {
     /** {@code model.evaluate(x, y)}: the loss and the metrics, by Keras name. */
     public Map<String, Double> evaluate(INDArray x, INDArray y) {
         requireSameRows(x, y, "evaluation");
-        return pass(batches(x, y, 512), this::inferenceStep, "", null);
+        return pass(batches(x, y, inferenceBatchSize(x, 32)), this::inferenceStep, "", null);
     }
 
     /** {@code model.evaluate_generator(data)}: one pass over the iterator. */
@@ -107,8 +108,9 @@ public final class Trainer {
     /** {@code model.predict(x)}: the outputs (probabilities for softmax and sigmoid outputs). */
     public INDArray predict(INDArray x) {
         List<INDArray> outputs = new ArrayList<>();
-        for (long start = 0; start < x.size(0); start += 512) {
-            long end = Math.min(x.size(0), start + 512);
+        int batchSize = inferenceBatchSize(x, 32);
+        for (long start = 0; start < x.size(0); start += batchSize) {
+            long end = Math.min(x.size(0), start + batchSize);
             outputs.add(network.output(rows(x, start, end)));
         }
         return Nd4j.concat(0, outputs.toArray(INDArray[]::new));
@@ -284,6 +286,16 @@ public final class Trainer {
 
     private static INDArray rows(INDArray array, long start, long end) {
         return array.get(NDArrayIndex.interval(start, end));
+    }
+
+    /**
+     * Inference keeps no gradients, so small samples go at least 512 at a time whatever the training batch
+     * (Boston's batch of 1 would make each validation 101 tiny passes; the values are the same); large ones,
+     * such as images, keep the training batch's memory bound.
+     */
+    private static int inferenceBatchSize(INDArray x, int batchSize) {
+        long valuesPerSample = x.length() / Math.max(1, x.size(0));
+        return valuesPerSample <= 10_000 ? Math.max(batchSize, 512) : batchSize;
     }
 
     private static long steps(long samples, int batchSize) {
