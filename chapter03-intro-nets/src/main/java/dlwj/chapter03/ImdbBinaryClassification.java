@@ -3,8 +3,6 @@ package dlwj.chapter03;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
 import dlwj.datasets.Imdb;
-import dlwj.datasets.SequenceData;
-import dlwj.datasets.TextOptions;
 import dlwj.datasets.WordIndex;
 import dlwj.training.ExampleOptions;
 import dlwj.training.Examples;
@@ -12,7 +10,6 @@ import dlwj.training.History;
 import dlwj.training.KerasDefaults;
 import dlwj.training.Metric;
 import dlwj.training.Plots;
-import dlwj.training.Sequences;
 import dlwj.training.Trainer;
 import dlwj.training.layers.Dense;
 import java.util.Arrays;
@@ -23,9 +20,7 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,27 +68,23 @@ public final class ImdbBinaryClassification implements Callable<Integer> {
     public Integer call() {
         validateOptions();
 
-        // Listing 3.1: loading the IMDB dataset, keeping the top 10,000 most frequent words
-        SequenceData data = Imdb.loadData(TextOptions.defaults().withNumWords(10_000), options.dataSource());
-        int trainCount = options.samples(data.trainSequences().length, 600);
-        int testCount = options.samples(data.testSequences().length, 300);
-        int[][] trainData = Arrays.copyOf(data.trainSequences(), trainCount);
-        int[][] testData = Arrays.copyOf(data.testSequences(), testCount);
+        // Listings 3.1 and 3.3: loading the IMDB dataset (the top 10,000 most frequent words) and encoding the
+        // reviews into a binary matrix, the labels into floats (see ImdbVectors)
+        ImdbVectors imdb = ImdbVectors.load(options);
+        int[][] trainData = imdb.trainSequences();
+        int[][] testData = imdb.testSequences();
+        int trainCount = trainData.length;
         System.out.println("train_data[0] = " + Arrays.toString(Arrays.copyOf(trainData[0], 15)) + "...");
-        System.out.println("train_labels[0] = " + data.trainLabels()[0]);
+        System.out.println("train_labels[0] = " + imdb.yTrain().getInt(0));
         System.out.println("max word index = " + Arrays.stream(trainData).flatMapToInt(Arrays::stream).max().orElse(0));
 
         // Listing 3.2: decoding a review back to English words (indices are offset by 3)
         WordIndex wordIndex = Imdb.wordIndex(options.dataSource());
         System.out.println("Review 0: " + wordIndex.decode(trainData[0]) + "\n");
-
-        // Listing 3.3: encoding the integer sequences into a binary matrix. Stored as bytes (a quarter of the
-        // book's float32 matrices: 250 MB each instead of 1 GB); each batch becomes float32 as it is trained on.
-        INDArray xTrain = Sequences.multiHot(trainData, 10_000, DataType.UBYTE);
-        INDArray xTest = Sequences.multiHot(testData, 10_000, DataType.UBYTE);
-        // ... and vectorising the labels
-        INDArray yTrain = labels(data.trainLabels(), trainCount);
-        INDArray yTest = labels(data.testLabels(), testCount);
+        INDArray xTrain = imdb.xTrain();
+        INDArray yTrain = imdb.yTrain();
+        INDArray xTest = imdb.xTest();
+        INDArray yTest = imdb.yTest();
 
         // Listing 3.7: setting aside a validation set of 10,000 reviews
         int validationCount = options.samples(10_000, trainCount / 2);
@@ -123,10 +114,10 @@ public final class ImdbBinaryClassification implements Callable<Integer> {
         System.out.printf("test_loss: %.4f, test_acc: %.4f%n%n", results.get("loss"), results.get("acc"));
 
         // 3.4.5: using the trained network to generate predictions on new data
-        INDArray predictions = retrained.predict(xTest.get(interval(0, Math.min(5, testCount))));
+        INDArray predictions = retrained.predict(xTest.get(interval(0, Math.min(5, testData.length))));
         for (int i = 0; i < predictions.rows(); i++) {
             String review = wordIndex.decode(testData[i]);
-            System.out.printf("%.4f (label %d) %s...%n", predictions.getDouble(i, 0), data.testLabels()[i],
+            System.out.printf("%.4f (label %d) %s...%n", predictions.getDouble(i, 0), yTest.getInt(i, 0),
                     review.substring(0, Math.min(100, review.length())));
         }
         return 0;
@@ -145,11 +136,6 @@ public final class ImdbBinaryClassification implements Callable<Integer> {
         MultiLayerNetwork model = new MultiLayerNetwork(layers.setInputType(InputType.feedForward(10_000)).build());
         model.init();
         return model;
-    }
-
-    /** {@code np.asarray(labels).astype('float32')}, as a column. */
-    private static INDArray labels(int[] labels, int count) {
-        return Nd4j.createFromArray(Arrays.copyOf(labels, count)).castTo(DataType.FLOAT).reshape(count, 1);
     }
 
     private void validateOptions() {

@@ -3,6 +3,9 @@ package dlwj.training;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.learning.config.RmsProp;
+import org.nd4j.linalg.learning.regularization.L1Regularization;
+import org.nd4j.linalg.learning.regularization.L2Regularization;
+import org.nd4j.linalg.learning.regularization.Regularization;
 import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 
 /**
@@ -27,6 +30,20 @@ public final class KerasDefaults {
     /** {@code optimizers.RMSprop(lr=learningRate)}, the other settings Keras' defaults. */
     public static RmsProp rmsprop(double learningRate) {
         return new RmsProp(learningRate, 0.9, EPSILON);
+    }
+
+    /**
+     * {@code regularizers.l2(coefficient)}: adds {@code coefficient * sum(w^2)} to the loss. DL4J's
+     * {@code L2Regularization(k)} adds {@code k/2 * sum(w^2)} (its gradient is {@code k * w}), so Keras'
+     * coefficient is doubled; {@code .l2(0.001)} on a DL4J layer would be Keras' {@code l2(0.0005)}.
+     */
+    public static Regularization l2(double coefficient) {
+        return new L2Regularization(2 * coefficient);
+    }
+
+    /** {@code regularizers.l1(coefficient)}: adds {@code coefficient * sum(|w|)} to the loss, as DL4J's L1 does. */
+    public static Regularization l1(double coefficient) {
+        return new L1Regularization(coefficient);
     }
 
     /** {@code loss='binary_crossentropy'} on a sigmoid output, clipped as Keras clips it. */

@@ -1,0 +1,85 @@
+package dlwj.chapter04;
+
+import dlwj.chapter03.BostonHousingRegression;
+import dlwj.datasets.BostonHousing;
+import dlwj.datasets.RegressionData;
+import dlwj.training.ExampleOptions;
+import dlwj.training.Examples;
+import dlwj.training.Metric;
+import dlwj.training.Standardization;
+import dlwj.training.Trainer;
+import dlwj.training.Validation;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Book section 4.2, "Evaluating machine-learning models" (listings 4.1 and 4.2): simple hold-out
+ * validation, K-fold validation and iterated K-fold validation with shuffling, each scoring chapter 3's
+ * Boston housing model (validation MAE after the book's final 80 epochs of batch 16). The smaller the
+ * data, the more the hold-out score depends on which samples it happened to hold out: the K-fold scores
+ * show the spread, their mean is the estimate.
+ */
+@Command(name = "EvaluationProtocols", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Book 4.2: hold-out, K-fold and iterated K-fold validation of the Boston housing model.")
+public final class EvaluationProtocols implements Callable<Integer> {
+
+    @Option(names = "--folds", paramLabel = "K", defaultValue = "4", description = "K (default: ${DEFAULT-VALUE}).")
+    int folds;
+
+    @Option(names = "--repeats", paramLabel = "P", defaultValue = "3",
+            description = "Shuffled repetitions of iterated K-fold (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Mixin
+    ExampleOptions options = new ExampleOptions();
+
+    private INDArray x;
+    private INDArray y;
+
+    public static void main(String[] args) {
+        Examples.main(new EvaluationProtocols(), args);
+    }
+
+    @Override
+    public Integer call() {
+        // Chapter 3's data: Boston housing, normalised with the training data's statistics
+        RegressionData data = BostonHousing.loadData(0.2, 113, options.dataSource());
+        x = Standardization.fit(data.trainData()).apply(data.trainData());
+        y = data.trainTargets().reshape(-1, 1);
+        int samples = (int) x.rows();
+
+        // Listing 4.1: hold-out validation, a quarter of the (already shuffled) training data
+        Validation.Split holdOut = Validation.holdOut(samples, samples / 4);
+        print("Hold-out validation", Validation.scores(List.of(holdOut), this::validationMae));
+
+        // Listing 4.2: K-fold validation
+        print(folds + "-fold validation", Validation.scores(Validation.kFold(samples, folds), this::validationMae));
+
+        // Iterated K-fold validation with shuffling: P shuffles, K folds each
+        print("Iterated " + folds + "-fold validation, " + repeats + " shuffles",
+                Validation.scores(Validation.iteratedKFold(samples, folds, repeats, options.seed()), this::validationMae));
+        return 0;
+    }
+
+    /** Trains a fresh model on the split's training samples and returns its MAE on the validation samples. */
+    private double validationMae(Validation.Split split) {
+        Trainer trainer = new Trainer(BostonHousingRegression.buildModel(options.seed()), Metric.MAE)
+                .seed(options.seed()).quiet();
+        trainer.fit(split.training(x), split.training(y), options.epochs(80), options.batchSize(16));
+        return trainer.evaluate(split.validation(x), split.validation(y)).get("mae");
+    }
+
+    private static void print(String protocol, Validation.Scores scores) {
+        double mean = scores.mean();
+        double spread = Math.sqrt(scores.perSplit().stream().mapToDouble(s -> (s - mean) * (s - mean)).average()
+                .orElseThrow());
+        System.out.printf("%s: validation MAE %s; mean %.2f (standard deviation %.2f over %d models)%n", protocol,
+                scores.perSplit().stream().map(s -> String.format("%.2f", s)).collect(Collectors.joining(", ", "[", "]")),
+                mean, spread, scores.perSplit().size());
+    }
+}

@@ -1,0 +1,43 @@
+package dlwj.chapter04;
+
+import dlwj.chapter03.ImdbVectors;
+import dlwj.training.KerasDefaults;
+import dlwj.training.layers.Dense;
+import java.util.List;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.regularization.Regularization;
+
+/**
+ * The shape of chapter 3's IMDB network as chapter 4 varies it: {@code hiddenLayers} {@code Dense(units,
+ * relu)} layers with kernel regularisers and optionally {@code Dropout(0.5)} after each, then
+ * {@code Dense(1, sigmoid)}; RMSprop and binary crossentropy. No hidden layer is logistic regression.
+ */
+record ImdbModel(String name, int hiddenLayers, int units, List<Regularization> regularization, boolean dropout) {
+
+    static ImdbModel plain(String name, int hiddenLayers, int units) {
+        return new ImdbModel(name, hiddenLayers, units, List.of(), false);
+    }
+
+    MultiLayerNetwork build(long seed) {
+        NeuralNetConfiguration.ListBuilder layers = KerasDefaults.network(seed).list();
+        for (int i = 0; i < hiddenLayers; i++) {
+            layers.layer(new Dense.Builder().nOut(units).activation(Activation.RELU).regularization(regularization)
+                    .build());
+            if (dropout) {
+                // Keras' Dropout(0.5) drops half the units; DL4J's argument is the probability of keeping one
+                layers.layer(new DropoutLayer.Builder(0.5).build());
+            }
+        }
+        layers.layer(new OutputLayer.Builder().lossFunction(KerasDefaults.binaryCrossentropy()).nOut(1)
+                .activation(Activation.SIGMOID).build());
+        MultiLayerNetwork model = new MultiLayerNetwork(
+                layers.setInputType(InputType.feedForward(ImdbVectors.NUM_WORDS)).build());
+        model.init();
+        return model;
+    }
+}

@@ -1,0 +1,109 @@
+package dlwj.chapter04;
+
+import dlwj.chapter03.ImdbVectors;
+import dlwj.training.ExampleOptions;
+import dlwj.training.Examples;
+import dlwj.training.History;
+import dlwj.training.KerasDefaults;
+import dlwj.training.Metric;
+import dlwj.training.Plots;
+import dlwj.training.Trainer;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Book section 4.4, "Overfitting and underfitting" (listings 4.3-4.9): chapter 3's IMDB network against a
+ * smaller and a bigger one, with L2, L1 and L1+L2 weight regularisation, and with dropout, each trained 20
+ * epochs of 512 with the test set as validation data, as in the book. Each comparison is one plot (figures
+ * 4.4-4.8); a table gives each model's lowest validation loss and its epoch.
+ */
+@Command(name = "OverfittingAndUnderfitting", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Book 4.4: network size, weight regularisation and dropout on IMDB; figures 4.4-4.8.")
+public final class OverfittingAndUnderfitting implements Callable<Integer> {
+
+    static final List<ImdbModel> MODELS = List.of(
+            ImdbModel.plain("original", 2, 16),                                                   // listing 4.3
+            ImdbModel.plain("smaller", 2, 4),                                                     // listing 4.4
+            ImdbModel.plain("bigger", 2, 512),                                                    // listing 4.5
+            new ImdbModel("l2", 2, 16, List.of(KerasDefaults.l2(0.001)), false),                  // listing 4.6
+            new ImdbModel("l1", 2, 16, List.of(KerasDefaults.l1(0.001)), false),                  // listing 4.7
+            new ImdbModel("l1_l2", 2, 16, List.of(KerasDefaults.l1(0.001), KerasDefaults.l2(0.001)), false),
+            new ImdbModel("dropout", 2, 16, List.of(), true));                                    // listing 4.8
+
+    @Option(names = "--models", paramLabel = "NAME", split = ",",
+            description = "Which models to train: original, smaller, bigger, l2, l1, l1_l2, dropout (default: all).")
+    List<String> models;
+
+    @Mixin
+    ExampleOptions options = new ExampleOptions();
+
+    public static void main(String[] args) {
+        Examples.main(new OverfittingAndUnderfitting(), args);
+    }
+
+    @Override
+    public Integer call() {
+        List<ImdbModel> chosen = chosenModels();
+        ImdbVectors imdb = ImdbVectors.load(options);
+
+        Map<String, History> histories = new LinkedHashMap<>();
+        for (ImdbModel model : chosen) {
+            System.out.println("Training the " + model.name() + " model:");
+            Trainer trainer = new Trainer(model.build(options.seed()), Metric.ACCURACY).seed(options.seed());
+            histories.put(model.name(), trainer.fit(imdb.xTrain(), imdb.yTrain(), options.epochs(20),
+                    options.batchSize(512), imdb.xTest(), imdb.yTest()));
+        }
+
+        // Figures 4.4-4.8: each variation against the original model
+        compare(histories, "smaller", "val_loss", "Figure 4.4: effect of model capacity on validation loss");
+        compare(histories, "bigger", "val_loss", "Figure 4.5: effect of model capacity on validation loss");
+        compare(histories, "bigger", "loss", "Figure 4.6: effect of model capacity on training loss");
+        compare(histories, "l2", "val_loss", "Figure 4.7: effect of L2 weight regularisation on validation loss");
+        compare(histories, "l1", "val_loss", "L1 weight regularisation: validation loss");
+        compare(histories, "l1_l2", "val_loss", "L1 and L2 weight regularisation: validation loss");
+        compare(histories, "dropout", "val_loss", "Figure 4.8: effect of dropout on validation loss");
+
+        System.out.printf("%n%-10s %-22s %s%n", "model", "lowest val_loss (epoch)", "lowest training loss");
+        histories.forEach((name, history) -> {
+            int best = history.bestEpoch("val_loss");
+            System.out.printf("%-10s %.3f (%d)%16s%.3f%n", name, history.get("val_loss").get(best - 1), best, "",
+                    history.get("loss").get(history.bestEpoch("loss") - 1));
+        });
+        return 0;
+    }
+
+    private void compare(Map<String, History> histories, String model, String series, String title) {
+        if (!histories.containsKey("original") || !histories.containsKey(model)) {
+            return;
+        }
+        Map<String, List<Double>> lines = new LinkedHashMap<>();
+        lines.put("Original model", histories.get("original").get(series));
+        lines.put(capitalised(model) + " model", histories.get(model).get(series));
+        String label = series.equals("loss") ? "Training loss" : "Validation loss";
+        Path file = Plots.compare(lines, title, label,
+                options.output("imdb-" + model + "-" + series.replace('_', '-') + ".png"));
+        System.out.println("Wrote " + file);
+    }
+
+    private List<ImdbModel> chosenModels() {
+        if (models == null) {
+            return MODELS;
+        }
+        List<ImdbModel> chosen = MODELS.stream().filter(m -> models.contains(m.name())).toList();
+        if (chosen.size() != models.size()) {
+            throw new IllegalArgumentException("--models takes " + MODELS.stream().map(ImdbModel::name).toList()
+                    + ", not " + models);
+        }
+        return chosen;
+    }
+
+    private static String capitalised(String name) {
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1).replace('_', '+');
+    }
+}

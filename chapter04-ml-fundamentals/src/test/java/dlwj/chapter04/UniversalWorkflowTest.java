@@ -1,0 +1,33 @@
+package dlwj.chapter04;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dlwj.datasets.Fixtures;
+import dlwj.training.ExampleRun;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UniversalWorkflowTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void walksEveryStepAndTheFinalModelBeatsTheBaseline() throws Exception {
+        Fixtures.imdb(dir, 600, 300, 10);
+
+        ExampleRun run = ExampleRun.of(new UniversalWorkflow(), "--quick", "--local-file",
+                dir.resolve("imdb.npz").toString(), "--local-file", dir.resolve("imdb_word_index.json").toString(),
+                "--cache-dir", dir.toString(), "--epochs", "4", "--batch-size", "32");
+
+        assertEquals(0, run.status(), run.output());
+        for (int step = 1; step <= 7; step++) {
+            int s = step;
+            assertTrue(run.output().lines().anyMatch(l -> l.startsWith(s + ". ")), "step " + step + "\n" + run.output());
+        }
+        assertTrue(run.number("test accuracy ") > Math.max(0.75, run.number("the majority class scores ")),
+                run.output());
+    }
+}

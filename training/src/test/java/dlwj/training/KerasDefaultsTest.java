@@ -1,0 +1,54 @@
+package dlwj.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dlwj.training.layers.Dense;
+import java.util.List;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.regularization.Regularization;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/** Keras' weight regularisers: the loss DL4J reports carries Keras' penalty. */
+class KerasDefaultsTest {
+
+    private static double lossWith(List<Regularization> regularization, MultiLayerNetwork[] built) {
+        MultiLayerNetwork net = new MultiLayerNetwork(KerasDefaults.network(3).dataType(DataType.DOUBLE).list()
+                .layer(new Dense.Builder().nOut(5).activation(Activation.RELU).regularization(regularization).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(1).activation(Activation.IDENTITY)
+                        .build())
+                .setInputType(InputType.feedForward(4))
+                .build());
+        net.init();
+        built[0] = net;
+        Nd4j.getRandom().setSeed(1);
+        DataSet data = new DataSet(Nd4j.rand(DataType.DOUBLE, 8, 4), Nd4j.rand(DataType.DOUBLE, 8, 1));
+        return net.score(data, false);
+    }
+
+    @Test
+    void l2AndL1AddKerasPenaltiesToTheLoss() {
+        MultiLayerNetwork[] net = new MultiLayerNetwork[1];
+        double plain = lossWith(List.of(), net);
+        INDArray kernel = net[0].getLayer(0).getParam("W");
+
+        double withL2 = lossWith(List.of(KerasDefaults.l2(0.001)), net);
+        double withL1 = lossWith(List.of(KerasDefaults.l1(0.001)), net);
+        double withBoth = lossWith(List.of(KerasDefaults.l1(0.001), KerasDefaults.l2(0.001)), net);
+
+        // Keras: l2(c) adds c * sum(w^2), l1(c) adds c * sum(|w|), to the kernel only
+        double squares = kernel.mul(kernel).sumNumber().doubleValue();
+        double absolutes = Transforms.abs(kernel).sumNumber().doubleValue();
+        assertEquals(plain + 0.001 * squares, withL2, 1e-12);
+        assertEquals(plain + 0.001 * absolutes, withL1, 1e-12);
+        assertEquals(plain + 0.001 * (squares + absolutes), withBoth, 1e-12);
+    }
+}
