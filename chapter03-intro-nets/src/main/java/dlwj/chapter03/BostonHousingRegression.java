@@ -5,24 +5,18 @@ import dlwj.datasets.RegressionData;
 import dlwj.training.ExampleOptions;
 import dlwj.training.Examples;
 import dlwj.training.History;
-import dlwj.training.KerasDefaults;
 import dlwj.training.Metric;
 import dlwj.training.Plots;
 import dlwj.training.Standardization;
 import dlwj.training.Trainer;
 import dlwj.training.Validation;
-import dlwj.training.layers.Dense;
+import dlwj.training.book.BostonHousingModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,6 +63,7 @@ public final class BostonHousingRegression implements Callable<Integer> {
         INDArray trainTargets = data.trainTargets().reshape(-1, 1);
         INDArray testTargets = data.testTargets().reshape(-1, 1);
 
+        // Listing 3.26: the model (BostonHousingModel: Dense(64, relu) x2, Dense(1); mse), a fresh one per fold.
         // Listings 3.27-3.28: K-fold validation, K=4, batch size 1, validation MAE recorded every epoch
         int epochs = kfoldEpochs != null ? kfoldEpochs : options.epochs(500);
         int scoredEpoch = Math.min(100, epochs);
@@ -77,7 +72,7 @@ public final class BostonHousingRegression implements Callable<Integer> {
             System.out.printf("processing fold #%d: %d epochs of %d samples, batch 1...", maeHistories.size(), epochs,
                     fold.trainingRows().length);
             long start = System.nanoTime();
-            Trainer trainer = new Trainer(buildModel(options.seed()), Metric.MAE).seed(options.seed()).quiet();
+            Trainer trainer = new Trainer(BostonHousingModel.build(options.seed()), Metric.MAE).seed(options.seed()).quiet();
             History history = trainer.fit(fold.training(trainData), fold.training(trainTargets), epochs,
                     options.batchSize(1), fold.validation(trainData), fold.validation(trainTargets));
             maeHistories.add(history.get("val_mae"));
@@ -103,7 +98,7 @@ public final class BostonHousingRegression implements Callable<Integer> {
                 "Epochs (from the 11th)", "Validation MAE", options.output("boston-validation-mae-smoothed.png")));
 
         // Listing 3.32: training the final model on all training data, then testing it
-        Trainer trainer = new Trainer(buildModel(options.seed()), Metric.MAE).seed(options.seed()).quiet();
+        Trainer trainer = new Trainer(BostonHousingModel.build(options.seed()), Metric.MAE).seed(options.seed()).quiet();
         trainer.fit(trainData, trainTargets, finalEpochs, options.batchSize(16));
         Map<String, Double> test = trainer.evaluate(testData, testTargets);
         System.out.printf("test_mse_score: %.2f, test_mae_score: %.2f%n", test.get("loss"), test.get("mae"));
@@ -111,19 +106,6 @@ public final class BostonHousingRegression implements Callable<Integer> {
                 trainTargets.meanNumber().doubleValue(),
                 testTargets.sub(trainTargets.meanNumber()).norm1Number().doubleValue() / testTargets.length());
         return 0;
-    }
-
-    /** Listing 3.26's model, a fresh one per fold, {@code Dense(64, relu)}, {@code Dense(64, relu)}, {@code Dense(1)}: mse loss. */
-    public static MultiLayerNetwork buildModel(long seed) {
-        MultiLayerNetwork model = new MultiLayerNetwork(KerasDefaults.network(seed).list()
-                .layer(new Dense.Builder().nOut(64).activation(Activation.RELU).build())
-                .layer(new Dense.Builder().nOut(64).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(1)
-                        .activation(Activation.IDENTITY).build())
-                .setInputType(InputType.feedForward(13))
-                .build());
-        model.init();
-        return model;
     }
 
     private static int argMin(List<Double> values) {

@@ -1,6 +1,6 @@
 package dlwj.chapter04;
 
-import dlwj.chapter03.BostonHousingRegression;
+import dlwj.training.book.BostonHousingModel;
 import dlwj.datasets.BostonHousing;
 import dlwj.datasets.RegressionData;
 import dlwj.training.ExampleOptions;
@@ -107,7 +107,7 @@ public final class DataPreprocessing implements Callable<Integer> {
     }
 
     private Trainer train(INDArray x, INDArray y) {
-        Trainer trainer = new Trainer(BostonHousingRegression.buildModel(options.seed()), Metric.MAE)
+        Trainer trainer = new Trainer(BostonHousingModel.build(options.seed()), Metric.MAE)
                 .seed(options.seed()).quiet();
         trainer.fit(x, y, options.epochs(80), options.batchSize(16));
         return trainer;

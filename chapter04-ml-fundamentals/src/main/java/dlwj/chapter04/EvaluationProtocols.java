@@ -1,6 +1,6 @@
 package dlwj.chapter04;
 
-import dlwj.chapter03.BostonHousingRegression;
+import dlwj.training.book.BostonHousingModel;
 import dlwj.datasets.BostonHousing;
 import dlwj.datasets.RegressionData;
 import dlwj.training.ExampleOptions;
@@ -68,7 +68,7 @@ public final class EvaluationProtocols implements Callable<Integer> {
 
     /** Trains a fresh model on the split's training samples and returns its MAE on the validation samples. */
     private double validationMae(Validation.Split split) {
-        Trainer trainer = new Trainer(BostonHousingRegression.buildModel(options.seed()), Metric.MAE)
+        Trainer trainer = new Trainer(BostonHousingModel.build(options.seed()), Metric.MAE)
                 .seed(options.seed()).quiet();
         trainer.fit(split.training(x), split.training(y), options.epochs(80), options.batchSize(16));
         return trainer.evaluate(split.validation(x), split.validation(y)).get("mae");

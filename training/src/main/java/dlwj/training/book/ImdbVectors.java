@@ -1,4 +1,4 @@
-package dlwj.chapter03;
+package dlwj.training.book;
 
 import dlwj.datasets.Imdb;
 import dlwj.datasets.SequenceData;
@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * IMDB prepared as in book section 3.4 (listings 3.1 and 3.3), for chapter 3 and chapter 4's experiments:
+ * IMDB prepared as in book section 3.4 (listings 3.1 and 3.3), for chapter 3's example and chapter 4's experiments:
  * the 10,000 most frequent words, each review a multi-hot row, each label a float32 column. The rows are
  * stored as bytes, a quarter of the book's float32 matrices (250 MB each instead of 1 GB); the values are the
  * same 0s and 1s, and each batch becomes float32 as it is trained on.
