@@ -2,6 +2,7 @@ package dlwj.training;
 
 import dlwj.datasets.NativeRuntime;
 import dlwj.datasets.files.DatasetUnavailableException;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 
 /**
@@ -24,7 +25,8 @@ public final class Examples {
         NativeRuntime.prepare();
         CommandLine commandLine = new CommandLine(example)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    if (e instanceof DatasetUnavailableException || e instanceof IllegalArgumentException) {
+                    if (e instanceof DatasetUnavailableException || e instanceof IllegalArgumentException
+                            || e instanceof UncheckedIOException) {
                         cmd.getErr().println(e.getMessage());
                         return 1;
                     }

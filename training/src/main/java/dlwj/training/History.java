@@ -15,6 +15,13 @@ public final class History {
 
     private final Map<String, List<Double>> values = new LinkedHashMap<>();
 
+    /** A history with the values of {@link #asMap()}, to go on from (a resumed training run). */
+    public static History of(Map<String, List<Double>> values) {
+        History history = new History();
+        values.forEach((name, series) -> history.values.put(name, new ArrayList<>(series)));
+        return history;
+    }
+
     /** Appends one epoch's values, named as Keras names them. */
     void add(Map<String, Double> epoch) {
         epoch.forEach((name, value) -> values.computeIfAbsent(name, n -> new ArrayList<>()).add(value));

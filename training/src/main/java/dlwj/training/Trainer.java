@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Random;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -40,6 +41,8 @@ public final class Trainer {
     private Random shuffle = new Random(0);
     private PrintStream out = System.out;
     private boolean verbose = true;
+    private History resumed = new History();
+    private BiConsumer<Integer, History> epochEnd = (epoch, history) -> { };
 
     public Trainer(Model model, Metric... metrics) {
         this.network = Network.of(model);
@@ -56,6 +59,21 @@ public final class Trainer {
     /** {@code verbose=0} in Keras: no progress output. */
     public Trainer quiet() {
         this.verbose = false;
+        return this;
+    }
+
+    /**
+     * Goes on with an interrupted run: {@code done} holds the epochs already trained (the model must be
+     * the one they trained), and {@code fit(..., epochs, ...)} trains only the epochs after them.
+     */
+    public Trainer resumeFrom(History done) {
+        this.resumed = History.of(done.asMap());
+        return this;
+    }
+
+    /** Called after each epoch with its number (from 1) and the history so far: where checkpoints are saved. */
+    public Trainer onEpochEnd(BiConsumer<Integer, History> listener) {
+        this.epochEnd = listener;
         return this;
     }
 
@@ -122,13 +140,13 @@ public final class Trainer {
     }
 
     private History train(int epochs, Epoch training, long steps, Epoch validation) {
-        History history = new History();
+        History history = History.of(resumed.asMap());
         EpochProgress progress = new EpochProgress(out, verbose && EpochProgress.terminal());
         if (!metrics.isEmpty()) {
             network.model().addListeners(batchOutputs); // only metrics need the batches' predictions
         }
         try {
-            for (int epoch = 1; epoch <= epochs; epoch++) {
+            for (int epoch = history.epochs() + 1; epoch <= epochs; epoch++) {
                 progress.startEpoch(epoch, epochs, steps);
                 Map<String, Double> values = pass(training.batches(), this::trainingStep, "", progress);
                 if (validation != null) {
@@ -138,6 +156,7 @@ public final class Trainer {
                 if (verbose) {
                     progress.endEpoch(epoch, epochs, values);
                 }
+                epochEnd.accept(epoch, history);
             }
         } finally {
             network.listeners().remove(batchOutputs);

@@ -1,0 +1,59 @@
+package dlwj.training;
+
+import dlwj.datasets.files.AtomicFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+
+/**
+ * Lets a long run stop and go on: after every epoch, the model (weights and optimizer state) and its
+ * history so far in one file, written atomically so an interruption leaves the previous one intact.
+ *
+ * <pre>{@code
+ * Checkpoint checkpoint = new Checkpoint(options.output("model.checkpoint.zip"));
+ * Trainer trainer = checkpoint.load().map(c -> new Trainer(c.model(), ...).resumeFrom(c.history()))
+ *         .orElseGet(() -> new Trainer(buildModel(), ...));
+ * trainer.onEpochEnd((epoch, history) -> checkpoint.save((MultiLayerNetwork) trainer.model(), history));
+ * }</pre>
+ */
+public record Checkpoint(Path file) {
+
+    private static final String HISTORY = "history";
+
+    /** A saved model and the history of the epochs it was trained. */
+    public record Saved(MultiLayerNetwork model, History history) {
+    }
+
+    public void save(MultiLayerNetwork model, History history) {
+        try {
+            AtomicFiles.write(file, temporary -> {
+                ModelSerializer.writeModel(model, temporary.toFile(), true);
+                ModelSerializer.addObjectToFile(temporary.toFile(), HISTORY, new LinkedHashMap<>(history.asMap()));
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not save the checkpoint " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The saved model and history, if there is a checkpoint. */
+    public Optional<Saved> load() {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            MultiLayerNetwork model = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
+            Map<String, List<Double>> history = ModelSerializer.getObjectFromFile(file.toFile(), HISTORY);
+            return Optional.of(new Saved(model, History.of(history)));
+        } catch (IOException | RuntimeException e) {
+            throw new UncheckedIOException("The checkpoint " + file + " cannot be read (" + e.getMessage()
+                    + "); delete it to start over.", e instanceof IOException io ? io : new IOException(e));
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dlwj.training;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
+import org.deeplearning4j.nn.layers.FrozenLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+/**
+ * Keras' {@code model.summary()} for a DL4J network: one row per layer with its Keras type, its output
+ * shape as Keras writes it ({@code (None, 26, 26, 32)}: batch first, channels last) and its parameter
+ * count, then the totals. The flattening DL4J does between convolutional and dense layers (an input
+ * preprocessor) is shown as Keras' {@code Flatten} layer.
+ */
+public final class ModelSummary {
+
+    private static final String RULE = "_".repeat(65);
+
+    private ModelSummary() {
+    }
+
+    /** The summary of {@code network} for inputs of {@code inputType}. */
+    public static String of(MultiLayerNetwork network, InputType inputType) {
+        MultiLayerConfiguration conf = network.getLayerWiseConfigurations();
+        List<InputType> outputs = conf.getLayerActivationTypes(inputType);
+        Map<String, Integer> counts = new HashMap<>();
+        StringBuilder text = new StringBuilder(RULE).append('\n')
+                .append(row("Layer (type)", "Output Shape", "Param #")).append('\n')
+                .append("=".repeat(65)).append('\n');
+        long total = 0;
+        long trainable = 0;
+        for (int i = 0; i < network.getnLayers(); i++) {
+            InputPreProcessor preprocessor = conf.getInputPreProcess(i);
+            if (preprocessor instanceof CnnToFeedForwardPreProcessor) {
+                InputType flat = preprocessor.getOutputType(i == 0 ? inputType : outputs.get(i - 1));
+                text.append(row(name("Flatten", counts), shape(flat), "0")).append('\n');
+            }
+            Layer layer = network.getLayer(i);
+            long params = layer.numParams();
+            total += params;
+            trainable += layer instanceof FrozenLayer ? 0 : params;
+            text.append(row(name(kerasType(layer), counts), shape(outputs.get(i)), String.format("%,d", params)))
+                    .append('\n');
+        }
+        return text.append("=".repeat(65)).append('\n')
+                .append(String.format("Total params: %,d%nTrainable params: %,d%nNon-trainable params: %,d%n", total,
+                        trainable, total - trainable))
+                .append(RULE).append('\n').toString();
+    }
+
+    /** Keras' output shape: {@code (None, 26, 26, 32)} for images (height, width, channels), {@code (None, 64)}. */
+    static String shape(InputType type) {
+        long[] shape = type.getShape(false);
+        StringBuilder text = new StringBuilder("(None");
+        if (type instanceof InputType.InputTypeConvolutional conv) {
+            text.append(", ").append(conv.getHeight()).append(", ").append(conv.getWidth()).append(", ")
+                    .append(conv.getChannels());
+        } else {
+            for (long size : shape) {
+                text.append(", ").append(size);
+            }
+        }
+        return text.append(')').toString();
+    }
+
+    private static String kerasType(Layer layer) {
+        Layer inner = layer instanceof FrozenLayer frozen ? frozen.getInsideLayer() : layer;
+        String dl4j = inner.conf().getLayer().getClass().getSimpleName();
+        return switch (dl4j) {
+            case "ConvolutionLayer" -> "Conv2D";
+            case "SubsamplingLayer" -> "MaxPooling2D";
+            case "DenseLayer", "Dense", "OutputLayer" -> "Dense";
+            case "DropoutLayer" -> "Dropout";
+            default -> dl4j;
+        };
+    }
+
+    /** Keras' automatic names: {@code conv2d_1}, {@code max_pooling2d_1}, {@code dense_2}... with the type. */
+    private static String name(String kerasType, Map<String, Integer> counts) {
+        int n = counts.merge(kerasType, 1, Integer::sum);
+        String snake = kerasType.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase();
+        return snake + "_" + n + " (" + kerasType + ")";
+    }
+
+    private static String row(String layer, String shape, String params) {
+        return String.format("%-29s%-26s%s", layer, shape, params);
+    }
+}

@@ -1,0 +1,207 @@
+package dlwj.training.images;
+
+import dlwj.datasets.ImageFolders;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Random;
+import org.datavec.image.loader.NativeImageLoader;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Keras' {@code ImageDataGenerator(rescale=1./255, ...).flow_from_directory(directory, target_size,
+ * batch_size, class_mode='binary')}: batches of images from one folder per class, decoded, resized, as RGB
+ * values from 0 to 1 (channels first, DL4J's layout), optionally augmented, with labels 0/1 by class
+ * folder. Like Keras' generator it runs on without end across epochs: an epoch is {@code stepsPerEpoch}
+ * batches, and each pass over the files is reshuffled (when shuffling). Wrap it in DL4J's
+ * {@code AsyncDataSetIterator} to load ahead of training in a background thread.
+ */
+public final class ImageBatches implements DataSetIterator {
+
+    private final List<Path> files;
+    private final int[] labels;
+    private final int size;
+    private final int batchSize;
+    private final ImageAugmentation augmentation;
+    private final boolean shuffle;
+    private final Random random;
+    private final NativeImageLoader loader;
+    private int stepsPerEpoch;
+    private int[] order;
+    private int cursor;
+    private int stepsDone;
+
+    private ImageBatches(List<Path> files, int[] labels, int size, int batchSize, ImageAugmentation augmentation,
+                         boolean shuffle, long seed) {
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("No images to read");
+        }
+        this.files = files;
+        this.labels = labels;
+        this.size = size;
+        this.batchSize = batchSize;
+        this.augmentation = augmentation;
+        this.shuffle = shuffle;
+        this.random = new Random(seed);
+        this.loader = new NativeImageLoader(size, size, 3);
+        this.stepsPerEpoch = (files.size() + batchSize - 1) / batchSize;
+        this.cursor = files.size();
+    }
+
+    /**
+     * The images of {@code split} (one subfolder per class, labelled by its position in {@code classes}),
+     * resized to {@code size} x {@code size}; {@code augmentation} may be null.
+     */
+    public static ImageBatches fromDirectory(Path split, List<String> classes, int size, int batchSize,
+                                             ImageAugmentation augmentation, boolean shuffle, long seed) {
+        List<Path> files = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        for (int label = 0; label < classes.size(); label++) {
+            for (Path image : ImageFolders.images(split, classes.get(label))) {
+                files.add(image);
+                labels.add(label);
+            }
+        }
+        return new ImageBatches(files, labels.stream().mapToInt(Integer::intValue).toArray(), size, batchSize,
+                augmentation, shuffle, seed);
+    }
+
+    /** {@code steps_per_epoch}: how many batches make an epoch (default: one pass over the images). */
+    public ImageBatches stepsPerEpoch(int steps) {
+        if (steps <= 0) {
+            throw new IllegalArgumentException("steps per epoch must be positive, got " + steps);
+        }
+        this.stepsPerEpoch = steps;
+        return this;
+    }
+
+    public int stepsPerEpoch() {
+        return stepsPerEpoch;
+    }
+
+    /** How many images there are (one pass). */
+    public int imageCount() {
+        return files.size();
+    }
+
+    /** One image as the batches hold it: {@code [3, size, size]}, RGB from 0 to 1, augmented if configured. */
+    public float[] image(int index, Random random) {
+        float[] bgr;
+        try {
+            bgr = loader.asMatrix(files.get(index).toFile()).castTo(DataType.FLOAT).data().asFloat();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the image " + files.get(index) + ": " + e.getMessage(), e);
+        }
+        // DataVec decodes through OpenCV, which orders channels BGR; Keras' images are RGB
+        int plane = size * size;
+        float[] rgb = new float[3 * plane];
+        for (int c = 0; c < 3; c++) {
+            for (int p = 0; p < plane; p++) {
+                rgb[c * plane + p] = bgr[(2 - c) * plane + p] / 255f;
+            }
+        }
+        return augmentation == null ? rgb : augmentation.apply(rgb, 3, size, size, random);
+    }
+
+    @Override
+    public boolean hasNext() {
+        return stepsDone < stepsPerEpoch;
+    }
+
+    @Override
+    public DataSet next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        if (cursor >= files.size()) {
+            startPass();
+        }
+        int count = Math.min(batchSize, files.size() - cursor);
+        float[] pixels = new float[count * 3 * size * size];
+        float[] targets = new float[count];
+        for (int i = 0; i < count; i++) {
+            int index = order[cursor + i];
+            System.arraycopy(image(index, random), 0, pixels, i * 3 * size * size, 3 * size * size);
+            targets[i] = labels[index];
+        }
+        cursor += count;
+        stepsDone++;
+        return new DataSet(Nd4j.create(pixels, new long[] {count, 3, size, size}, DataType.FLOAT),
+                Nd4j.create(targets, new long[] {count, 1}, DataType.FLOAT));
+    }
+
+    private void startPass() {
+        order = new int[files.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        if (shuffle) {
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int swap = order[i];
+                order[i] = order[j];
+                order[j] = swap;
+            }
+        }
+        cursor = 0;
+    }
+
+    /** Starts the next epoch; like Keras' generator, the pass over the images goes on where it was. */
+    @Override
+    public void reset() {
+        stepsDone = 0;
+    }
+
+    @Override
+    public DataSet next(int num) {
+        throw new UnsupportedOperationException("batches have the size given when the iterator was made");
+    }
+
+    @Override
+    public int inputColumns() {
+        return 3 * size * size;
+    }
+
+    @Override
+    public int totalOutcomes() {
+        return 1;
+    }
+
+    @Override
+    public boolean resetSupported() {
+        return true;
+    }
+
+    @Override
+    public boolean asyncSupported() {
+        return true;
+    }
+
+    @Override
+    public int batch() {
+        return batchSize;
+    }
+
+    @Override
+    public void setPreProcessor(DataSetPreProcessor preProcessor) {
+        throw new UnsupportedOperationException("images are rescaled to [0, 1] already");
+    }
+
+    @Override
+    public DataSetPreProcessor getPreProcessor() {
+        return null;
+    }
+
+    @Override
+    public List<String> getLabels() {
+        return null;
+    }
+}

@@ -1,0 +1,52 @@
+package dlwj.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dlwj.training.layers.Dense;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+class ModelSummaryTest {
+
+    @Test
+    void theBooksMnistConvnetHasKerasRowsAndTotal() {
+        MultiLayerNetwork net = new MultiLayerNetwork(KerasDefaults.network(1).list()
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(32).activation(Activation.RELU).build())
+                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(64).activation(Activation.RELU).build())
+                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(64).activation(Activation.RELU).build())
+                .layer(new Dense.Builder().nOut(64).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10).activation(Activation.SOFTMAX)
+                        .build())
+                .setInputType(InputType.convolutional(28, 28, 1))
+                .build());
+        net.init();
+
+        String summary = ModelSummary.of(net, InputType.convolutional(28, 28, 1));
+
+        // Keras' summary of the book's listing 5.1-5.2 model
+        String[] rows = {
+            "conv2d_1 (Conv2D)            (None, 26, 26, 32)        320",
+            "max_pooling2d_1 (MaxPooling2D)(None, 13, 13, 32)        0",
+            "conv2d_2 (Conv2D)            (None, 11, 11, 64)        18,496",
+            "conv2d_3 (Conv2D)            (None, 3, 3, 64)          36,928",
+            "flatten_1 (Flatten)          (None, 576)               0",
+            "dense_1 (Dense)              (None, 64)                36,928",
+            "dense_2 (Dense)              (None, 10)                650",
+            "Total params: 93,322",
+            "Trainable params: 93,322",
+            "Non-trainable params: 0"};
+        for (String row : rows) {
+            assertTrue(summary.contains(row), "'" + row + "' in\n" + summary);
+        }
+        assertEquals(93_322, net.numParams());
+    }
+}

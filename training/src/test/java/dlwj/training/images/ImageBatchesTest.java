@@ -1,0 +1,91 @@
+package dlwj.training.images;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.dataset.DataSet;
+
+class ImageBatchesTest {
+
+    @TempDir
+    Path dir;
+
+    private void writeImages(String className, int count, Color color) throws Exception {
+        Files.createDirectories(dir.resolve(className));
+        for (int i = 0; i < count; i++) {
+            BufferedImage image = new BufferedImage(20, 16, BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < 16; y++) {
+                for (int x = 0; x < 20; x++) {
+                    image.setRGB(x, y, color.getRGB());
+                }
+            }
+            ImageIO.write(image, "png", dir.resolve(className).resolve(className + i + ".jpg").toFile());
+        }
+    }
+
+    @Test
+    void batchesHaveKerasShapesLabelsAndRgbValues() throws Exception {
+        writeImages("cats", 5, new Color(255, 0, 0));
+        writeImages("dogs", 3, new Color(0, 0, 255));
+        ImageBatches batches = ImageBatches.fromDirectory(dir, List.of("cats", "dogs"), 8, 3, null, false, 1);
+
+        List<DataSet> epoch = new ArrayList<>();
+        while (batches.hasNext()) {
+            epoch.add(batches.next());
+        }
+
+        assertEquals(3, epoch.size(), "one pass of 8 images in batches of 3");
+        assertArrayEquals(new long[] {3, 3, 8, 8}, epoch.get(0).getFeatures().shape());
+        assertArrayEquals(new long[] {2, 3, 8, 8}, epoch.get(2).getFeatures().shape());
+        assertArrayEquals(new float[] {0, 0, 0, 0, 0, 1, 1, 1},
+                concat(epoch.stream().map(b -> b.getLabels().toFloatVector()).toList()));
+        // a red cat: R = 1, B = 0 (DataVec decodes BGR; the batches are RGB, rescaled to [0, 1])
+        assertEquals(1, epoch.get(0).getFeatures().getFloat(0, 0, 4, 4), 1e-6);
+        assertEquals(0, epoch.get(0).getFeatures().getFloat(0, 2, 4, 4), 1e-6);
+        assertEquals(1, epoch.get(2).getFeatures().getFloat(1, 2, 4, 4), 1e-6);
+    }
+
+    @Test
+    void stepsPerEpochRunOnAcrossPassesAndShufflingIsSeeded() throws Exception {
+        writeImages("cats", 4, Color.RED);
+        writeImages("dogs", 4, Color.BLUE);
+        ImageBatches batches = ImageBatches.fromDirectory(dir, List.of("cats", "dogs"), 8, 3, ImageAugmentation.book(),
+                true, 5).stepsPerEpoch(5);
+        ImageBatches same = ImageBatches.fromDirectory(dir, List.of("cats", "dogs"), 8, 3, ImageAugmentation.book(),
+                true, 5).stepsPerEpoch(5);
+
+        int batchCount = 0;
+        int images = 0;
+        while (batches.hasNext()) {
+            DataSet batch = batches.next();
+            assertEquals(same.next().getLabels(), batch.getLabels());
+            images += batch.getFeatures().size(0);
+            batchCount++;
+        }
+        assertEquals(5, batchCount);
+        assertEquals(3 + 3 + 2 + 3 + 3, images, "a pass ends with a smaller batch, then the next pass starts");
+        batches.reset();
+        assertTrue(batches.hasNext());
+    }
+
+    private static float[] concat(List<float[]> parts) {
+        int length = parts.stream().mapToInt(p -> p.length).sum();
+        float[] all = new float[length];
+        int at = 0;
+        for (float[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
+    }
+}
