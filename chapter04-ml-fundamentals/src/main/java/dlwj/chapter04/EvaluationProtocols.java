@@ -75,11 +75,12 @@ public final class EvaluationProtocols implements Callable<Integer> {
     }
 
     private static void print(String protocol, Validation.Scores scores) {
+        List<Double> values = scores.perSplit();
         double mean = scores.mean();
-        double spread = Math.sqrt(scores.perSplit().stream().mapToDouble(s -> (s - mean) * (s - mean)).average()
-                .orElseThrow());
-        System.out.printf("%s: validation MAE %s; mean %.2f (standard deviation %.2f over %d models)%n", protocol,
-                scores.perSplit().stream().map(s -> String.format("%.2f", s)).collect(Collectors.joining(", ", "[", "]")),
-                mean, spread, scores.perSplit().size());
+        double spread = Math.sqrt(values.stream().mapToDouble(s -> (s - mean) * (s - mean)).average().orElseThrow());
+        System.out.printf("%s: validation MAE %s%s%n", protocol,
+                values.stream().map(s -> String.format("%.2f", s)).collect(Collectors.joining(", ", "[", "]")),
+                values.size() == 1 ? " (one model)" : String.format("; mean %.2f (standard deviation %.2f over %d models)",
+                        mean, spread, values.size()));
     }
 }

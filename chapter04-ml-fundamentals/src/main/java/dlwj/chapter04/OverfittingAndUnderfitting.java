@@ -69,10 +69,11 @@ public final class OverfittingAndUnderfitting implements Callable<Integer> {
         compare(histories, "l1_l2", "val_loss", "L1 and L2 weight regularisation: validation loss");
         compare(histories, "dropout", "val_loss", "Figure 4.8: effect of dropout on validation loss");
 
-        System.out.printf("%n%-10s %-22s %s%n", "model", "lowest val_loss (epoch)", "lowest training loss");
+        System.out.printf("%n%-10s %-24s %s%n", "model", "lowest val_loss (epoch)", "lowest training loss");
         histories.forEach((name, history) -> {
             int best = history.bestEpoch("val_loss");
-            System.out.printf("%-10s %.3f (%d)%16s%.3f%n", name, history.get("val_loss").get(best - 1), best, "",
+            System.out.printf("%-10s %-24s %.3f%n", name,
+                    String.format("%.3f (%d)", history.get("val_loss").get(best - 1), best),
                     history.get("loss").get(history.bestEpoch("loss") - 1));
         });
         return 0;

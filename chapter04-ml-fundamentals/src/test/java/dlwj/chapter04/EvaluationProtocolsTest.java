@@ -23,7 +23,7 @@ class EvaluationProtocolsTest {
                 "--repeats", "2");
 
         assertEquals(0, run.status(), run.output());
-        assertTrue(run.output().matches("(?s).*Hold-out validation: validation MAE \\[\\d+\\.\\d\\d]; mean .* over 1 models.*"),
+        assertTrue(run.output().matches("(?s).*Hold-out validation: validation MAE \\[\\d+\\.\\d\\d] \\(one model\\).*"),
                 run.output());
         assertTrue(run.output().contains("(standard deviation"), run.output());
         assertTrue(run.output().matches("(?s).*4-fold validation: validation MAE \\[[^]]*]; mean .* over 4 models.*"),

@@ -1,0 +1,86 @@
+package dlwj.chapter05;
+
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+
+import dlwj.datasets.ImageData;
+import dlwj.training.ExampleOptions;
+import dlwj.training.Examples;
+import dlwj.training.KerasDefaults;
+import dlwj.training.Labels;
+import dlwj.training.Metric;
+import dlwj.training.MnistDatasetOption;
+import dlwj.training.ModelSummary;
+import dlwj.training.Trainer;
+import dlwj.training.layers.Dense;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * Book section 5.1, "Introduction to convnets" (listings 5.1-5.3): three {@code Conv2D} layers with
+ * max pooling, then a dense classifier, on MNIST digits as 28x28x1 images; 93,322 parameters. The book
+ * reaches a test accuracy of 0.991 after 5 epochs (2.1's dense network: 0.978).
+ */
+@Command(name = "MnistConvnet", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Book 5.1: a small convnet on MNIST; prints the model summary, trains 5 epochs, evaluates.")
+public final class MnistConvnet implements Callable<Integer> {
+
+    @Mixin
+    MnistDatasetOption dataset = new MnistDatasetOption();
+
+    @Mixin
+    ExampleOptions options = new ExampleOptions();
+
+    public static void main(String[] args) {
+        Examples.main(new MnistConvnet(), args);
+    }
+
+    @Override
+    public Integer call() {
+        // Listings 5.1 and 5.2: the convolutional base, then the densely connected classifier on top
+        MultiLayerNetwork model = new MultiLayerNetwork(KerasDefaults.network(options.seed()).list()
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(32).activation(Activation.RELU).build())
+                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(64).activation(Activation.RELU).build())
+                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(64).activation(Activation.RELU).build())
+                // model.add(layers.Flatten()): DL4J flattens between the convolutional and the dense layers itself
+                .layer(new Dense.Builder().nOut(64).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10)
+                        .activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.convolutional(28, 28, 1)) // input_shape=(28, 28, 1)
+                .build());
+        model.init();
+        System.out.print(ModelSummary.of(model, InputType.convolutional(28, 28, 1)));
+
+        // Listing 5.3: training the convnet on MNIST images; DL4J's images are channels first, (samples, 1, 28, 28)
+        ImageData data = dataset.load(options.dataSource());
+        int trainCount = options.samples((int) data.trainImages().size(0), 2_000);
+        int testCount = options.samples((int) data.testImages().size(0), 1_000);
+        INDArray trainImages = images(data.trainImages(), trainCount);
+        INDArray testImages = images(data.testImages(), testCount);
+        INDArray trainLabels = Labels.toCategorical(data.trainLabels().get(interval(0, trainCount)), 10);
+        INDArray testLabels = Labels.toCategorical(data.testLabels().get(interval(0, testCount)), 10);
+
+        Trainer trainer = new Trainer(model, Metric.ACCURACY).seed(options.seed());
+        trainer.fit(trainImages, trainLabels, options.epochs(5), options.batchSize(64));
+        Map<String, Double> test = trainer.evaluate(testImages, testLabels);
+        System.out.printf("test_loss: %.4f, test_acc: %.4f%n", test.get("loss"), test.get("acc"));
+        return 0;
+    }
+
+    /** {@code images.reshape((n, 28, 28, 1)).astype('float32') / 255}, channels first for DL4J. */
+    private static INDArray images(INDArray images, int count) {
+        return images.get(interval(0, count)).reshape(count, 1, 28, 28).castTo(DataType.FLOAT).divi(255);
+    }
+}

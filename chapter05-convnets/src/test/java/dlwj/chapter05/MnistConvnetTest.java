@@ -1,0 +1,30 @@
+package dlwj.chapter05;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dlwj.datasets.Fixtures;
+import dlwj.training.ExampleRun;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The example in --quick mode on a small learnable mnist.npz in Keras' layout. */
+class MnistConvnetTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void printsTheSummaryAndLearns() throws Exception {
+        Path mnist = Fixtures.mnistNpz(dir.resolve("mnist.npz"), 1000, 200, 3).file();
+
+        ExampleRun run = ExampleRun.of(new MnistConvnet(), "--quick", "--local-file", mnist.toString(),
+                "--cache-dir", dir.toString(), "--epochs", "3");
+
+        assertEquals(0, run.status(), run.output());
+        assertTrue(run.output().contains("Total params: 93,322"), run.output());
+        assertTrue(run.output().contains("conv2d_3 (Conv2D)            (None, 3, 3, 64)"), run.output());
+        assertTrue(run.number("test_acc: ") > 0.5, "10 classes: chance is 0.1\n" + run.output());
+    }
+}
