@@ -116,7 +116,7 @@ public final class DogsVsCatsConvnet implements Callable<Integer> {
         System.out.println("Wrote " + Plots.trainingAndValidation(history, "loss", "Training and validation loss",
                 options.output(name + "-loss.png")));
         int best = history.bestEpoch("val_loss");
-        System.out.printf("Lowest validation loss %.4f at epoch %d; validation accuracy: %.4f there, %.4f at best%n",
+        System.out.printf("Lowest validation loss %.4f at epoch %d (validation accuracy %.4f); highest validation accuracy %.4f%n",
                 history.get("val_loss").get(best - 1), best, history.get("val_acc").get(best - 1),
                 history.get("val_acc").stream().mapToDouble(Double::doubleValue).max().orElseThrow());
         return 0;

@@ -1,0 +1,66 @@
+package dlwj.chapter05;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dlwj.datasets.Fixtures;
+import dlwj.training.ExampleRun;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Both variants in --quick mode on a cats_and_dogs_filtered.zip of tiny tinted pictures. */
+class DogsVsCatsConvnetTest {
+
+    @TempDir
+    Path dir;
+
+    private String[] args(String... more) {
+        String[] common = {"--quick", "--local-file", dir.resolve("cats_and_dogs_filtered.zip").toString(),
+            "--cache-dir", dir.resolve("cache").toString(), "--out", dir.resolve("out").toString()};
+        String[] all = java.util.Arrays.copyOf(common, common.length + more.length);
+        System.arraycopy(more, 0, all, common.length, more.length);
+        return all;
+    }
+
+    @BeforeEach
+    void writeZip() throws Exception {
+        Fixtures.write(dir.resolve("cats_and_dogs_filtered.zip"), Fixtures.catsAndDogsZip(1000, 500));
+    }
+
+    @Test
+    void trainsSavesPlotsAndCountsTheImages() {
+        ExampleRun run = ExampleRun.of(new DogsVsCatsConvnet(), args("--epochs", "3", "--steps-per-epoch", "4"));
+
+        assertEquals(0, run.status(), run.output());
+        assertTrue(run.output().contains("total train cats images: 1000"), run.output());
+        assertTrue(run.output().contains("total validation dogs images: 500"), run.output());
+        assertTrue(run.output().contains("Total params: 3,453,121"), run.output());
+        assertTrue(run.output().contains("Estimated run time:"), run.output());
+        assertEquals(3, run.output().lines().filter(l -> l.startsWith("Epoch ")).count(), run.output());
+        assertTrue(run.number("highest validation accuracy ") > 0.6, "red cats and blue dogs are easy\n" + run.output());
+        assertTrue(Files.exists(dir.resolve("out/cats_and_dogs_small_1.zip")));
+        assertTrue(Files.exists(dir.resolve("out/cats_and_dogs_small_1-accuracy.png")));
+    }
+
+    @Test
+    void augmentedRunShowsTheAugmentedPicturesAndResumes() throws Exception {
+        ExampleRun first = ExampleRun.of(new DogsVsCatsConvnet(), args("--augment", "--epochs", "1",
+                "--batch-size", "8"));
+        assertEquals(0, first.status(), first.output());
+        assertTrue(first.output().contains("Total params: 3,453,121"), "dropout has no parameters\n" + first.output());
+        BufferedImage grid = ImageIO.read(dir.resolve("out/augmented-pictures.png").toFile());
+        assertEquals(4 * 152 + 2, grid.getWidth());
+
+        ExampleRun resumed = ExampleRun.of(new DogsVsCatsConvnet(), args("--augment", "--epochs", "2",
+                "--batch-size", "8", "--resume"));
+        assertEquals(0, resumed.status(), resumed.output());
+        assertTrue(resumed.output().contains("Resuming after epoch 1"), resumed.output());
+        assertEquals(1, resumed.output().lines().filter(l -> l.startsWith("Epoch 2/2")).count(), resumed.output());
+        assertEquals(0, resumed.output().lines().filter(l -> l.startsWith("Epoch 1/2")).count(), resumed.output());
+    }
+}
