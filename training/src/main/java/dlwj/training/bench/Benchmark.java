@@ -60,7 +60,7 @@ public final class Benchmark implements Callable<Integer> {
 
     @Parameters(paramLabel = "MODEL", arity = "0..*",
             description = "mnist-dense, imdb-dense, reuters-dense, boston-dense, mnist-convnet, catsdogs-convnet, "
-                    + "vgg16-features, or the data pipeline: imdb-parse, imdb-vectorize, jpeg-decode (default: all)")
+                    + "vgg16-features, or the data pipeline: imdb-parse, imdb-vectorize, jpeg-decode, jpeg-augment (default: all)")
     List<String> models = new ArrayList<>();
 
     @Mixin

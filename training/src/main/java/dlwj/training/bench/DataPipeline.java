@@ -8,14 +8,11 @@ import dlwj.datasets.TextOptions;
 import dlwj.datasets.files.DataSource;
 import dlwj.datasets.files.DatasetUnavailableException;
 import dlwj.training.Sequences;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import dlwj.training.images.ImageAugmentation;
+import dlwj.training.images.ImageBatches;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import org.datavec.image.loader.NativeImageLoader;
 
 /**
  * The data side of the benchmark: parsing {@code imdb.npz} (pickled object arrays), the book's
@@ -24,7 +21,7 @@ import org.datavec.image.loader.NativeImageLoader;
  */
 final class DataPipeline {
 
-    static final List<String> STAGES = List.of("imdb-parse", "imdb-vectorize", "jpeg-decode");
+    static final List<String> STAGES = List.of("imdb-parse", "imdb-vectorize", "jpeg-decode", "jpeg-augment");
 
     private final DataSource source;
 
@@ -37,7 +34,8 @@ final class DataPipeline {
             switch (stage) {
                 case "imdb-parse" -> imdbParse();
                 case "imdb-vectorize" -> imdbVectorize();
-                case "jpeg-decode" -> jpegDecode();
+                case "jpeg-decode" -> pictures("jpeg-decode", null);
+                case "jpeg-augment" -> pictures("jpeg-augment", ImageAugmentation.book());
                 default -> throw new IllegalArgumentException(stage);
             }
         } catch (DatasetUnavailableException e) {
@@ -63,22 +61,25 @@ final class DataPipeline {
         report("imdb-vectorize", reviews.length, start);
     }
 
-    private void jpegDecode() {
+    /**
+     * Chapter 5's input pipeline without training: 500 dogs-vs-cats JPEGs decoded, resized to 150x150,
+     * turned RGB and rescaled, in batches of 20 ({@code ImageBatches}), and with the book's augmentation, after
+     * 100 pictures of warm-up.
+     */
+    private void pictures(String stage, ImageAugmentation augmentation) {
         ImageFolders folders = DogsVsCats.filtered(source);
-        List<Path> images = new ArrayList<>();
-        for (String className : folders.classes()) {
-            images.addAll(ImageFolders.images(folders.train(), className).subList(0, 250));
+        ImageBatches batches = ImageBatches.fromDirectory(folders.train(), folders.classes(), 150, 20, augmentation,
+                true, 0).stepsPerEpoch(5);
+        while (batches.hasNext()) {
+            batches.next(); // warm-up: the decoder's first calls and the JIT
         }
-        NativeImageLoader loader = new NativeImageLoader(150, 150, 3);
+        batches.stepsPerEpoch(25).reset();
         long start = System.nanoTime();
-        try {
-            for (Path image : images) {
-                loader.asMatrix(image.toFile());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        int images = 0;
+        while (batches.hasNext()) {
+            images += (int) batches.next().getFeatures().size(0);
         }
-        report("jpeg-decode", images.size(), start);
+        report(stage, images, start);
     }
 
     private static void report(String stage, int samples, long startNanos) {
