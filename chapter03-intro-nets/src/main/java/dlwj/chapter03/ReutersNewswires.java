@@ -11,6 +11,7 @@ import dlwj.training.History;
 import dlwj.training.KerasDefaults;
 import dlwj.training.Labels;
 import dlwj.training.Metric;
+import dlwj.training.Permutations;
 import dlwj.training.Plots;
 import dlwj.training.Sequences;
 import dlwj.training.Trainer;
@@ -143,13 +144,7 @@ public final class ReutersNewswires implements Callable<Integer> {
     /** The book's baseline: the accuracy of the test labels against a shuffled copy of themselves. */
     private double randomBaseline(int[] testLabels, int count) {
         int[] shuffled = Arrays.copyOf(testLabels, count);
-        Random random = new Random(options.seed());
-        for (int i = count - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = shuffled[i];
-            shuffled[i] = shuffled[j];
-            shuffled[j] = swap;
-        }
+        Permutations.shuffle(shuffled, new Random(options.seed()));
         int hits = 0;
         for (int i = 0; i < count; i++) {
             hits += shuffled[i] == testLabels[i] ? 1 : 0;

@@ -215,16 +215,7 @@ public final class Trainer {
 
     private Iterator<DataSet> shuffledBatches(INDArray x, INDArray y, int batchSize) {
         int n = Math.toIntExact(x.size(0));
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = shuffle.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
+        int[] order = Permutations.shuffled(n, shuffle);
         // One buffer per array for the epoch's full batches: a fresh 20 MB batch per IMDB step costs more in
         // off-heap allocation and garbage collection than the training step itself.
         DataType type = network.dataType();

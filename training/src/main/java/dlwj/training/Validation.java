@@ -92,13 +92,7 @@ public final class Validation {
         Random random = new Random(seed);
         List<Split> splits = new ArrayList<>();
         for (int repeat = 0; repeat < repeats; repeat++) {
-            int[] order = range(0, samples);
-            for (int i = samples - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int swap = order[i];
-                order[i] = order[j];
-                order[j] = swap;
-            }
+            int[] order = Permutations.shuffled(samples, random);
             for (Split fold : kFold(samples, k)) {
                 splits.add(new Split(Arrays.stream(fold.trainingRows()).map(i -> order[i]).toArray(),
                         Arrays.stream(fold.validationRows()).map(i -> order[i]).toArray()));

@@ -1,6 +1,7 @@
 package dlwj.training.images;
 
 import dlwj.datasets.ImageFolders;
+import dlwj.training.Permutations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.datavec.image.loader.NativeImageLoader;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -139,17 +141,9 @@ public final class ImageBatches implements DataSetIterator {
     }
 
     private void startPass() {
-        order = new int[files.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
+        order = IntStream.range(0, files.size()).toArray();
         if (shuffle) {
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int swap = order[i];
-                order[i] = order[j];
-                order[j] = swap;
-            }
+            Permutations.shuffle(order, random);
         }
         cursor = 0;
     }
