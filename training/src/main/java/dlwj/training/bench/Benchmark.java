@@ -1,8 +1,10 @@
 package dlwj.training.bench;
 
+
 import dlwj.datasets.DataSourceOptions;
 import dlwj.training.Examples;
 import dlwj.training.Trainer;
+import dlwj.training.book.Vgg16ConvBase;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -55,7 +57,7 @@ public final class Benchmark implements Callable<Integer> {
                 Target.CLASSES));
         MODELS.put("catsdogs-convnet", new Spec(BookModels::catsDogsConvnet, new long[] {3, 150, 150}, 2_000, 32,
                 Target.BINARY));
-        MODELS.put("vgg16-features", new Spec(BookModels::vgg16Base, new long[] {3, 150, 150}, 200, 20, Target.NONE));
+        MODELS.put("vgg16-features", new Spec(seed -> Vgg16ConvBase.build(150, 150), new long[] {3, 150, 150}, 200, 20, Target.NONE));
     }
 
     @Parameters(paramLabel = "MODEL", arity = "0..*",

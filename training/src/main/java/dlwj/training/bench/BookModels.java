@@ -61,23 +61,6 @@ final class BookModels {
                 .setInputType(InputType.convolutional(150, 150, 3)));
     }
 
-    /** Book 5.3: VGG16's convolutional base (13 same-padded 3x3 convolutions, 5 poolings), inference only. */
-    static MultiLayerNetwork vgg16Base(long seed) {
-        NeuralNetConfiguration.ListBuilder list = KerasDefaults.network(seed).list();
-        int[][] blocks = {{64, 64}, {128, 128}, {256, 256, 256}, {512, 512, 512}, {512, 512, 512}};
-        for (int[] block : blocks) {
-            for (int filters : block) {
-                list.layer(new ConvolutionLayer.Builder(3, 3).nOut(filters).padding(1, 1)
-                        .activation(Activation.RELU).build());
-            }
-            list.layer(pool());
-        }
-        // DL4J needs an output layer to build a network; the benchmark only runs the layers before it.
-        list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(1).activation(Activation.IDENTITY)
-                .build());
-        return init(list.setInputType(InputType.convolutional(150, 150, 3)));
-    }
-
     private static ConvolutionLayer conv(int filters) {
         return new ConvolutionLayer.Builder(3, 3).nOut(filters).activation(Activation.RELU).build();
     }

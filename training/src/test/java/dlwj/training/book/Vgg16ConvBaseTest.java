@@ -1,0 +1,65 @@
+package dlwj.training.book;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dlwj.datasets.formats.NpyArray;
+import dlwj.datasets.formats.Npz;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Keras' weights in DL4J: a reduced VGG-like stack written in exactly the layout of Keras' weight files,
+ * and its output for one picture computed independently with numpy (src/test/python/vgg_like_reference.py).
+ */
+class Vgg16ConvBaseTest {
+
+    private static Path resource(String name) throws Exception {
+        return Path.of(Vgg16ConvBaseTest.class.getResource("/dlwj/training/" + name).toURI());
+    }
+
+    @Test
+    void withKerasWeightsTheOutputIsKerasOutput() throws Exception {
+        Map<String, NpyArray> reference = Npz.read(resource("vgg-like-reference.npz"), "input", "output");
+        MultiLayerNetwork base = Vgg16ConvBase.loadKerasWeights(Vgg16ConvBase.build(new int[][] {{4, 4}, {6}}, 10, 12),
+                resource("vgg-like-weights.h5"));
+
+        // channels last (Keras) to channels first (DL4J) and back
+        INDArray picture = Nd4j.create(reference.get("input").floats(), new long[] {1, 10, 12, 3}, 'c')
+                .permute(0, 3, 1, 2).dup('c');
+        INDArray output = base.output(picture).permute(0, 2, 3, 1).dup('c');
+
+        assertArrayEquals(new long[] {1, 2, 3, 6}, output.shape());
+        float[] expected = reference.get("output").floats();
+        float[] actual = output.data().asFloat();
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], 1e-4 * Math.max(1, Math.abs(expected[i])), "output value " + i);
+        }
+    }
+
+    @Test
+    void theFullBaseHasVgg16sShapeAndParameters() {
+        MultiLayerNetwork base = Vgg16ConvBase.build(150, 150);
+
+        // Keras: conv_base.summary() for input_shape=(150, 150, 3) ends in (None, 4, 4, 512), 14,714,688 parameters
+        assertEquals(14_714_688, base.numParams());
+        assertArrayEquals(new long[] {2, 512, 4, 4}, base.output(Nd4j.rand(2, 3, 150, 150)).shape());
+        assertEquals("block5_conv3", base.getLayer(16).conf().getLayer().getLayerName());
+    }
+
+    @Test
+    void aFileForAnotherArchitectureIsOneMessage() throws Exception {
+        MultiLayerNetwork other = Vgg16ConvBase.build(new int[][] {{5, 4}, {6}}, 10, 12);
+
+        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                () -> Vgg16ConvBase.loadKerasWeights(other, resource("vgg-like-weights.h5")));
+        assertTrue(e.getMessage().contains("block1_conv1's kernel is [3, 3, 3, 4]"), e.getMessage());
+    }
+}

@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Writes the test data of Vgg16ConvBaseTest: a reduced VGG-like stack in exactly the HDF5 layout of Keras'
+weight files (random weights, seed 0), and the stack's output for a fixed input, computed here with plain
+numpy as Keras computes it (channels last, kernels (h, w, in, out), 'same' 3x3 convolutions with ReLU,
+2x2 max pooling), independently of DL4J.
+
+Run with Debian's python3-h5py and python3-numpy:
+    /usr/bin/python3 vgg_like_reference.py ../resources/dlwj/training
+"""
+import os
+import sys
+
+import h5py
+import numpy as np
+
+BLOCKS = [[4, 4], [6]]  # block1: two convolutions of 4 filters; block2: one of 6; each block then pools
+
+
+def conv_same_relu(x, kernel, bias):
+    """x: (h, w, in); kernel: (3, 3, in, out). Cross-correlation with zero padding 1, as Keras' Conv2D."""
+    h, w, _ = x.shape
+    padded = np.pad(x, ((1, 1), (1, 1), (0, 0)))
+    out = np.zeros((h, w, kernel.shape[3]), dtype=np.float64)
+    for dy in range(3):
+        for dx in range(3):
+            out += np.tensordot(padded[dy:dy + h, dx:dx + w, :], kernel[dy, dx], axes=([2], [0]))
+    return np.maximum(out + bias, 0)
+
+
+def max_pool(x):
+    h, w, c = x.shape
+    return x[:h // 2 * 2, :w // 2 * 2].reshape(h // 2, 2, w // 2, 2, c).max(axis=(1, 3))
+
+
+def main(folder):
+    rng = np.random.RandomState(0)
+    layers = []
+    channels = 3
+    for b, block in enumerate(BLOCKS, start=1):
+        for c, filters in enumerate(block, start=1):
+            kernel = rng.uniform(-0.5, 0.5, (3, 3, channels, filters)).astype('float32')
+            bias = rng.uniform(-0.1, 0.1, filters).astype('float32')
+            layers.append((f'block{b}_conv{c}', kernel, bias))
+            channels = filters
+        layers.append((f'block{b}_pool', None, None))
+
+    with h5py.File(os.path.join(folder, 'vgg-like-weights.h5'), 'w') as f:
+        f.attrs['layer_names'] = np.array([name.encode('utf8') for name, _, _ in layers], dtype='S')
+        f.attrs['backend'] = b'tensorflow'
+        f.attrs['keras_version'] = b'2.1.6'
+        for name, kernel, bias in layers:
+            g = f.create_group(name)
+            if kernel is None:
+                g.attrs['weight_names'] = np.array([], dtype='float64')
+                continue
+            names = [f'{name}/kernel:0'.encode('utf8'), f'{name}/bias:0'.encode('utf8')]
+            g.attrs['weight_names'] = np.array(names, dtype='S')
+            g.create_dataset(names[0].decode(), data=kernel)
+            g.create_dataset(names[1].decode(), data=bias)
+
+    image = rng.uniform(0, 1, (10, 12, 3)).astype('float32')  # one picture, height 10, width 12, RGB
+    x = image.astype(np.float64)
+    for name, kernel, bias in layers:
+        x = max_pool(x) if kernel is None else conv_same_relu(x, kernel.astype(np.float64), bias.astype(np.float64))
+    np.savez(os.path.join(folder, 'vgg-like-reference.npz'), input=image, output=x.astype('float32'))
+    print('input', image.shape, 'output', x.shape)
+
+
+if __name__ == '__main__':
+    main(sys.argv[1])
