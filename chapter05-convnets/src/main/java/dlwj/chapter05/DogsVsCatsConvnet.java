@@ -75,8 +75,7 @@ public final class DogsVsCatsConvnet implements Callable<Integer> {
     @Override
     public Integer call() {
         // Listing 5.4: the book's split of Kaggle's pictures, or TensorFlow's copy of its train and validation parts
-        ImageFolders folders = kaggleTrain != null ? DogsVsCats.bookSplit(kaggleTrain, options.dataSource())
-                : DogsVsCats.filtered(options.dataSource());
+        ImageFolders folders = DogsVsCats.folders(kaggleTrain, options.dataSource());
         for (Path split : folders.hasTest() ? new Path[] {folders.train(), folders.validation(), folders.test()}
                 : new Path[] {folders.train(), folders.validation()}) {
             for (String animal : folders.classes()) {

@@ -53,6 +53,11 @@ public final class DogsVsCats {
     }
 
     /** {@code cats_and_dogs_filtered}, downloaded and extracted, from the configured {@link DataSource}. */
+    /** The book's split when Kaggle's {@code train.zip} (or its folder) is given, otherwise {@link #filtered}. */
+    public static ImageFolders folders(Path kaggleTrainOrNull, DataSource source) {
+        return kaggleTrainOrNull != null ? bookSplit(kaggleTrainOrNull, source) : filtered(source);
+    }
+
     public static ImageFolders filtered() {
         return filtered(DataSource.fromEnvironment());
     }

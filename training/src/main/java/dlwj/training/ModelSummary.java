@@ -44,7 +44,7 @@ public final class ModelSummary {
             long params = layer.numParams();
             total += params;
             trainable += layer instanceof FrozenLayer ? 0 : params;
-            text.append(row(name(kerasType(layer), counts), shape(outputs.get(i)), String.format("%,d", params)))
+            text.append(row(name(layer, counts), shape(outputs.get(i)), String.format("%,d", params)))
                     .append('\n');
         }
         return text.append("=".repeat(65)).append('\n')
@@ -78,6 +78,13 @@ public final class ModelSummary {
             case "DropoutLayer" -> "Dropout";
             default -> dl4j;
         };
+    }
+
+    /** The layer's own name ({@code block1_conv1}), or Keras' automatic one when it has none, with the type. */
+    private static String name(Layer layer, Map<String, Integer> counts) {
+        String own = layer.conf().getLayer().getLayerName();
+        String kerasType = kerasType(layer);
+        return own != null && !own.matches("(layer)?\\d+") ? own + " (" + kerasType + ")" : name(kerasType, counts);
     }
 
     /** Keras' automatic names: {@code conv2d_1}, {@code max_pooling2d_1}, {@code dense_2}... with the type. */

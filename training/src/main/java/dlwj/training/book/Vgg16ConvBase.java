@@ -6,6 +6,7 @@ import dlwj.training.KerasDefaults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.deeplearning4j.nn.api.Layer;
@@ -53,6 +54,34 @@ public final class Vgg16ConvBase {
         MultiLayerNetwork base = new MultiLayerNetwork(layers.setInputType(InputType.convolutional(height, width, 3)).build());
         base.init();
         return base;
+    }
+
+    /**
+     * The base that Keras' weight file describes (its convolutions' filter counts, block by block) for
+     * {@code height x width} pictures, with those weights: VGG16 for Keras' VGG16 file.
+     */
+    public static MultiLayerNetwork fromKerasWeights(Path kerasWeights, int height, int width) {
+        List<int[]> blocks = new ArrayList<>();
+        List<Integer> block = new ArrayList<>();
+        try (KerasWeightsFile file = KerasWeightsFile.open(kerasWeights)) {
+            for (String layer : file.layerNames()) {
+                List<KerasWeightsFile.Weight> weights = file.weights(layer);
+                if (weights.isEmpty()) {
+                    blocks.add(block.stream().mapToInt(Integer::intValue).toArray());
+                    block.clear();
+                } else {
+                    long[] kernel = weights.get(0).shape();
+                    block.add((int) kernel[kernel.length - 1]);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read Keras' weights from " + kerasWeights + ": " + e.getMessage(), e);
+        }
+        if (blocks.isEmpty() || !block.isEmpty()) {
+            throw new UncheckedIOException(new InvalidDataFileException(kerasWeights
+                    + " does not hold a convolutional base whose blocks end in pooling layers"));
+        }
+        return loadKerasWeights(build(blocks.toArray(int[][]::new), height, width), kerasWeights);
     }
 
     /** Copies the weights of Keras' file into the convolutions of the same names. */

@@ -45,6 +45,15 @@ class Vgg16ConvBaseTest {
     }
 
     @Test
+    void theFileDescribesTheBase() throws Exception {
+        MultiLayerNetwork base = Vgg16ConvBase.fromKerasWeights(resource("vgg-like-weights.h5"), 10, 12);
+
+        assertEquals(5, base.getnLayers());
+        assertEquals("block2_pool", base.getLayer(4).conf().getLayer().getLayerName());
+        assertEquals(3 * 3 * 3 * 4 + 4 + 3 * 3 * 4 * 4 + 4 + 3 * 3 * 4 * 6 + 6, base.numParams());
+    }
+
+    @Test
     void theFullBaseHasVgg16sShapeAndParameters() {
         MultiLayerNetwork base = Vgg16ConvBase.build(150, 150);
 

@@ -1,0 +1,47 @@
+package dlwj.chapter05;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dlwj.datasets.Fixtures;
+import dlwj.training.ExampleRun;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole 5.3.1 pipeline in --quick mode: tinted fixture pictures and, for VGG16's file, the small
+ * VGG-like stack in Keras' weight-file layout that training's tests check against numpy.
+ */
+class Vgg16FeatureExtractionTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void extractsCachesAndClassifiesTheFeatures() throws Exception {
+        Fixtures.write(dir.resolve("cats_and_dogs_filtered.zip"), Fixtures.catsAndDogsZip(1000, 500));
+        Path weights = dir.resolve("vgg-like-weights.h5");
+        try (InputStream in = Vgg16FeatureExtractionTest.class.getResourceAsStream("/dlwj/training/vgg-like-weights.h5")) {
+            Files.copy(in, weights);
+        }
+        String[] args = {"--quick", "--weights", weights.toString(), "--local-file",
+            dir.resolve("cats_and_dogs_filtered.zip").toString(), "--cache-dir", dir.resolve("cache").toString(),
+            "--out", dir.resolve("out").toString(), "--epochs", "8", "--batch-size", "10"};
+
+        ExampleRun first = ExampleRun.of(new Vgg16FeatureExtraction(), args);
+
+        assertEquals(0, first.status(), first.output());
+        assertTrue(first.output().matches("(?s).*block2_pool \\(MaxPooling2D\\) +\\(None, 37, 37, 6\\).*"), first.output());
+        assertEquals(2, first.output().lines().filter(l -> l.startsWith("Extracting the features of 60 pictures"))
+                .count(), first.output());
+        assertTrue(first.number("Highest validation accuracy ") > 0.7, "reddish cats, bluish dogs\n" + first.output());
+        assertTrue(Files.exists(dir.resolve("out/vgg16-features-accuracy.png")));
+
+        ExampleRun again = ExampleRun.of(new Vgg16FeatureExtraction(), args);
+        assertEquals(0, again.status(), again.output());
+        assertEquals(2, again.output().lines().filter(l -> l.startsWith("Features of ")).count(), again.output());
+    }
+}
