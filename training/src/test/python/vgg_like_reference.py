@@ -45,7 +45,9 @@ def main(folder):
         layers.append((f'block{b}_pool', None, None))
 
     with h5py.File(os.path.join(folder, 'vgg-like-weights.h5'), 'w') as f:
-        f.attrs['layer_names'] = np.array([name.encode('utf8') for name, _, _ in layers], dtype='S')
+        # Keras' notop files start with the input layer, which has no weights
+        f.attrs['layer_names'] = np.array([b'input_1'] + [name.encode('utf8') for name, _, _ in layers], dtype='S')
+        f.create_group('input_1').attrs['weight_names'] = np.array([], dtype='float64')
         f.attrs['backend'] = b'tensorflow'
         f.attrs['keras_version'] = b'2.1.6'
         for name, kernel, bias in layers:

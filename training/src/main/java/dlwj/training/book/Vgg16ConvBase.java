@@ -67,8 +67,10 @@ public final class Vgg16ConvBase {
             for (String layer : file.layerNames()) {
                 List<KerasWeightsFile.Weight> weights = file.weights(layer);
                 if (weights.isEmpty()) {
-                    blocks.add(block.stream().mapToInt(Integer::intValue).toArray());
-                    block.clear();
+                    if (layer.endsWith("_pool")) { // other layers without weights: the input layer
+                        blocks.add(block.stream().mapToInt(Integer::intValue).toArray());
+                        block.clear();
+                    }
                 } else {
                     long[] kernel = weights.get(0).shape();
                     block.add((int) kernel[kernel.length - 1]);
