@@ -9,12 +9,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.deeplearning4j.nn.api.Layer;
+import java.util.function.Predicate;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -42,18 +44,34 @@ public final class Vgg16ConvBase {
 
     /** A VGG-like base with other blocks (the tests use a small one). */
     public static MultiLayerNetwork build(int[][] blocks, int height, int width) {
-        NeuralNetConfiguration.ListBuilder layers = KerasDefaults.network(0).list();
-        for (int b = 0; b < blocks.length; b++) {
-            for (int c = 0; c < blocks[b].length; c++) {
-                layers.layer(new ConvolutionLayer.Builder(3, 3).nOut(blocks[b][c]).convolutionMode(ConvolutionMode.Same)
-                        .activation(Activation.RELU).name("block" + (b + 1) + "_conv" + (c + 1)).build());
-            }
-            layers.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2)
-                    .name("block" + (b + 1) + "_pool").build());
-        }
-        MultiLayerNetwork base = new MultiLayerNetwork(layers.setInputType(InputType.convolutional(height, width, 3)).build());
+        NeuralNetConfiguration.ListBuilder list = KerasDefaults.network(0).list();
+        layers(blocks, name -> false).forEach(list::layer);
+        MultiLayerNetwork base = new MultiLayerNetwork(list.setInputType(InputType.convolutional(height, width, 3)).build());
         base.init();
         return base;
+    }
+
+    /**
+     * The base's layers, for a model that puts its own layers on top: those whose names {@code frozen} accepts
+     * keep their weights during training (Keras' {@code trainable = False}).
+     */
+    public static List<Layer> layers(int[][] blocks, Predicate<String> frozen) {
+        List<Layer> layers = new ArrayList<>();
+        for (int b = 0; b < blocks.length; b++) {
+            for (int c = 0; c < blocks[b].length; c++) {
+                String name = "block" + (b + 1) + "_conv" + (c + 1);
+                layers.add(freezeIf(frozen.test(name), new ConvolutionLayer.Builder(3, 3).nOut(blocks[b][c])
+                        .convolutionMode(ConvolutionMode.Same).activation(Activation.RELU).name(name).build()));
+            }
+            String pool = "block" + (b + 1) + "_pool";
+            layers.add(freezeIf(frozen.test(pool), new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+                    .kernelSize(2, 2).stride(2, 2).name(pool).build()));
+        }
+        return layers;
+    }
+
+    private static Layer freezeIf(boolean frozen, Layer layer) {
+        return frozen ? new FrozenLayer.Builder().layer(layer).name(layer.getLayerName()).build() : layer;
     }
 
     /**
@@ -61,6 +79,11 @@ public final class Vgg16ConvBase {
      * {@code height x width} pictures, with those weights: VGG16 for Keras' VGG16 file.
      */
     public static MultiLayerNetwork fromKerasWeights(Path kerasWeights, int height, int width) {
+        return loadKerasWeights(build(blocksOf(kerasWeights), height, width), kerasWeights);
+    }
+
+    /** The filters of each convolution, block by block, of the base that Keras' weight file holds. */
+    public static int[][] blocksOf(Path kerasWeights) {
         List<int[]> blocks = new ArrayList<>();
         List<Integer> block = new ArrayList<>();
         try (KerasWeightsFile file = KerasWeightsFile.open(kerasWeights)) {
@@ -83,15 +106,17 @@ public final class Vgg16ConvBase {
             throw new UncheckedIOException(new InvalidDataFileException(kerasWeights
                     + " does not hold a convolutional base whose blocks end in pooling layers"));
         }
-        return loadKerasWeights(build(blocks.toArray(int[][]::new), height, width), kerasWeights);
+        return blocks.toArray(int[][]::new);
     }
 
-    /** Copies the weights of Keras' file into the convolutions of the same names. */
-    public static MultiLayerNetwork loadKerasWeights(MultiLayerNetwork base, Path kerasWeights) {
+    /** Copies the weights of Keras' file into the model's convolutions of the same names (frozen or not). */
+    public static MultiLayerNetwork loadKerasWeights(MultiLayerNetwork model, Path kerasWeights) {
         try (KerasWeightsFile file = KerasWeightsFile.open(kerasWeights)) {
-            for (Layer layer : base.getLayers()) {
+            for (org.deeplearning4j.nn.api.Layer wrapped : model.getLayers()) {
+                org.deeplearning4j.nn.api.Layer layer = wrapped instanceof org.deeplearning4j.nn.layers.FrozenLayer frozen
+                        ? frozen.getInsideLayer() : wrapped;
                 String name = layer.conf().getLayer().getLayerName();
-                if (!(layer.conf().getLayer() instanceof ConvolutionLayer)) {
+                if (!(layer.conf().getLayer() instanceof ConvolutionLayer) || !name.startsWith("block")) {
                     continue;
                 }
                 List<KerasWeightsFile.Weight> weights = file.weights(name);
@@ -107,7 +132,7 @@ public final class Vgg16ConvBase {
                 layer.setParam("b", Nd4j.create(weights.get(1).values(), new long[] {1, weights.get(1).values().length}, 'c')
                         .castTo(current.dataType()));
             }
-            return base;
+            return model;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read Keras' weights from " + kerasWeights + ": " + e.getMessage(), e);
         }

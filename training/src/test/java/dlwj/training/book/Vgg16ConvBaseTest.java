@@ -2,17 +2,27 @@ package dlwj.training.book;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlwj.datasets.formats.NpyArray;
 import dlwj.datasets.formats.Npz;
+import dlwj.training.KerasDefaults;
+import dlwj.training.ModelSummary;
+import dlwj.training.layers.Dense;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -61,6 +71,34 @@ class Vgg16ConvBaseTest {
         assertEquals(14_714_688, base.numParams());
         assertArrayEquals(new long[] {2, 512, 4, 4}, base.output(Nd4j.rand(2, 3, 150, 150)).shape());
         assertEquals("block5_conv3", base.getLayer(16).conf().getLayer().getLayerName());
+    }
+
+    @Test
+    void frozenLayersKeepTheirWeightsWhileTheOthersTrain() throws Exception {
+        Path weights = resource("vgg-like-weights.h5");
+        NeuralNetConfiguration.ListBuilder list = KerasDefaults.network(1).list();
+        // set_trainable from block2_conv1 on, as the book's fine-tuning does from block5_conv1
+        Vgg16ConvBase.layers(Vgg16ConvBase.blocksOf(weights), name -> name.startsWith("block1")).forEach(list::layer);
+        list.layer(new Dense.Builder().nOut(8).activation(Activation.RELU).build());
+        list.layer(new OutputLayer.Builder().lossFunction(KerasDefaults.binaryCrossentropy()).nOut(1)
+                .activation(Activation.SIGMOID).build());
+        MultiLayerNetwork model = new MultiLayerNetwork(list.setInputType(InputType.convolutional(10, 12, 3)).build());
+        model.init();
+        Vgg16ConvBase.loadKerasWeights(model, weights);
+        INDArray block1Before = model.getLayer(0).params().dup();
+        INDArray block1SecondBefore = model.getLayer(1).params().dup();
+        INDArray block2Before = model.getLayer(3).params().dup();
+        INDArray denseBefore = model.getLayer(5).params().dup();
+
+        Nd4j.getRandom().setSeed(3);
+        model.fit(new DataSet(Nd4j.rand(DataType.FLOAT, 16, 3, 10, 12), Nd4j.rand(DataType.FLOAT, 16, 1).gt(0.5)
+                .castTo(DataType.FLOAT)));
+
+        assertEquals(block1Before, model.getLayer(0).params());
+        assertEquals(block1SecondBefore, model.getLayer(1).params());
+        assertNotEquals(block2Before, model.getLayer(3).params());
+        assertNotEquals(denseBefore, model.getLayer(5).params());
+        assertTrue(ModelSummary.of(model, InputType.convolutional(10, 12, 3)).contains("Non-trainable params: 260"));
     }
 
     @Test
