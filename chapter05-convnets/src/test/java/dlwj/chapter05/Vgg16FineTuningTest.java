@@ -1,0 +1,42 @@
+package dlwj.chapter05;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dlwj.datasets.Fixtures;
+import dlwj.training.ExampleRun;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Both phases in --quick mode on fixture pictures, with the small VGG-like weights file standing for VGG16's. */
+class Vgg16FineTuningTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainsWithTheBaseFrozenThenFineTunesItsLastBlock() throws Exception {
+        Fixtures.write(dir.resolve("cats_and_dogs_filtered.zip"), Fixtures.catsAndDogsZip(1000, 500));
+        Path weights = dir.resolve("vgg-like-weights.h5");
+        try (InputStream in = Vgg16FineTuningTest.class.getResourceAsStream("/dlwj/training/vgg-like-weights.h5")) {
+            Files.copy(in, weights);
+        }
+
+        ExampleRun run = ExampleRun.of(new Vgg16FineTuning(), "--quick", "--weights", weights.toString(),
+                "--local-file", dir.resolve("cats_and_dogs_filtered.zip").toString(), "--cache-dir",
+                dir.resolve("cache").toString(), "--out", dir.resolve("out").toString(), "--epochs", "2",
+                "--fine-tune-epochs", "1", "--batch-size", "8");
+
+        assertEquals(0, run.status(), run.output());
+        // frozen: the whole base (482 parameters); fine-tuning: its last block trains, block 1 (260) stays frozen
+        assertTrue(run.output().contains("Non-trainable params: 482"), run.output());
+        assertTrue(run.output().contains("Non-trainable params: 260"), run.output());
+        assertEquals(3, run.output().lines().filter(l -> l.startsWith("Epoch ")).count(), run.output());
+        assertTrue(Files.exists(dir.resolve("out/vgg16-fine-tuned-smoothed-accuracy.png")));
+        assertTrue(Files.exists(dir.resolve("out/cats_and_dogs_small_4.zip")));
+        assertTrue(run.output().contains("No test pictures in cats_and_dogs_filtered"), run.output());
+    }
+}
