@@ -69,7 +69,7 @@ public final class ImdbBinaryClassification implements Callable<Integer> {
     public Integer call() {
         validateOptions();
 
-        // Listings 3.1 and 3.3: loading the IMDB dataset (the top 10,000 most frequent words) and encoding the
+        // Listings 3.1 and 3.2: loading the IMDB dataset (the top 10,000 most frequent words) and encoding the
         // reviews into a binary matrix, the labels into floats (see ImdbVectors)
         ImdbVectors imdb = ImdbVectors.load(options);
         int[][] trainData = imdb.trainSequences();
@@ -79,7 +79,7 @@ public final class ImdbBinaryClassification implements Callable<Integer> {
         System.out.println("train_labels[0] = " + imdb.yTrain().getInt(0));
         System.out.println("max word index = " + Arrays.stream(trainData).flatMapToInt(Arrays::stream).max().orElse(0));
 
-        // Listing 3.2: decoding a review back to English words (indices are offset by 3)
+        // Section 3.4.1: decoding a review back to English words (indices are offset by 3)
         WordIndex wordIndex = Imdb.wordIndex(options.dataSource());
         System.out.println("Review 0: " + wordIndex.decode(trainData[0]) + "\n");
         INDArray xTrain = imdb.xTrain();
@@ -94,7 +94,7 @@ public final class ImdbBinaryClassification implements Callable<Integer> {
         INDArray yVal = yTrain.get(interval(0, validationCount));
         INDArray partialYTrain = yTrain.get(interval(validationCount, trainCount));
 
-        // Listings 3.4-3.5 and 3.8: the model, compiled with rmsprop, and trained for 20 epochs of 512
+        // Listings 3.3-3.4 and 3.8: the model, compiled with rmsprop, and trained for 20 epochs of 512
         Trainer trainer = new Trainer(buildModel(), Metric.ACCURACY).seed(options.seed());
         History history = trainer.fit(partialXTrain, partialYTrain, options.epochs(20), options.batchSize(512),
                 xVal, yVal);
@@ -124,7 +124,7 @@ public final class ImdbBinaryClassification implements Callable<Integer> {
         return 0;
     }
 
-    /** Listings 3.4-3.6: the model definition and compilation, with the options' variations. */
+    /** Listings 3.3-3.4: the model definition and compilation, with the options' variations. */
     private MultiLayerNetwork buildModel() {
         NeuralNetConfiguration.ListBuilder layers = KerasDefaults.network(options.seed()).list();
         for (int i = 0; i < hiddenLayers; i++) {

@@ -98,7 +98,7 @@ public final class DogsVsCatsConvnet implements Callable<Integer> {
             showAugmentation(train);
         }
 
-        // Listings 5.8 and 5.16: fitting the model using the batch generator, one checkpoint per epoch
+        // Listings 5.8 and 5.14: fitting the model using the batch generator, one checkpoint per epoch
         String name = augment ? "cats_and_dogs_small_2" : "cats_and_dogs_small_1";
         Checkpoint checkpoint = new Checkpoint(options.output(name + ".checkpoint.zip"));
         Trainer trainer = trainer(model, checkpoint);
@@ -108,7 +108,7 @@ public final class DogsVsCatsConvnet implements Callable<Integer> {
         History history = trainer.fit(new AsyncDataSetIterator(train, 4, false), epochs,
                 new AsyncDataSetIterator(validation, 4, false));
 
-        // Listing 5.9: saving the model; listing 5.10: curves of loss and accuracy
+        // Listings 5.9 and 5.15: saving the model; listing 5.10: curves of loss and accuracy
         System.out.println("Wrote " + ModelFiles.save(trainer.model(), options.output(name + ".zip")));
         System.out.println("Wrote " + Plots.trainingAndValidation(history, "acc", "Training and validation accuracy",
                 options.output(name + "-accuracy.png")));

@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Book sections 5.3.1 (feature extraction with data augmentation, listings 5.20-5.21) and 5.3.2
- * (fine-tuning, listings 5.22-5.25): VGG16's convolutional base inside the model, frozen, under
+ * (fine-tuning, listings 5.22-5.24): VGG16's convolutional base inside the model, frozen, under
  * {@code Flatten}, {@code Dense(256, relu)}, {@code Dense(1, sigmoid)}, trained end to end on augmented
  * pictures (RMSprop 2e-5, 30 epochs; the book: validation accuracy about 0.96); then {@code block5_conv1} to
  * {@code block5_conv3} unfrozen and trained with the classifier at RMSprop 1e-5 (100 epochs; the book: test
@@ -106,7 +106,7 @@ public final class Vgg16FineTuning implements Callable<Integer> {
         plot(History.of(smoothed), "vgg16-fine-tuned-smoothed");
         System.out.println("Wrote " + ModelFiles.save(tuned, options.output("cats_and_dogs_small_4.zip")));
 
-        // Listing 5.25: evaluating on the test pictures (Kaggle's split has them; cats_and_dogs_filtered not)
+        // Section 5.3.2, last step: evaluating on the test pictures (Kaggle's split has them; cats_and_dogs_filtered not)
         if (folders.hasTest()) {
             ImageBatches test = ImageBatches.fromDirectory(folders.test(), folders.classes(), SIZE, 20, null, false,
                     options.seed());
