@@ -1,6 +1,5 @@
 package dlwj.chapter05;
 
-import dlwj.datasets.DogsVsCats;
 import dlwj.datasets.ImageFolders;
 import dlwj.training.Checkpoint;
 import dlwj.training.ExampleOptions;
@@ -46,24 +45,16 @@ import picocli.CommandLine.Option;
         description = "Book 5.2: a convnet from scratch on 2,000 cat and dog pictures; --augment for 5.2.5.")
 public final class DogsVsCatsConvnet implements Callable<Integer> {
 
-    private static final int SIZE = 150;
+    private static final int SIZE = PictureOptions.SIZE;
 
     @Option(names = "--augment", description = "Data augmentation and dropout (listings 5.11-5.16).")
     boolean augment;
 
-    @Option(names = "--steps-per-epoch", paramLabel = "N", description = "Batches per epoch (default: the book's 100).")
-    Integer stepsPerEpoch;
-
-    @Option(names = "--validation-steps", paramLabel = "N", description = "Validation batches of 20 (default: 50).")
-    Integer validationSteps;
-
-    @Option(names = "--kaggle-train", paramLabel = "PATH",
-            description = "Kaggle's dogs-vs-cats train.zip (or its folder): build the book's split from it instead "
-                    + "of using cats_and_dogs_filtered.")
-    Path kaggleTrain;
-
     @Option(names = "--resume", description = "Go on from the checkpoint of an interrupted run of the same settings.")
     boolean resume;
+
+    @Mixin
+    PictureOptions pictures = new PictureOptions();
 
     @Mixin
     ExampleOptions options = new ExampleOptions();
@@ -75,7 +66,7 @@ public final class DogsVsCatsConvnet implements Callable<Integer> {
     @Override
     public Integer call() {
         // Listing 5.4: the book's split of Kaggle's pictures, or TensorFlow's copy of its train and validation parts
-        ImageFolders folders = DogsVsCats.folders(kaggleTrain, options.dataSource());
+        ImageFolders folders = pictures.folders(options);
         for (Path split : folders.hasTest() ? new Path[] {folders.train(), folders.validation(), folders.test()}
                 : new Path[] {folders.train(), folders.validation()}) {
             for (String animal : folders.classes()) {
@@ -89,11 +80,8 @@ public final class DogsVsCatsConvnet implements Callable<Integer> {
 
         // Listings 5.7 and 5.14: generators that read the pictures, rescaled by 1/255 (and augmented)
         ImageAugmentation augmentation = augment ? ImageAugmentation.book() : null;
-        int steps = stepsPerEpoch != null ? stepsPerEpoch : options.quick() ? 2 : 100;
-        ImageBatches train = ImageBatches.fromDirectory(folders.train(), folders.classes(), SIZE,
-                options.batchSize(augment ? 32 : 20), augmentation, true, options.seed()).stepsPerEpoch(steps);
-        ImageBatches validation = ImageBatches.fromDirectory(folders.validation(), folders.classes(), SIZE, 20, null,
-                false, options.seed()).stepsPerEpoch(validationSteps != null ? validationSteps : options.quick() ? 1 : 50);
+        ImageBatches train = pictures.training(folders, options.batchSize(augment ? 32 : 20), augmentation, options);
+        ImageBatches validation = pictures.validation(folders, options);
         if (augment) {
             showAugmentation(train);
         }

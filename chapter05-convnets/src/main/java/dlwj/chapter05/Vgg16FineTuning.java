@@ -1,6 +1,5 @@
 package dlwj.chapter05;
 
-import dlwj.datasets.DogsVsCats;
 import dlwj.datasets.ImageFolders;
 import dlwj.datasets.Vgg16Weights;
 import dlwj.training.ExampleOptions;
@@ -44,7 +43,7 @@ import picocli.CommandLine.Option;
         description = "Book 5.3.1-5.3.2: VGG16 frozen inside the model on augmented pictures, then fine-tuning block 5.")
 public final class Vgg16FineTuning implements Callable<Integer> {
 
-    private static final int SIZE = 150;
+    private static final int SIZE = PictureOptions.SIZE;
 
     @Option(names = "--weights", paramLabel = "FILE",
             description = "Keras' vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5 (default: downloaded, 58.9 MB).")
@@ -54,15 +53,8 @@ public final class Vgg16FineTuning implements Callable<Integer> {
             description = "Epochs of fine-tuning (default: the book's ${DEFAULT-VALUE}).")
     int fineTuneEpochs;
 
-    @Option(names = "--steps-per-epoch", paramLabel = "N", description = "Batches of 20 per epoch (default: 100).")
-    Integer stepsPerEpoch;
-
-    @Option(names = "--validation-steps", paramLabel = "N", description = "Validation batches of 20 (default: 50).")
-    Integer validationSteps;
-
-    @Option(names = "--kaggle-train", paramLabel = "PATH",
-            description = "Kaggle's dogs-vs-cats train.zip (or its folder): the book's split, with its test pictures.")
-    Path kaggleTrain;
+    @Mixin
+    PictureOptions pictures = new PictureOptions();
 
     @Mixin
     ExampleOptions options = new ExampleOptions();
@@ -75,13 +67,9 @@ public final class Vgg16FineTuning implements Callable<Integer> {
     public Integer call() {
         Path weightsFile = weights != null ? weights : Vgg16Weights.notop(options.dataSource());
         int[][] blocks = Vgg16ConvBase.blocksOf(weightsFile);
-        ImageFolders folders = DogsVsCats.folders(kaggleTrain, options.dataSource());
-        int steps = stepsPerEpoch != null ? stepsPerEpoch : options.quick() ? 2 : 100;
-        int valSteps = validationSteps != null ? validationSteps : options.quick() ? 1 : 50;
-        ImageBatches train = ImageBatches.fromDirectory(folders.train(), folders.classes(), SIZE,
-                options.batchSize(20), ImageAugmentation.book(), true, options.seed()).stepsPerEpoch(steps);
-        ImageBatches validation = ImageBatches.fromDirectory(folders.validation(), folders.classes(), SIZE, 20, null,
-                false, options.seed()).stepsPerEpoch(valSteps);
+        ImageFolders folders = pictures.folders(options);
+        ImageBatches train = pictures.training(folders, options.batchSize(20), ImageAugmentation.book(), options);
+        ImageBatches validation = pictures.validation(folders, options);
 
         // Listing 5.20: the convolutional base inside the model, frozen (conv_base.trainable = False)
         MultiLayerNetwork model = buildModel(blocks, name -> true, 2e-5);

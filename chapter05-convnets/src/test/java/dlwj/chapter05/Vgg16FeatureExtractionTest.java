@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlwj.datasets.Fixtures;
 import dlwj.training.ExampleRun;
-import java.io.InputStream;
+import dlwj.training.book.VggLikeWeights;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -23,10 +23,7 @@ class Vgg16FeatureExtractionTest {
     @Test
     void extractsCachesAndClassifiesTheFeatures() throws Exception {
         Fixtures.write(dir.resolve("cats_and_dogs_filtered.zip"), Fixtures.catsAndDogsZip(1000, 500));
-        Path weights = dir.resolve("vgg-like-weights.h5");
-        try (InputStream in = Vgg16FeatureExtractionTest.class.getResourceAsStream("/dlwj/training/vgg-like-weights.h5")) {
-            Files.copy(in, weights);
-        }
+        Path weights = VggLikeWeights.copyTo(dir);
         String[] args = {"--quick", "--weights", weights.toString(), "--local-file",
             dir.resolve("cats_and_dogs_filtered.zip").toString(), "--cache-dir", dir.resolve("cache").toString(),
             "--out", dir.resolve("out").toString(), "--epochs", "8", "--batch-size", "10"};
