@@ -1,23 +1,18 @@
 package dlwj.chapter05;
 
-import dlwj.datasets.ImageFolders;
 import dlwj.training.ExampleOptions;
 import dlwj.training.Examples;
 import dlwj.training.ModelFiles;
 import dlwj.training.ModelSummary;
 import dlwj.training.NumpyNames;
 import dlwj.training.Plots;
-import dlwj.training.images.ImageBatches;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import picocli.CommandLine.Command;
@@ -53,17 +48,13 @@ public final class ConvnetActivations implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path modelFile = model != null ? model : savedModel();
+        Path modelFile = model != null ? model
+                : pictures.savedModel(options, "cats_and_dogs_small_2.zip", "cats_and_dogs_small_1.zip");
         MultiLayerNetwork network = ModelFiles.loadMultiLayerNetwork(modelFile);
         System.out.print(ModelSummary.of(network, InputType.convolutional(PictureOptions.SIZE, PictureOptions.SIZE, 3)));
 
         // Listing 5.25: preprocessing a single picture, a cat the network did not train on
-        ImageFolders folders = pictures.folders(options);
-        Path split = folders.hasTest() ? folders.test() : folders.validation();
-        ImageBatches cats = ImageBatches.fromDirectory(split, List.of(folders.classes().get(0)), PictureOptions.SIZE, 1,
-                null, false, options.seed());
-        float[] pixels = cats.image(0, new Random(options.seed()));
-        INDArray picture = Nd4j.create(pixels, new long[] {1, 3, PictureOptions.SIZE, PictureOptions.SIZE}, DataType.FLOAT);
+        INDArray picture = pictures.unseenCat(options);
         System.out.println("Wrote " + Plots.imageGrid(picture, 1, 1, 1, options.output("activations-picture.png")));
 
         // Listings 5.27-5.28: the outputs of the first eight layers, in predict mode
@@ -99,16 +90,5 @@ public final class ConvnetActivations implements Callable<Integer> {
             channel.muli(64).addi(128);
         }
         return Transforms.min(Transforms.max(result, 0), 255);
-    }
-
-    private Path savedModel() {
-        for (String name : new String[] {"cats_and_dogs_small_2.zip", "cats_and_dogs_small_1.zip"}) {
-            Path file = options.output(name);
-            if (Files.exists(file)) {
-                return file;
-            }
-        }
-        throw new IllegalArgumentException("No saved model in " + options.output("") + ": run DogsVsCatsConvnet first "
-                + "(with the same --out), or pass --model");
     }
 }

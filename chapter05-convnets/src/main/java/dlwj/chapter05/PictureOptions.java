@@ -5,7 +5,13 @@ import dlwj.datasets.ImageFolders;
 import dlwj.training.ExampleOptions;
 import dlwj.training.images.ImageAugmentation;
 import dlwj.training.images.ImageBatches;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,6 +42,31 @@ final class PictureOptions {
     ImageBatches training(ImageFolders folders, int batchSize, ImageAugmentation augmentation, ExampleOptions options) {
         return ImageBatches.fromDirectory(folders.train(), folders.classes(), SIZE, batchSize, augmentation, true,
                 options.seed()).stepsPerEpoch(stepsPerEpoch != null ? stepsPerEpoch : options.quick() ? 2 : 100);
+    }
+
+    /**
+     * One cat picture the networks did not train on, as they see it ({@code [1, 3, 150, 150]}, RGB from 0 to
+     * 1): the first of the test cats (the book's split) or of the validation cats.
+     */
+    INDArray unseenCat(ExampleOptions options) {
+        ImageFolders folders = folders(options);
+        Path split = folders.hasTest() ? folders.test() : folders.validation();
+        ImageBatches cats = ImageBatches.fromDirectory(split, List.of(folders.classes().get(0)), SIZE, 1, null, false,
+                options.seed());
+        return Nd4j.create(cats.image(0, new Random(options.seed())), new long[] {1, 3, SIZE, SIZE}, DataType.FLOAT);
+    }
+
+    /** The first of the models an earlier example saved in the output folder, or one message saying to run it. */
+    Path savedModel(ExampleOptions options, String... fileNames) {
+        for (String name : fileNames) {
+            Path file = options.output(name);
+            if (Files.exists(file)) {
+                return file;
+            }
+        }
+        throw new IllegalArgumentException("None of " + String.join(", ", fileNames) + " in " + options.output("")
+                + ": run the example that trains it first (DogsVsCatsConvnet, Vgg16FineTuning) with the same --out, "
+                + "or pass --model");
     }
 
     /** The validation generator: in order, batches of 20, 50 steps (1 with --quick). */
