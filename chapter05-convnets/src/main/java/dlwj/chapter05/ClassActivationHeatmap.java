@@ -88,7 +88,7 @@ public final class ClassActivationHeatmap implements Callable<Integer> {
         return max > 0 ? heatmap.divi(max) : heatmap;
     }
 
-    private static int lastConvolution(MultiLayerNetwork network) {
+    static int lastConvolution(MultiLayerNetwork network) {
         for (int i = network.getnLayers() - 1; i >= 0; i--) {
             if (network.getLayerWiseConfigurations().getConf(i).getLayer() instanceof ConvolutionLayer) {
                 return i;
@@ -98,7 +98,7 @@ public final class ClassActivationHeatmap implements Callable<Integer> {
     }
 
     /** The layers after {@code last}, with their weights, as a network of their own (dropout left out). */
-    private static MultiLayerNetwork top(MultiLayerNetwork network, int last, INDArray featureMaps) {
+    static MultiLayerNetwork top(MultiLayerNetwork network, int last, INDArray featureMaps) {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT).list();
         List<Integer> kept = new ArrayList<>();
         for (int i = last + 1; i < network.getnLayers(); i++) {

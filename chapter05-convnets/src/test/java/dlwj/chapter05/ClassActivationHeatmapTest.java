@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 class ClassActivationHeatmapTest {
 
@@ -45,6 +46,19 @@ class ClassActivationHeatmapTest {
         assertTrue(heatmap.minNumber().doubleValue() >= 0);
         double max = heatmap.maxNumber().doubleValue();
         assertTrue(max == 1 || max == 0, "normalised to 1 (or all 0): " + max);
+
+        // the gradient the weights come from is the model's: d p / d A = p * (minus the loss gradient for "dog")
+        int last = ClassActivationHeatmap.lastConvolution(model);
+        INDArray maps = model.feedForward(Nd4j.rand(1, 3, 150, 150), false).get(last + 1);
+        MultiLayerNetwork top = ClassActivationHeatmap.top(model, last, maps);
+        double p = top.output(maps).getDouble(0);
+        INDArray gradient = top.calculateGradients(maps, Nd4j.createFromArray(new float[][] {{1}}), null, null)
+                .getSecond().neg();
+        long index = Nd4j.argMax(Transforms.abs(gradient).reshape(-1)).getLong(0);
+        INDArray nudged = maps.dup().reshape(-1);
+        nudged.putScalar(index, nudged.getDouble(index) + 1e-2);
+        double slope = (top.output(nudged.reshape(maps.shape())).getDouble(0) - p) / 1e-2;
+        assertEquals(p * gradient.reshape(-1).getDouble(index), slope, 0.1 * Math.abs(slope) + 1e-6);
     }
 
     private static String[] concat(String[] first, String... more) {
