@@ -64,8 +64,31 @@ def main(folder):
     x = image.astype(np.float64)
     for name, kernel, bias in layers:
         x = max_pool(x) if kernel is None else conv_same_relu(x, kernel.astype(np.float64), bias.astype(np.float64))
-    np.savez(os.path.join(folder, 'vgg-like-reference.npz'), input=image, output=x.astype('float32'))
-    print('input', image.shape, 'output', x.shape)
+
+    # The same stack with a classifier on top, as Keras' VGG16(include_top=True) file holds it: flatten
+    # (channels last: height, width, channel order), fc1 (relu) and predictions (softmax)
+    fc1 = (rng.uniform(-0.3, 0.3, (x.size, 5)).astype('float32'), rng.uniform(-0.1, 0.1, 5).astype('float32'))
+    predictions = (rng.uniform(-0.5, 0.5, (5, 4)).astype('float32'), rng.uniform(-0.1, 0.1, 4).astype('float32'))
+    with h5py.File(os.path.join(folder, 'vgg-like-top-weights.h5'), 'w') as f:
+        top = [('flatten', None), ('fc1', fc1), ('predictions', predictions)]
+        f.attrs['layer_names'] = np.array([b'input_1'] + [name.encode('utf8') for name, _, _ in layers]
+                                          + [name.encode('utf8') for name, _ in top], dtype='S')
+        f.create_group('input_1').attrs['weight_names'] = np.array([], dtype='float64')
+        for name, kernel, bias in layers + [(name, w[0] if w else None, w[1] if w else None) for name, w in top]:
+            g = f.create_group(name)
+            if kernel is None:
+                g.attrs['weight_names'] = np.array([], dtype='float64')
+                continue
+            names = [f'{name}/kernel:0'.encode('utf8'), f'{name}/bias:0'.encode('utf8')]
+            g.attrs['weight_names'] = np.array(names, dtype='S')
+            g.create_dataset(names[0].decode(), data=kernel)
+            g.create_dataset(names[1].decode(), data=bias)
+    hidden = np.maximum(x.reshape(-1) @ fc1[0].astype(np.float64) + fc1[1], 0)
+    scores = hidden @ predictions[0].astype(np.float64) + predictions[1]
+    probabilities = np.exp(scores - scores.max()) / np.exp(scores - scores.max()).sum()
+    np.savez(os.path.join(folder, 'vgg-like-reference.npz'), input=image, output=x.astype('float32'),
+             probabilities=probabilities.astype('float32'))
+    print('input', image.shape, 'output', x.shape, 'probabilities', probabilities)
 
 
 if __name__ == '__main__':

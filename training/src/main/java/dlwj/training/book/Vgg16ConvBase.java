@@ -14,13 +14,16 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * VGG16's convolutional base, Keras' {@code VGG16(include_top=False, input_shape=(h, w, 3))} (book section
@@ -82,6 +85,67 @@ public final class Vgg16ConvBase {
         return loadKerasWeights(build(blocksOf(kerasWeights), height, width), kerasWeights);
     }
 
+    /**
+     * The whole network that Keras' {@code VGG16(include_top=True)} weight file describes, with those
+     * weights: the base, then its dense layers ({@code fc1}, {@code fc2} with ReLU, {@code predictions}
+     * with softmax over ImageNet's 1,000 classes). Keras flattens the last pooling's output channels last
+     * (height, width, channel) and DL4J channels first, so the first dense kernel's rows are reordered.
+     */
+    public static MultiLayerNetwork withTop(Path kerasWeights, int height, int width) {
+        List<KerasWeightsFile.Weight> kernels = new ArrayList<>();
+        List<KerasWeightsFile.Weight> biases = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        try (KerasWeightsFile file = KerasWeightsFile.open(kerasWeights)) {
+            for (String layer : file.layerNames()) {
+                List<KerasWeightsFile.Weight> weights = file.weights(layer);
+                if (!weights.isEmpty() && weights.get(0).shape().length == 2) {
+                    names.add(layer);
+                    kernels.add(weights.get(0));
+                    biases.add(weights.get(1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read Keras' weights from " + kerasWeights + ": " + e.getMessage(), e);
+        }
+        if (names.isEmpty()) {
+            throw new UncheckedIOException(new InvalidDataFileException(kerasWeights + " has no dense layers: it is a "
+                    + "'notop' file; the classifier needs vgg16_weights_tf_dim_ordering_tf_kernels.h5"));
+        }
+        int[][] blocks = blocksOf(kerasWeights);
+        NeuralNetConfiguration.ListBuilder list = KerasDefaults.network(0).list();
+        layers(blocks, name -> false).forEach(list::layer);
+        for (int i = 0; i < names.size(); i++) {
+            int units = (int) kernels.get(i).shape()[1];
+            list.layer(i < names.size() - 1
+                    ? new DenseLayer.Builder().nOut(units).activation(Activation.RELU).name(names.get(i)).build()
+                    : new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(units).activation(Activation.SOFTMAX)
+                            .name(names.get(i)).build());
+        }
+        InputType input = InputType.convolutional(height, width, 3);
+        MultiLayerNetwork model = new MultiLayerNetwork(list.setInputType(input).build());
+        model.init();
+        loadKerasWeights(model, kerasWeights);
+        int first = model.getnLayers() - names.size();
+        InputType.InputTypeConvolutional pooled = (InputType.InputTypeConvolutional)
+                model.getLayerWiseConfigurations().getLayerActivationTypes(input).get(first - 1);
+        for (int i = 0; i < names.size(); i++) {
+            INDArray kernel = Nd4j.create(kernels.get(i).values(), kernels.get(i).shape(), 'c');
+            if (i == 0) { // rows in Keras' (h, w, c) order -> DL4J's (c, h, w)
+                kernel = kernel.reshape('c', pooled.getHeight(), pooled.getWidth(), pooled.getChannels(), kernel.size(1))
+                        .permute(2, 0, 1, 3).dup('c').reshape('c', kernel.size(0), kernel.size(1));
+            }
+            org.deeplearning4j.nn.api.Layer layer = model.getLayer(first + i);
+            if (!Arrays.equals(layer.getParam("W").shape(), kernel.shape())) {
+                throw new UncheckedIOException(new InvalidDataFileException(kerasWeights + ": " + names.get(i)
+                        + "'s kernel is " + Arrays.toString(kernel.shape()) + ", but the model's is "
+                        + Arrays.toString(layer.getParam("W").shape()) + " for " + height + "x" + width + " pictures"));
+            }
+            layer.setParam("W", kernel);
+            layer.setParam("b", Nd4j.create(biases.get(i).values(), new long[] {1, biases.get(i).values().length}, 'c'));
+        }
+        return model;
+    }
+
     /** The filters of each convolution, block by block, of the base that Keras' weight file holds. */
     public static int[][] blocksOf(Path kerasWeights) {
         List<int[]> blocks = new ArrayList<>();
@@ -94,7 +158,7 @@ public final class Vgg16ConvBase {
                         blocks.add(block.stream().mapToInt(Integer::intValue).toArray());
                         block.clear();
                     }
-                } else {
+                } else if (weights.get(0).shape().length == 4) { // convolutions; dense layers (the top) are 2D
                     long[] kernel = weights.get(0).shape();
                     block.add((int) kernel[kernel.length - 1]);
                 }

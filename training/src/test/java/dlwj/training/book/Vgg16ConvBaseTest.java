@@ -55,6 +55,22 @@ class Vgg16ConvBaseTest {
     }
 
     @Test
+    void withTheClassifierTheProbabilitiesAreKerasProbabilities() throws Exception {
+        Map<String, NpyArray> reference = Npz.read(resource("vgg-like-reference.npz"), "input", "probabilities");
+        MultiLayerNetwork model = Vgg16ConvBase.withTop(resource("vgg-like-top-weights.h5"), 10, 12);
+
+        INDArray picture = Nd4j.create(reference.get("input").floats(), new long[] {1, 10, 12, 3}, 'c')
+                .permute(0, 3, 1, 2).dup('c');
+        float[] probabilities = model.output(picture).data().asFloat();
+
+        assertArrayEquals(reference.get("probabilities").floats(), probabilities, 1e-5f);
+        assertEquals("predictions", model.getLayer(model.getnLayers() - 1).conf().getLayer().getLayerName());
+        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                () -> Vgg16ConvBase.withTop(resource("vgg-like-weights.h5"), 10, 12));
+        assertTrue(e.getMessage().contains("'notop' file"), e.getMessage());
+    }
+
+    @Test
     void theFileDescribesTheBase() throws Exception {
         MultiLayerNetwork base = Vgg16ConvBase.fromKerasWeights(resource("vgg-like-weights.h5"), 10, 12);
 
