@@ -69,7 +69,20 @@ def main(folder):
     # (channels last: height, width, channel order), fc1 (relu) and predictions (softmax)
     fc1 = (rng.uniform(-0.3, 0.3, (x.size, 5)).astype('float32'), rng.uniform(-0.1, 0.1, 5).astype('float32'))
     predictions = (rng.uniform(-0.5, 0.5, (5, 4)).astype('float32'), rng.uniform(-0.1, 0.1, 4).astype('float32'))
-    with h5py.File(os.path.join(folder, 'vgg-like-top-weights.h5'), 'w') as f:
+    write_with_top(os.path.join(folder, 'vgg-like-top-weights.h5'), layers, fc1, predictions)
+    # and for square 8x8 pictures (2 x 2 x 6 = 24 inputs to fc1), for the examples, whose pictures are square
+    fc1_8 = (rng.uniform(-0.3, 0.3, (24, 5)).astype('float32'), fc1[1])
+    write_with_top(os.path.join(folder, 'vgg-like-top-weights-8x8.h5'), layers, fc1_8, predictions)
+    hidden = np.maximum(x.reshape(-1) @ fc1[0].astype(np.float64) + fc1[1], 0)
+    scores = hidden @ predictions[0].astype(np.float64) + predictions[1]
+    probabilities = np.exp(scores - scores.max()) / np.exp(scores - scores.max()).sum()
+    np.savez(os.path.join(folder, 'vgg-like-reference.npz'), input=image, output=x.astype('float32'),
+             probabilities=probabilities.astype('float32'))
+    print('input', image.shape, 'output', x.shape, 'probabilities', probabilities)
+
+
+def write_with_top(path, layers, fc1, predictions):
+    with h5py.File(path, 'w') as f:
         top = [('flatten', None), ('fc1', fc1), ('predictions', predictions)]
         f.attrs['layer_names'] = np.array([b'input_1'] + [name.encode('utf8') for name, _, _ in layers]
                                           + [name.encode('utf8') for name, _ in top], dtype='S')
@@ -83,12 +96,6 @@ def main(folder):
             g.attrs['weight_names'] = np.array(names, dtype='S')
             g.create_dataset(names[0].decode(), data=kernel)
             g.create_dataset(names[1].decode(), data=bias)
-    hidden = np.maximum(x.reshape(-1) @ fc1[0].astype(np.float64) + fc1[1], 0)
-    scores = hidden @ predictions[0].astype(np.float64) + predictions[1]
-    probabilities = np.exp(scores - scores.max()) / np.exp(scores - scores.max()).sum()
-    np.savez(os.path.join(folder, 'vgg-like-reference.npz'), input=image, output=x.astype('float32'),
-             probabilities=probabilities.astype('float32'))
-    print('input', image.shape, 'output', x.shape, 'probabilities', probabilities)
 
 
 if __name__ == '__main__':

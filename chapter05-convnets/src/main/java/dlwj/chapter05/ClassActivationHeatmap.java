@@ -2,20 +2,28 @@ package dlwj.chapter05;
 
 import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
+import dlwj.datasets.ImageNetClasses;
+import dlwj.datasets.Vgg16Weights;
 import dlwj.training.ExampleOptions;
 import dlwj.training.Examples;
 import dlwj.training.ModelFiles;
 import dlwj.training.Plots;
+import dlwj.training.book.Vgg16ConvBase;
+import dlwj.training.images.ImageBatches;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -26,19 +34,32 @@ import picocli.CommandLine.Option;
 
 /**
  * Book section 5.4.3, "Visualizing heatmaps of class activation" (Grad-CAM, listings 5.40-5.44): which
- * parts of a picture made a cats-vs-dogs model decide as it did. The gradient of the predicted class's
- * score with respect to the last convolution's output, averaged per channel, weighs the channels; their
- * weighted sum through a ReLU, normalised, is the heatmap, drawn over the picture with the jet colour map
- * at 0.4. For the fine-tuned VGG16 model of 5.3 ({@code cats_and_dogs_small_4.zip}) or the small convnets of
- * 5.2.
+ * parts of a picture made a model decide as it did. The gradient of the class's score (before the sigmoid
+ * or softmax) with respect to the last convolution's output, averaged per channel, weighs the channels;
+ * their weighted sum through a ReLU, normalised, is the heatmap, drawn over the picture with the jet colour
+ * map at 0.4. For the cats-vs-dogs models (the fine-tuned VGG16 of 5.3, {@code cats_and_dogs_small_4.zip},
+ * or the small convnets of 5.2) on an unseen cat, or with {@code --imagenet PICTURE} for the book's own
+ * example: VGG16 with its ImageNet classifier (528 MB of weights) on any picture.
  */
 @Command(name = "ClassActivationHeatmap", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Book 5.4.3: Grad-CAM heatmap of a cats-vs-dogs model over one cat picture.")
+        description = "Book 5.4.3: Grad-CAM heatmap of a cats-vs-dogs model, or of ImageNet's VGG16 (--imagenet).")
 public final class ClassActivationHeatmap implements Callable<Integer> {
 
-    @Option(names = "--model", paramLabel = "FILE", description = "A saved model (default: the fine-tuned VGG16 of "
-            + "Vgg16FineTuning in --out, else the small convnets of DogsVsCatsConvnet).")
+    /** ImageNet's mean pixel, blue, green, red: what Keras' VGG16 preprocess_input subtracts. */
+    private static final float[] IMAGENET_MEAN_BGR = {103.939f, 116.779f, 123.68f};
+
+    @Option(names = "--model", paramLabel = "FILE", description = "A saved cats-vs-dogs model (default: the fine-tuned "
+            + "VGG16 of Vgg16FineTuning in --out, else the small convnets of DogsVsCatsConvnet).")
     Path model;
+
+    @Option(names = "--imagenet", paramLabel = "PICTURE",
+            description = "The book's example: VGG16 with its ImageNet classifier on this picture (the weights, 528 MB, "
+                    + "and the class names are downloaded).")
+    Path imagenetPicture;
+
+    @Option(names = "--weights", paramLabel = "FILE",
+            description = "With --imagenet: Keras' vgg16_weights_tf_dim_ordering_tf_kernels.h5 (default: downloaded).")
+    Path weights;
 
     @Mixin
     PictureOptions pictures = new PictureOptions();
@@ -52,40 +73,78 @@ public final class ClassActivationHeatmap implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return imagenetPicture != null ? imagenet() : catsAndDogs();
+    }
+
+    private int catsAndDogs() {
         Path modelFile = model != null ? model : pictures.savedModel(options, "cats_and_dogs_small_4.zip",
                 "cats_and_dogs_small_2.zip", "cats_and_dogs_small_1.zip");
         MultiLayerNetwork network = ModelFiles.loadMultiLayerNetwork(modelFile);
         INDArray picture = pictures.unseenCat(options);
-
         double dog = network.output(picture).getDouble(0);
         System.out.printf("%s predicts %.4f: a %s%n", modelFile.getFileName(), dog, dog > 0.5 ? "dog" : "cat");
-        INDArray heatmap = heatmap(network, picture, dog > 0.5 ? 1 : 0);
-        System.out.printf("heatmap of the last convolution: %d x %d%n", heatmap.rows(), heatmap.columns());
-
-        // Listing 5.44: the heatmap over the picture
-        Path file = Plots.heatmapOverPhoto(picture.get(point(0)).mul(255), heatmap,
-                0.4, options.output("class-activation-heatmap.png"));
-        System.out.println("Wrote " + file);
+        draw(heatmap(network, picture, dog > 0.5 ? 1 : 0), picture.get(point(0)).mul(255));
         return 0;
     }
 
+    /** Listings 5.40-5.41: VGG16 with its classifier, a 224x224 picture preprocessed as Keras does for it. */
+    private int imagenet() {
+        Path weightsFile = weights != null ? weights : Vgg16Weights.withTop(options.dataSource());
+        int size = Vgg16ConvBase.topInputSize(weightsFile); // 224
+        MultiLayerNetwork vgg16 = Vgg16ConvBase.withTop(weightsFile, size, size);
+        ImageNetClasses classes = ImageNetClasses.load(options.dataSource());
+        INDArray photo = Nd4j.create(ImageBatches.read(imagenetPicture, size), new long[] {3, size, size}, DataType.FLOAT)
+                .muli(255);
+        // preprocess_input: channels reversed to BGR, ImageNet's mean pixel subtracted
+        INDArray input = Nd4j.create(DataType.FLOAT, 1, 3, size, size);
+        for (int c = 0; c < 3; c++) {
+            input.get(point(0), point(c)).assign(photo.get(point(2 - c)).sub(IMAGENET_MEAN_BGR[c]));
+        }
+        INDArray probabilities = vgg16.output(input);
+        // decode_predictions: the three most probable classes
+        INDArray order = Nd4j.sortWithIndices(probabilities.dup().reshape(-1), 0, false)[0];
+        for (int i = 0; i < Math.min(3, order.length()); i++) {
+            int index = order.getInt(i);
+            System.out.printf("%d %s: %.4f%n", index, classes.name(index), probabilities.getDouble(0, index));
+        }
+        draw(heatmap(vgg16, input, order.getInt(0)), photo);
+        return 0;
+    }
+
+    private void draw(INDArray heatmap, INDArray photo) {
+        System.out.printf("heatmap of the last convolution: %d x %d%n", heatmap.rows(), heatmap.columns());
+        // Listing 5.44: the heatmap over the picture
+        System.out.println("Wrote " + Plots.heatmapOverPhoto(photo, heatmap, 0.4,
+                options.output("class-activation-heatmap.png")));
+    }
+
     /**
-     * Listings 5.42-5.43: Grad-CAM for {@code label} (0: cat, 1: dog) at the network's last convolution,
-     * a {@code height x width} map from 0 to 1.
+     * Listings 5.42-5.43: Grad-CAM for output {@code classIndex} at the network's last convolution, a
+     * {@code height x width} map from 0 to 1. A single sigmoid output has two classes: 1 is its score, 0
+     * minus its score.
      */
-    static INDArray heatmap(MultiLayerNetwork network, INDArray picture, int label) {
+    static INDArray heatmap(MultiLayerNetwork network, INDArray picture, int classIndex) {
         int last = lastConvolution(network);
-        List<INDArray> activations = network.feedForward(picture, false);
-        INDArray featureMaps = activations.get(last + 1); // [1, channels, height, width]
-        // With a sigmoid output and binary crossentropy, d loss / d score = p - label: minus the loss's
-        // gradient is the gradient of the chosen class's score, scaled by a positive factor
-        INDArray gradient = top(network, last, featureMaps).calculateGradients(featureMaps,
-                Nd4j.createFromArray(new float[][] {{label}}), null, null).getSecond().neg();
+        INDArray featureMaps = network.feedForward(picture, false).get(last + 1); // [1, channels, height, width]
+        INDArray gradient = scoreGradient(scores(network, last, featureMaps), featureMaps, classIndex);
         INDArray channelWeights = gradient.mean(0, 2, 3); // pooled over the map, one weight per channel
         INDArray weighted = featureMaps.get(point(0)).mul(channelWeights.reshape(channelWeights.length(), 1, 1)).sum(0);
         INDArray heatmap = Transforms.relu(weighted, false);
         double max = heatmap.maxNumber().doubleValue();
         return max > 0 ? heatmap.divi(max) : heatmap;
+    }
+
+    /** The gradient of class {@code classIndex}'s score with respect to {@code featureMaps}. */
+    static INDArray scoreGradient(MultiLayerNetwork scores, INDArray featureMaps, int classIndex) {
+        scores.setInput(featureMaps);
+        INDArray output = scores.feedForward(true, false).get(scores.getnLayers()); // keep the inputs for backprop
+        INDArray epsilon = Nd4j.zerosLike(output);
+        if (output.size(1) == 1) {
+            epsilon.putScalar(0, 0, classIndex == 1 ? 1 : -1);
+        } else {
+            epsilon.putScalar(0, classIndex, 1);
+        }
+        return scores.backpropGradient(epsilon, LayerWorkspaceMgr.noWorkspaces()).getSecond().dup();
     }
 
     static int lastConvolution(MultiLayerNetwork network) {
@@ -97,25 +156,32 @@ public final class ClassActivationHeatmap implements Callable<Integer> {
         throw new IllegalArgumentException("The model has no convolution layer");
     }
 
-    /** The layers after {@code last}, with their weights, as a network of their own (dropout left out). */
-    static MultiLayerNetwork top(MultiLayerNetwork network, int last, INDArray featureMaps) {
+    /**
+     * The layers after {@code last}, with their weights, as a network of its own that outputs the class
+     * scores: dropout left out, the output layer's sigmoid or softmax left off.
+     */
+    static MultiLayerNetwork scores(MultiLayerNetwork network, int last, INDArray featureMaps) {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT).list();
         List<Integer> kept = new ArrayList<>();
         for (int i = last + 1; i < network.getnLayers(); i++) {
             Layer layer = network.getLayerWiseConfigurations().getConf(i).getLayer();
-            if (!(layer instanceof DropoutLayer)) {
+            if (layer instanceof BaseOutputLayer output) {
+                list.layer(new DenseLayer.Builder().nIn(output.getNIn()).nOut(output.getNOut())
+                        .activation(Activation.IDENTITY).build());
+                kept.add(i);
+            } else if (!(layer instanceof DropoutLayer)) {
                 list.layer(layer.clone());
                 kept.add(i);
             }
         }
-        MultiLayerNetwork top = new MultiLayerNetwork(list.setInputType(InputType.convolutional(featureMaps.size(2),
+        MultiLayerNetwork scores = new MultiLayerNetwork(list.setInputType(InputType.convolutional(featureMaps.size(2),
                 featureMaps.size(3), featureMaps.size(1))).build());
-        top.init();
+        scores.init();
         for (int j = 0; j < kept.size(); j++) {
-            if (top.getLayer(j).numParams() > 0) {
-                top.getLayer(j).setParams(network.getLayer(kept.get(j)).params().dup());
+            if (scores.getLayer(j).numParams() > 0) {
+                scores.getLayer(j).setParams(network.getLayer(kept.get(j)).params().dup());
             }
         }
-        return top;
+        return scores;
     }
 }

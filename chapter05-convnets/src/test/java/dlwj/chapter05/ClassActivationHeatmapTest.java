@@ -47,18 +47,43 @@ class ClassActivationHeatmapTest {
         double max = heatmap.maxNumber().doubleValue();
         assertTrue(max == 1 || max == 0, "normalised to 1 (or all 0): " + max);
 
-        // the gradient the weights come from is the model's: d p / d A = p * (minus the loss gradient for "dog")
+        // the scores network is the model's top (sigmoid of its score = the model's output), and its gradient
+        // is the score's: a finite difference agrees
+        INDArray input = Nd4j.rand(1, 3, 150, 150);
         int last = ClassActivationHeatmap.lastConvolution(model);
-        INDArray maps = model.feedForward(Nd4j.rand(1, 3, 150, 150), false).get(last + 1);
-        MultiLayerNetwork top = ClassActivationHeatmap.top(model, last, maps);
-        double p = top.output(maps).getDouble(0);
-        INDArray gradient = top.calculateGradients(maps, Nd4j.createFromArray(new float[][] {{1}}), null, null)
-                .getSecond().neg();
+        INDArray maps = model.feedForward(input, false).get(last + 1);
+        MultiLayerNetwork scores = ClassActivationHeatmap.scores(model, last, maps);
+        double score = scores.output(maps).getDouble(0);
+        assertEquals(model.output(input).getDouble(0), 1 / (1 + Math.exp(-score)), 1e-5);
+        INDArray gradient = ClassActivationHeatmap.scoreGradient(scores, maps, 1);
         long index = Nd4j.argMax(Transforms.abs(gradient).reshape(-1)).getLong(0);
         INDArray nudged = maps.dup().reshape(-1);
         nudged.putScalar(index, nudged.getDouble(index) + 1e-2);
-        double slope = (top.output(nudged.reshape(maps.shape())).getDouble(0) - p) / 1e-2;
-        assertEquals(p * gradient.reshape(-1).getDouble(index), slope, 0.1 * Math.abs(slope) + 1e-6);
+        double slope = (scores.output(nudged.reshape(maps.shape())).getDouble(0) - score) / 1e-2;
+        assertEquals(gradient.reshape(-1).getDouble(index), slope, 0.05 * Math.abs(slope) + 1e-5);
+        assertEquals(-gradient.reshape(-1).getDouble(index),
+                ClassActivationHeatmap.scoreGradient(scores, maps, 0).reshape(-1).getDouble(index), 1e-6);
+    }
+
+    @Test
+    void theBooksImageNetExampleRunsOnAWeightsFileWithAClassifier() throws Exception {
+        Path weights = dir.resolve("vgg-like-top-weights-8x8.h5");
+        try (java.io.InputStream in = getClass().getResourceAsStream("/dlwj/training/vgg-like-top-weights-8x8.h5")) {
+            java.nio.file.Files.copy(in, weights);
+        }
+        Path classes = Fixtures.write(dir.resolve("imagenet_class_index.json"), ("{\"0\": [\"n0\", \"tench\"], "
+                + "\"1\": [\"n1\", \"goldfish\"], \"2\": [\"n2\", \"shark\"], \"3\": [\"n3\", \"elephant\"]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path picture = Fixtures.write(dir.resolve("elephants.jpg"), Fixtures.jpeg(300, 200, new java.util.Random(2)));
+
+        ExampleRun run = ExampleRun.of(new ClassActivationHeatmap(), "--imagenet", picture.toString(), "--weights",
+                weights.toString(), "--local-file", classes.toString(), "--cache-dir", dir.resolve("cache").toString(),
+                "--out", dir.resolve("out").toString());
+
+        assertEquals(0, run.status(), run.output());
+        assertEquals(3, run.output().lines().filter(l -> l.matches("\\d n\\d \\w+: 0\\.\\d{4}")).count(), run.output());
+        assertTrue(run.output().contains("heatmap of the last convolution: 4 x 4"), run.output());
+        assertEquals(8, ImageIO.read(dir.resolve("out/class-activation-heatmap.png").toFile()).getWidth());
     }
 
     private static String[] concat(String[] first, String... more) {

@@ -26,6 +26,13 @@ public final class Vgg16Weights {
             Checksum.md5("6d6bbae143d832006294945121d1f1fc"),
             KerasWeightsFile.holding(CONV_LAYERS.toArray(String[]::new)));
 
+    /** Keras' VGG16 ImageNet weights with the classifier (fc1, fc2, predictions): 528 MB. */
+    public static final RemoteFile WITH_TOP = RemoteFile.of("models/vgg16_weights_tf_dim_ordering_tf_kernels.h5",
+            "https://storage.googleapis.com/tensorflow/keras-applications/vgg16/"
+                    + "vgg16_weights_tf_dim_ordering_tf_kernels.h5",
+            Checksum.md5("64373286793e3c8b2b4e3219cbf3544b"),
+            KerasWeightsFile.holding("block5_conv3", "fc1", "fc2", "predictions"));
+
     private Vgg16Weights() {
     }
 
@@ -36,5 +43,10 @@ public final class Vgg16Weights {
 
     public static Path notop(DataSource source) {
         return source.get(NOTOP);
+    }
+
+    /** The weights with the classifier, for VGG16's ImageNet predictions (book section 5.4.3). */
+    public static Path withTop(DataSource source) {
+        return source.get(WITH_TOP);
     }
 }

@@ -62,6 +62,20 @@ class DatasetsTest {
     }
 
     @Test
+    void imageNetClassNamesInOutputOrder() throws Exception {
+        Path index = Fixtures.write(mirror.resolve("imagenet_class_index.json"),
+                "{\"1\": [\"n01443537\", \"goldfish\"], \"0\": [\"n01440764\", \"tench\"]}".getBytes(StandardCharsets.UTF_8));
+
+        ImageNetClasses classes = ImageNetClasses.load(source().withLocalFile("imagenet_class_index.json", index));
+
+        assertEquals(2, classes.size());
+        assertEquals("n01440764 tench", classes.name(0));
+        assertEquals("n01443537 goldfish", classes.name(1));
+        Path broken = Fixtures.write(mirror.resolve("broken.json"), "{\"0\": [\"n0\"]}".getBytes(StandardCharsets.UTF_8));
+        assertThrows(java.io.IOException.class, () -> ImageNetClasses.read(broken));
+    }
+
+    @Test
     void reutersAndImdbLoadFromKerasLayoutFiles() throws Exception {
         int[][] newswires = new int[10][];
         long[] topics = new long[10];

@@ -130,20 +130,42 @@ public final class Vgg16ConvBase {
                 model.getLayerWiseConfigurations().getLayerActivationTypes(input).get(first - 1);
         for (int i = 0; i < names.size(); i++) {
             INDArray kernel = Nd4j.create(kernels.get(i).values(), kernels.get(i).shape(), 'c');
-            if (i == 0) { // rows in Keras' (h, w, c) order -> DL4J's (c, h, w)
-                kernel = kernel.reshape('c', pooled.getHeight(), pooled.getWidth(), pooled.getChannels(), kernel.size(1))
-                        .permute(2, 0, 1, 3).dup('c').reshape('c', kernel.size(0), kernel.size(1));
-            }
             org.deeplearning4j.nn.api.Layer layer = model.getLayer(first + i);
             if (!Arrays.equals(layer.getParam("W").shape(), kernel.shape())) {
                 throw new UncheckedIOException(new InvalidDataFileException(kerasWeights + ": " + names.get(i)
                         + "'s kernel is " + Arrays.toString(kernel.shape()) + ", but the model's is "
                         + Arrays.toString(layer.getParam("W").shape()) + " for " + height + "x" + width + " pictures"));
             }
+            if (i == 0) { // rows in Keras' (h, w, c) order -> DL4J's (c, h, w)
+                kernel = kernel.reshape('c', pooled.getHeight(), pooled.getWidth(), pooled.getChannels(), kernel.size(1))
+                        .permute(2, 0, 1, 3).dup('c').reshape('c', kernel.size(0), kernel.size(1));
+            }
             layer.setParam("W", kernel);
             layer.setParam("b", Nd4j.create(biases.get(i).values(), new long[] {1, biases.get(i).values().length}, 'c'));
         }
         return model;
+    }
+
+    /**
+     * The side of the square pictures a weight file with a classifier was made for (224 for VGG16): its first
+     * dense layer takes side / 2^blocks squared times the last convolution's filters.
+     */
+    public static int topInputSize(Path kerasWeights) {
+        int[][] blocks = blocksOf(kerasWeights);
+        int[] lastBlock = blocks[blocks.length - 1];
+        try (KerasWeightsFile file = KerasWeightsFile.open(kerasWeights)) {
+            for (String layer : file.layerNames()) {
+                List<KerasWeightsFile.Weight> weights = file.weights(layer);
+                if (!weights.isEmpty() && weights.get(0).shape().length == 2) {
+                    long cells = weights.get(0).shape()[0] / lastBlock[lastBlock.length - 1];
+                    return (int) Math.round(Math.sqrt(cells)) << blocks.length;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read Keras' weights from " + kerasWeights + ": " + e.getMessage(), e);
+        }
+        throw new UncheckedIOException(new InvalidDataFileException(kerasWeights + " has no dense layers: it is a "
+                + "'notop' file; the classifier needs vgg16_weights_tf_dim_ordering_tf_kernels.h5"));
     }
 
     /** The filters of each convolution, block by block, of the base that Keras' weight file holds. */

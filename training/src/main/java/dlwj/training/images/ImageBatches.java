@@ -96,11 +96,21 @@ public final class ImageBatches implements DataSetIterator {
 
     /** One image as the batches hold it: {@code [3, size, size]}, RGB from 0 to 1, augmented if configured. */
     public float[] image(int index, Random random) {
+        float[] rgb = read(files.get(index), size, loader);
+        return augmentation == null ? rgb : augmentation.apply(rgb, 3, size, size, random);
+    }
+
+    /** Keras' {@code image.load_img(file, target_size=(size, size))} as RGB from 0 to 1, {@code [3, size, size]}. */
+    public static float[] read(Path file, int size) {
+        return read(file, size, new NativeImageLoader(size, size, 3));
+    }
+
+    private static float[] read(Path file, int size, NativeImageLoader loader) {
         float[] bgr;
         try {
-            bgr = loader.asMatrix(files.get(index).toFile()).castTo(DataType.FLOAT).data().asFloat();
+            bgr = loader.asMatrix(file.toFile()).castTo(DataType.FLOAT).data().asFloat();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the image " + files.get(index) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot read the image " + file + ": " + e.getMessage(), e);
         }
         // DataVec decodes through OpenCV, which orders channels BGR; Keras' images are RGB
         int plane = size * size;
@@ -110,7 +120,7 @@ public final class ImageBatches implements DataSetIterator {
                 rgb[c * plane + p] = bgr[(2 - c) * plane + p] / 255f;
             }
         }
-        return augmentation == null ? rgb : augmentation.apply(rgb, 3, size, size, random);
+        return rgb;
     }
 
     @Override

@@ -65,6 +65,7 @@ class Vgg16ConvBaseTest {
 
         assertArrayEquals(reference.get("probabilities").floats(), probabilities, 1e-5f);
         assertEquals("predictions", model.getLayer(model.getnLayers() - 1).conf().getLayer().getLayerName());
+        assertEquals(8, Vgg16ConvBase.topInputSize(resource("vgg-like-top-weights-8x8.h5")), "2 x 2 cells after 2 poolings");
         UncheckedIOException e = assertThrows(UncheckedIOException.class,
                 () -> Vgg16ConvBase.withTop(resource("vgg-like-weights.h5"), 10, 12));
         assertTrue(e.getMessage().contains("'notop' file"), e.getMessage());
