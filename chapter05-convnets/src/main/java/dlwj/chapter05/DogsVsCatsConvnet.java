@@ -56,6 +56,8 @@ public final class DogsVsCatsConvnet implements Callable<Integer> {
     @Mixin
     PictureOptions pictures = new PictureOptions();
 
+    private int epochsDone;
+
     @Mixin
     ExampleOptions options = new ExampleOptions();
 
@@ -91,7 +93,7 @@ public final class DogsVsCatsConvnet implements Callable<Integer> {
         Checkpoint checkpoint = new Checkpoint(options.output(name + ".checkpoint.zip"));
         Trainer trainer = trainer(model, checkpoint);
         int epochs = options.epochs(augment ? 100 : 30);
-        printEstimate(model, train, validation, epochs);
+        printEstimate(model, train, validation, epochs - epochsDone);
         // loading and augmentation run ahead of training in a background thread
         History history = trainer.fit(new AsyncDataSetIterator(train, 4, false), epochs,
                 new AsyncDataSetIterator(validation, 4, false));
@@ -132,6 +134,7 @@ public final class DogsVsCatsConvnet implements Callable<Integer> {
     /** A new run, or with {@code --resume} the checkpoint's model and history; saves a checkpoint each epoch. */
     private Trainer trainer(MultiLayerNetwork fresh, Checkpoint checkpoint) {
         Checkpoint.Saved saved = resume ? checkpoint.load().orElse(null) : null;
+        epochsDone = saved != null ? saved.history().epochs() : 0;
         if (resume && saved == null) {
             System.out.println("No checkpoint at " + checkpoint.file() + ": starting from the first epoch");
         }
