@@ -11,19 +11,10 @@ import dlwj.training.Plots;
 import dlwj.training.book.Vgg16ConvBase;
 import dlwj.training.images.ImageBatches;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.DropoutLayer;
-import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -136,15 +127,15 @@ public final class ClassActivationHeatmap implements Callable<Integer> {
 
     /** The gradient of class {@code classIndex}'s score with respect to {@code featureMaps}. */
     static INDArray scoreGradient(MultiLayerNetwork scores, INDArray featureMaps, int classIndex) {
-        scores.setInput(featureMaps);
-        INDArray output = scores.feedForward(true, false).get(scores.getnLayers()); // keep the inputs for backprop
-        INDArray epsilon = Nd4j.zerosLike(output);
-        if (output.size(1) == 1) {
-            epsilon.putScalar(0, 0, classIndex == 1 ? 1 : -1);
-        } else {
-            epsilon.putScalar(0, classIndex, 1);
-        }
-        return scores.backpropGradient(epsilon, LayerWorkspaceMgr.noWorkspaces()).getSecond().dup();
+        return LayerRange.inputGradient(scores, featureMaps, output -> {
+            INDArray epsilon = Nd4j.zerosLike(output);
+            if (output.size(1) == 1) {
+                epsilon.putScalar(0, 0, classIndex == 1 ? 1 : -1);
+            } else {
+                epsilon.putScalar(0, classIndex, 1);
+            }
+            return epsilon;
+        });
     }
 
     static int lastConvolution(MultiLayerNetwork network) {
@@ -156,32 +147,9 @@ public final class ClassActivationHeatmap implements Callable<Integer> {
         throw new IllegalArgumentException("The model has no convolution layer");
     }
 
-    /**
-     * The layers after {@code last}, with their weights, as a network of its own that outputs the class
-     * scores: dropout left out, the output layer's sigmoid or softmax left off.
-     */
+    /** The layers after {@code last} as a network of their own that outputs the class scores. */
     static MultiLayerNetwork scores(MultiLayerNetwork network, int last, INDArray featureMaps) {
-        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT).list();
-        List<Integer> kept = new ArrayList<>();
-        for (int i = last + 1; i < network.getnLayers(); i++) {
-            Layer layer = network.getLayerWiseConfigurations().getConf(i).getLayer();
-            if (layer instanceof BaseOutputLayer output) {
-                list.layer(new DenseLayer.Builder().nIn(output.getNIn()).nOut(output.getNOut())
-                        .activation(Activation.IDENTITY).build());
-                kept.add(i);
-            } else if (!(layer instanceof DropoutLayer)) {
-                list.layer(layer.clone());
-                kept.add(i);
-            }
-        }
-        MultiLayerNetwork scores = new MultiLayerNetwork(list.setInputType(InputType.convolutional(featureMaps.size(2),
-                featureMaps.size(3), featureMaps.size(1))).build());
-        scores.init();
-        for (int j = 0; j < kept.size(); j++) {
-            if (scores.getLayer(j).numParams() > 0) {
-                scores.getLayer(j).setParams(network.getLayer(kept.get(j)).params().dup());
-            }
-        }
-        return scores;
+        return LayerRange.of(network, last + 1, network.getnLayers() - 1,
+                InputType.convolutional(featureMaps.size(2), featureMaps.size(3), featureMaps.size(1)));
     }
 }

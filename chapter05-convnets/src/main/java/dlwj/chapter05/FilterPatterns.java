@@ -1,6 +1,5 @@
 package dlwj.chapter05;
 
-import dlwj.datasets.Vgg16Weights;
 import dlwj.training.ExampleOptions;
 import dlwj.training.Examples;
 import dlwj.training.Plots;
@@ -8,10 +7,8 @@ import dlwj.training.book.Vgg16ConvBase;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.UniformDistribution;
@@ -35,9 +32,8 @@ import picocli.CommandLine.Option;
         description = "Book 5.4.2: VGG16's filter patterns by gradient ascent; 8x8 grids for block1_conv1..block4_conv1.")
 public final class FilterPatterns implements Callable<Integer> {
 
-    @Option(names = "--weights", paramLabel = "FILE",
-            description = "Keras' vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5 (default: downloaded, 58.9 MB).")
-    Path weights;
+    @Mixin
+    Vgg16WeightsOption weights = new Vgg16WeightsOption();
 
     @Option(names = "--layers", paramLabel = "NAME", split = ",",
             defaultValue = "block1_conv1,block2_conv1,block3_conv1,block4_conv1",
@@ -65,7 +61,7 @@ public final class FilterPatterns implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path weightsFile = weights != null ? weights : Vgg16Weights.notop(options.dataSource());
+        Path weightsFile = weights.notop(options);
         // Listing 5.32's model: VGG16's convolutional base with ImageNet's weights
         MultiLayerNetwork base = Vgg16ConvBase.fromKerasWeights(weightsFile, size, size);
         Random random = Nd4j.getRandomFactory().getNewRandomInstance(options.seed());
@@ -104,11 +100,11 @@ public final class FilterPatterns implements Callable<Integer> {
 
     /** The gradient of the mean activation of {@code filter} (of the network's last layer) w.r.t. the input. */
     static INDArray meanActivationGradient(MultiLayerNetwork network, INDArray input, int filter) {
-        network.setInput(input);
-        INDArray output = network.feedForward(true, false).get(network.getnLayers()); // keep the inputs for backprop
-        INDArray epsilon = Nd4j.zerosLike(output);
-        epsilon.get(NDArrayIndex.all(), NDArrayIndex.point(filter)).assign(1.0 / (output.size(2) * output.size(3)));
-        return network.backpropGradient(epsilon, LayerWorkspaceMgr.noWorkspaces()).getSecond().dup();
+        return LayerRange.inputGradient(network, input, output -> {
+            INDArray epsilon = Nd4j.zerosLike(output);
+            epsilon.get(NDArrayIndex.all(), NDArrayIndex.point(filter)).assign(1.0 / (output.size(2) * output.size(3)));
+            return epsilon;
+        });
     }
 
     /** Listing 5.37's deprocess_image: centred, scaled to a standard deviation of 0.1, shifted to 0.5, clipped, x255. */
@@ -121,26 +117,11 @@ public final class FilterPatterns implements Callable<Integer> {
 
     /** The base's layers up to {@code layer} (inclusive), with their weights, as a network of their own. */
     static MultiLayerNetwork upTo(MultiLayerNetwork base, String layer, int size) {
-        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT).list();
-        int last = -1;
         for (int i = 0; i < base.getnLayers(); i++) {
-            list.layer(base.getLayerWiseConfigurations().getConf(i).getLayer().clone());
             if (layer.equals(base.getLayerWiseConfigurations().getConf(i).getLayer().getLayerName())) {
-                last = i;
-                break;
+                return LayerRange.of(base, 0, i, InputType.convolutional(size, size, 3));
             }
         }
-        if (last < 0) {
-            throw new IllegalArgumentException("No layer " + layer + " in the base");
-        }
-        MultiLayerNetwork network = new MultiLayerNetwork(list.setInputType(InputType.convolutional(size, size, 3))
-                .build());
-        network.init();
-        for (int i = 0; i <= last; i++) {
-            if (network.getLayer(i).numParams() > 0) {
-                network.getLayer(i).setParams(base.getLayer(i).params().dup());
-            }
-        }
-        return network;
+        throw new IllegalArgumentException("No layer " + layer + " in the base");
     }
 }

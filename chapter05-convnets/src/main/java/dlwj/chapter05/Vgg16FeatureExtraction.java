@@ -2,7 +2,6 @@ package dlwj.chapter05;
 
 import dlwj.datasets.DogsVsCats;
 import dlwj.datasets.ImageFolders;
-import dlwj.datasets.Vgg16Weights;
 import dlwj.datasets.files.AtomicFiles;
 import dlwj.training.ExampleOptions;
 import dlwj.training.Examples;
@@ -29,7 +28,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,9 +45,8 @@ public final class Vgg16FeatureExtraction implements Callable<Integer> {
 
     private static final int SIZE = 150;
 
-    @Option(names = "--weights", paramLabel = "FILE",
-            description = "Keras' vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5 (default: downloaded, 58.9 MB).")
-    Path weights;
+    @Mixin
+    Vgg16WeightsOption weights = new Vgg16WeightsOption();
 
     @Option(names = "--kaggle-train", paramLabel = "PATH",
             description = "Kaggle's dogs-vs-cats train.zip (or its folder), for the book's split.")
@@ -65,7 +62,7 @@ public final class Vgg16FeatureExtraction implements Callable<Integer> {
     @Override
     public Integer call() {
         // Listing 5.16: instantiating the VGG16 convolutional base, with Keras' ImageNet weights
-        Path weightsFile = weights != null ? weights : Vgg16Weights.notop(options.dataSource());
+        Path weightsFile = weights.notop(options);
         MultiLayerNetwork convBase = Vgg16ConvBase.fromKerasWeights(weightsFile, SIZE, SIZE);
         System.out.print(ModelSummary.of(convBase, InputType.convolutional(SIZE, SIZE, 3)));
 

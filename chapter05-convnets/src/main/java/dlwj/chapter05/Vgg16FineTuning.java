@@ -1,7 +1,6 @@
 package dlwj.chapter05;
 
 import dlwj.datasets.ImageFolders;
-import dlwj.datasets.Vgg16Weights;
 import dlwj.training.ExampleOptions;
 import dlwj.training.Examples;
 import dlwj.training.History;
@@ -45,9 +44,8 @@ public final class Vgg16FineTuning implements Callable<Integer> {
 
     private static final int SIZE = PictureOptions.SIZE;
 
-    @Option(names = "--weights", paramLabel = "FILE",
-            description = "Keras' vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5 (default: downloaded, 58.9 MB).")
-    Path weights;
+    @Mixin
+    Vgg16WeightsOption weights = new Vgg16WeightsOption();
 
     @Option(names = "--fine-tune-epochs", paramLabel = "N", defaultValue = "100",
             description = "Epochs of fine-tuning (default: the book's ${DEFAULT-VALUE}).")
@@ -65,7 +63,7 @@ public final class Vgg16FineTuning implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path weightsFile = weights != null ? weights : Vgg16Weights.notop(options.dataSource());
+        Path weightsFile = weights.notop(options);
         int[][] blocks = Vgg16ConvBase.blocksOf(weightsFile);
         ImageFolders folders = pictures.folders(options);
         ImageBatches train = pictures.training(folders, options.batchSize(20), ImageAugmentation.book(), options);

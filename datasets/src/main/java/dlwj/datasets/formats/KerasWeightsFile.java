@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a Keras weights file ({@code model.save_weights} and the {@code keras.applications} downloads,
@@ -75,21 +77,39 @@ public final class KerasWeightsFile implements AutoCloseable {
 
     /** The weights of one layer, in Keras' order (kernel, then bias); empty for pooling layers. */
     public List<Weight> weights(String layer) throws InvalidDataFileException {
+        List<Weight> weights = new ArrayList<>();
+        for (Map.Entry<String, Dataset> entry : datasets(layer).entrySet()) {
+            weights.add(new Weight(entry.getKey(), shape(entry.getValue()),
+                    floats(entry.getValue().getDataFlat(), layer + "/" + entry.getKey())));
+        }
+        return weights;
+    }
+
+    /** The shapes of one layer's weights, without reading their values (a 528 MB file's architecture). */
+    public List<long[]> shapes(String layer) throws InvalidDataFileException {
+        return datasets(layer).values().stream().map(KerasWeightsFile::shape).toList();
+    }
+
+    /** The layer's weight datasets by name, in Keras' order. */
+    private Map<String, Dataset> datasets(String layer) throws InvalidDataFileException {
         Node node = hdf.getChild(layer);
         if (!(node instanceof Group group)) {
             throw new InvalidDataFileException(path.getFileName() + " has no layer group " + layer);
         }
-        List<Weight> weights = new ArrayList<>();
+        Map<String, Dataset> datasets = new LinkedHashMap<>();
         for (String name : strings(group, "weight_names")) {
             Node child = group.getByPath(name);
             if (!(child instanceof Dataset dataset)) {
                 throw new InvalidDataFileException(path.getFileName() + ": " + layer + "/" + name
                         + " is not a dataset");
             }
-            long[] shape = Arrays.stream(dataset.getDimensions()).asLongStream().toArray();
-            weights.add(new Weight(name, shape, floats(dataset.getDataFlat(), layer + "/" + name)));
+            datasets.put(name, dataset);
         }
-        return weights;
+        return datasets;
+    }
+
+    private static long[] shape(Dataset dataset) {
+        return Arrays.stream(dataset.getDimensions()).asLongStream().toArray();
     }
 
     private List<String> strings(Node node, String attributeName) throws InvalidDataFileException {

@@ -92,28 +92,25 @@ public final class Vgg16ConvBase {
      * (height, width, channel) and DL4J channels first, so the first dense kernel's rows are reordered.
      */
     public static MultiLayerNetwork withTop(Path kerasWeights, int height, int width) {
-        List<KerasWeightsFile.Weight> kernels = new ArrayList<>();
-        List<KerasWeightsFile.Weight> biases = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        try (KerasWeightsFile file = KerasWeightsFile.open(kerasWeights)) {
-            for (String layer : file.layerNames()) {
-                List<KerasWeightsFile.Weight> weights = file.weights(layer);
-                if (!weights.isEmpty() && weights.get(0).shape().length == 2) {
-                    names.add(layer);
-                    kernels.add(weights.get(0));
-                    biases.add(weights.get(1));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read Keras' weights from " + kerasWeights + ": " + e.getMessage(), e);
-        }
+        Architecture architecture = Architecture.of(kerasWeights);
+        List<String> names = architecture.denseLayers();
         if (names.isEmpty()) {
             throw new UncheckedIOException(new InvalidDataFileException(kerasWeights + " has no dense layers: it is a "
                     + "'notop' file; the classifier needs vgg16_weights_tf_dim_ordering_tf_kernels.h5"));
         }
-        int[][] blocks = blocksOf(kerasWeights);
+        List<KerasWeightsFile.Weight> kernels = new ArrayList<>();
+        List<KerasWeightsFile.Weight> biases = new ArrayList<>();
+        try (KerasWeightsFile file = KerasWeightsFile.open(kerasWeights)) {
+            for (String name : names) {
+                List<KerasWeightsFile.Weight> weights = file.weights(name);
+                kernels.add(weights.get(0));
+                biases.add(weights.get(1));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read Keras' weights from " + kerasWeights + ": " + e.getMessage(), e);
+        }
         NeuralNetConfiguration.ListBuilder list = KerasDefaults.network(0).list();
-        layers(blocks, name -> false).forEach(list::layer);
+        layers(architecture.blocks(), name -> false).forEach(list::layer);
         for (int i = 0; i < names.size(); i++) {
             int units = (int) kernels.get(i).shape()[1];
             list.layer(i < names.size() - 1
@@ -151,48 +148,56 @@ public final class Vgg16ConvBase {
      * dense layer takes side / 2^blocks squared times the last convolution's filters.
      */
     public static int topInputSize(Path kerasWeights) {
-        int[][] blocks = blocksOf(kerasWeights);
-        int[] lastBlock = blocks[blocks.length - 1];
-        try (KerasWeightsFile file = KerasWeightsFile.open(kerasWeights)) {
-            for (String layer : file.layerNames()) {
-                List<KerasWeightsFile.Weight> weights = file.weights(layer);
-                if (!weights.isEmpty() && weights.get(0).shape().length == 2) {
-                    long cells = weights.get(0).shape()[0] / lastBlock[lastBlock.length - 1];
-                    return (int) Math.round(Math.sqrt(cells)) << blocks.length;
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read Keras' weights from " + kerasWeights + ": " + e.getMessage(), e);
+        Architecture architecture = Architecture.of(kerasWeights);
+        if (architecture.denseLayers().isEmpty()) {
+            throw new UncheckedIOException(new InvalidDataFileException(kerasWeights + " has no dense layers: it is a "
+                    + "'notop' file; the classifier needs vgg16_weights_tf_dim_ordering_tf_kernels.h5"));
         }
-        throw new UncheckedIOException(new InvalidDataFileException(kerasWeights + " has no dense layers: it is a "
-                + "'notop' file; the classifier needs vgg16_weights_tf_dim_ordering_tf_kernels.h5"));
+        int[] lastBlock = architecture.blocks()[architecture.blocks().length - 1];
+        long cells = architecture.firstDenseInputs() / lastBlock[lastBlock.length - 1];
+        return (int) Math.round(Math.sqrt(cells)) << architecture.blocks().length;
     }
 
     /** The filters of each convolution, block by block, of the base that Keras' weight file holds. */
     public static int[][] blocksOf(Path kerasWeights) {
-        List<int[]> blocks = new ArrayList<>();
-        List<Integer> block = new ArrayList<>();
-        try (KerasWeightsFile file = KerasWeightsFile.open(kerasWeights)) {
-            for (String layer : file.layerNames()) {
-                List<KerasWeightsFile.Weight> weights = file.weights(layer);
-                if (weights.isEmpty()) {
-                    if (layer.endsWith("_pool")) { // other layers without weights: the input layer
-                        blocks.add(block.stream().mapToInt(Integer::intValue).toArray());
-                        block.clear();
+        return Architecture.of(kerasWeights).blocks();
+    }
+
+    /**
+     * What a Keras weight file holds, from its weights' shapes alone (no values read): the convolutions'
+     * filters block by block (4D kernels; a {@code _pool} layer ends a block), then the dense layers (2D).
+     */
+    private record Architecture(int[][] blocks, List<String> denseLayers, long firstDenseInputs) {
+
+        static Architecture of(Path kerasWeights) {
+            List<int[]> blocks = new ArrayList<>();
+            List<Integer> block = new ArrayList<>();
+            List<String> dense = new ArrayList<>();
+            long firstDenseInputs = 0;
+            try (KerasWeightsFile file = KerasWeightsFile.open(kerasWeights)) {
+                for (String layer : file.layerNames()) {
+                    List<long[]> shapes = file.shapes(layer);
+                    if (shapes.isEmpty()) {
+                        if (layer.endsWith("_pool")) { // other layers without weights: input, flatten
+                            blocks.add(block.stream().mapToInt(Integer::intValue).toArray());
+                            block.clear();
+                        }
+                    } else if (shapes.get(0).length == 4) {
+                        block.add((int) shapes.get(0)[3]);
+                    } else {
+                        firstDenseInputs = dense.isEmpty() ? shapes.get(0)[0] : firstDenseInputs;
+                        dense.add(layer);
                     }
-                } else if (weights.get(0).shape().length == 4) { // convolutions; dense layers (the top) are 2D
-                    long[] kernel = weights.get(0).shape();
-                    block.add((int) kernel[kernel.length - 1]);
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read Keras' weights from " + kerasWeights + ": " + e.getMessage(), e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read Keras' weights from " + kerasWeights + ": " + e.getMessage(), e);
+            if (blocks.isEmpty() || !block.isEmpty()) {
+                throw new UncheckedIOException(new InvalidDataFileException(kerasWeights
+                        + " does not hold a convolutional base whose blocks end in pooling layers"));
+            }
+            return new Architecture(blocks.toArray(int[][]::new), List.copyOf(dense), firstDenseInputs);
         }
-        if (blocks.isEmpty() || !block.isEmpty()) {
-            throw new UncheckedIOException(new InvalidDataFileException(kerasWeights
-                    + " does not hold a convolutional base whose blocks end in pooling layers"));
-        }
-        return blocks.toArray(int[][]::new);
     }
 
     /** Copies the weights of Keras' file into the model's convolutions of the same names (frozen or not). */
