@@ -78,6 +78,7 @@ public final class GradientDescentByHand implements Callable<Integer> {
                 y.get(interval(0, checkRows)).castTo(DataType.DOUBLE));
         System.out.printf("Gradients by the chain rule vs DL4J's backpropagation: largest difference %.1e%n%n",
                 difference);
+        options.record("largest_gradient_difference", difference);
 
         int epochs = options.epochs(3);
         int batchSize = options.batchSize(128);
@@ -86,7 +87,9 @@ public final class GradientDescentByHand implements Callable<Integer> {
             TwoLayerNetwork network = TwoLayerNetwork.glorotUniform(28 * 28, hidden, 10, DataType.FLOAT,
                     options.seed());
             train(network, x, y, epochs, batchSize, m);
-            System.out.printf("  test accuracy %.4f%n%n", accuracy(network, xTest, yTest));
+            double accuracy = accuracy(network, xTest, yTest);
+            System.out.printf("  test accuracy %.4f%n%n", accuracy);
+            options.record("test_acc_momentum_" + m, accuracy);
         }
         return 0;
     }

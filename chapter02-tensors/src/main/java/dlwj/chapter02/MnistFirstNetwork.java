@@ -76,6 +76,8 @@ public final class MnistFirstNetwork implements Callable<Integer> {
 
         Map<String, Double> test = trainer.evaluate(xTest, yTest);
         System.out.printf("test_loss: %.4f, test_acc: %.4f%n", test.get("loss"), test.get("acc"));
+        options.record("test_acc", test.get("acc"));
+        options.record("test_loss", test.get("loss"));
 
         // Section 2.2.3: the fifth training image, as the book displays it
         Path digit = Plots.imageGrid(trainImages.get(NDArrayIndex.interval(4, 5)), 1, 8, 255,

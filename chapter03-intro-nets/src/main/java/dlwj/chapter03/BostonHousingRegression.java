@@ -82,6 +82,8 @@ public final class BostonHousingRegression implements Callable<Integer> {
         });
         System.out.printf("all_scores after %d epochs: %s, mean %.2f%n", scoredEpoch, scores.perSplit().stream()
                 .map(s -> String.format("%.2f", s)).collect(Collectors.joining(", ", "[", "]")), scores.mean());
+        options.record("all_scores", scores.perSplit().stream().mapToDouble(Double::doubleValue).toArray());
+        options.record("mean_val_mae", scores.mean());
 
         // Listings 3.29-3.31: the average of the per-epoch validation MAE over the folds, raw and smoothed
         List<Double> averageMae = new ArrayList<>();
@@ -102,6 +104,7 @@ public final class BostonHousingRegression implements Callable<Integer> {
         trainer.fit(trainData, trainTargets, finalEpochs, options.batchSize(16));
         Map<String, Double> test = trainer.evaluate(testData, testTargets);
         System.out.printf("test_mse_score: %.2f, test_mae_score: %.2f%n", test.get("loss"), test.get("mae"));
+        options.record("test_mae_score", test.get("mae"));
         System.out.printf("Baseline, predicting the training mean (%.2f) for every house: test MAE %.2f%n",
                 trainTargets.meanNumber().doubleValue(),
                 testTargets.sub(trainTargets.meanNumber()).norm1Number().doubleValue() / testTargets.length());

@@ -106,13 +106,15 @@ public final class ImdbBinaryClassification implements Callable<Integer> {
                 options.output("imdb-accuracy.png")));
         System.out.printf("Lowest validation loss %.4f at epoch %d; highest validation accuracy %.4f%n%n",
                 history.get("val_loss").get(history.bestEpoch("val_loss") - 1), history.bestEpoch("val_loss"),
-                history.get("val_acc").stream().mapToDouble(Double::doubleValue).max().orElseThrow());
+                history.highest("val_acc"));
 
         // Listing 3.11: retraining a model from scratch on all training data, then evaluating it
         Trainer retrained = new Trainer(buildModel(), Metric.ACCURACY).seed(options.seed());
         retrained.fit(xTrain, yTrain, retrainEpochs, options.batchSize(512));
         Map<String, Double> results = retrained.evaluate(xTest, yTest);
         System.out.printf("test_loss: %.4f, test_acc: %.4f%n%n", results.get("loss"), results.get("acc"));
+        options.record("test_loss", results.get("loss"));
+        options.record("test_acc", results.get("acc"));
 
         // 3.4.5: using the trained network to generate predictions on new data
         INDArray predictions = retrained.predict(xTest.get(interval(0, Math.min(5, testData.length))));

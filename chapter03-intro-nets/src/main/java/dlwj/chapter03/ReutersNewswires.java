@@ -101,8 +101,11 @@ public final class ReutersNewswires implements Callable<Integer> {
         Trainer retrained = new Trainer(buildModel(64), Metric.ACCURACY).seed(options.seed());
         retrained.fit(partialXTrain, partialYTrain, bestEpoch, batchSize, xVal, yVal);
         Map<String, Double> results = retrained.evaluate(xTest, yTest);
+        double baseline = randomBaseline(data.testLabels(), testCount);
         System.out.printf("test_loss: %.4f, test_acc: %.4f%n", results.get("loss"), results.get("acc"));
-        System.out.printf("random baseline (test labels shuffled): %.4f%n", randomBaseline(data.testLabels(), testCount));
+        System.out.printf("random baseline (test labels shuffled): %.4f%n", baseline);
+        options.record("test_acc", results.get("acc"));
+        options.record("random_baseline", baseline);
 
         // 3.5.5: generating predictions on new data
         INDArray predictions = retrained.predict(xTest);
@@ -118,6 +121,7 @@ public final class ReutersNewswires implements Callable<Integer> {
         System.out.printf("Bottleneck model (Dense(4) in the middle): val_acc %.4f after %d epochs (the full model: %.4f)%n",
                 squeezed.get("val_acc").get(squeezed.epochs() - 1), squeezed.epochs(),
                 history.get("val_acc").get(history.epochs() - 1));
+        options.record("bottleneck_val_acc", squeezed.get("val_acc").get(squeezed.epochs() - 1));
         return 0;
     }
 

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlwj.datasets.Fixtures;
 import dlwj.training.ExampleRun;
+import dlwj.training.MeasuredResults;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,5 +35,12 @@ class BostonHousingRegressionTest {
         assertTrue(run.number("test_mae_score: ") < baseline / 2, run.output());
         assertTrue(Files.exists(dir.resolve("out/boston-validation-mae.png")));
         assertTrue(Files.exists(dir.resolve("out/boston-validation-mae-smoothed.png")));
+
+        // what it measured, by name, for the reproduction's results table
+        Map<String, List<Double>> results = MeasuredResults.read(dir.resolve("out/BostonHousingRegression-results.json"));
+        assertEquals(List.of("all_scores", "mean_val_mae", "test_mae_score"), List.copyOf(results.keySet()));
+        assertEquals(4, results.get("all_scores").size());
+        assertEquals(run.number(", mean "), results.get("mean_val_mae").get(0), 0.005);
+        assertEquals(run.number("test_mae_score: "), results.get("test_mae_score").get(0), 0.005);
     }
 }

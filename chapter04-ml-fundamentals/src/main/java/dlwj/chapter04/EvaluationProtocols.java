@@ -55,13 +55,14 @@ public final class EvaluationProtocols implements Callable<Integer> {
 
         // Listing 4.1: hold-out validation, a quarter of the (already shuffled) training data
         Validation.Split holdOut = Validation.holdOut(samples, samples / 4);
-        print("Hold-out validation", Validation.scores(List.of(holdOut), this::validationMae));
+        report("Hold-out validation", "hold_out_mae", Validation.scores(List.of(holdOut), this::validationMae));
 
         // Listing 4.2: K-fold validation
-        print(folds + "-fold validation", Validation.scores(Validation.kFold(samples, folds), this::validationMae));
+        report(folds + "-fold validation", "kfold_mae",
+                Validation.scores(Validation.kFold(samples, folds), this::validationMae));
 
         // Iterated K-fold validation with shuffling: P shuffles, K folds each
-        print("Iterated " + folds + "-fold validation, " + repeats + " shuffles",
+        report("Iterated " + folds + "-fold validation, " + repeats + " shuffles", "iterated_kfold_mae",
                 Validation.scores(Validation.iteratedKFold(samples, folds, repeats, options.seed()), this::validationMae));
         return 0;
     }
@@ -74,7 +75,8 @@ public final class EvaluationProtocols implements Callable<Integer> {
         return trainer.evaluate(split.validation(x), split.validation(y)).get("mae");
     }
 
-    private static void print(String protocol, Validation.Scores scores) {
+    /** Prints the protocol's scores and records their mean as {@code name}. */
+    private void report(String protocol, String name, Validation.Scores scores) {
         List<Double> values = scores.perSplit();
         double mean = scores.mean();
         double spread = Math.sqrt(values.stream().mapToDouble(s -> (s - mean) * (s - mean)).average().orElseThrow());
@@ -82,5 +84,6 @@ public final class EvaluationProtocols implements Callable<Integer> {
                 values.stream().map(s -> String.format("%.2f", s)).collect(Collectors.joining(", ", "[", "]")),
                 values.size() == 1 ? " (one model)" : String.format("; mean %.2f (standard deviation %.2f over %d models)",
                         mean, spread, values.size()));
+        options.record(name, mean);
     }
 }

@@ -75,6 +75,7 @@ public final class OverfittingAndUnderfitting implements Callable<Integer> {
             System.out.printf("%-10s %-24s %.3f%n", name,
                     String.format("%.3f (%d)", history.get("val_loss").get(best - 1), best),
                     history.get("loss").get(history.bestEpoch("loss") - 1));
+            options.record(name + "_lowest_val_loss_and_epoch", history.get("val_loss").get(best - 1), best);
         });
         return 0;
     }

@@ -92,6 +92,8 @@ public final class UniversalWorkflow implements Callable<Integer> {
         Map<String, Double> test = trainer.evaluate(imdb.xTest(), imdb.yTest());
         System.out.printf("7. Final: %s for %d epochs on all %d reviews: test loss %.4f, test accuracy %.4f%n",
                 best.model().name(), best.bestEpoch(), samples, test.get("loss"), test.get("acc"));
+        options.record("test_acc", test.get("acc"));
+        options.record("test_loss", test.get("loss"));
         return 0;
     }
 

@@ -74,6 +74,7 @@ public final class ClassActivationHeatmap implements Callable<Integer> {
         INDArray picture = pictures.unseenCat(options);
         double dog = network.output(picture).getDouble(0);
         System.out.printf("%s predicts %.4f: a %s%n", modelFile.getFileName(), dog, dog > 0.5 ? "dog" : "cat");
+        options.record("dog_probability", dog);
         draw(heatmap(network, picture, dog > 0.5 ? 1 : 0), picture.get(point(0)).mul(255));
         return 0;
     }

@@ -105,9 +105,11 @@ public final class DogsVsCatsConvnet implements Callable<Integer> {
         System.out.println("Wrote " + Plots.trainingAndValidation(history, "loss", "Training and validation loss",
                 options.output(name + "-loss.png")));
         int best = history.bestEpoch("val_loss");
+        double highest = history.highest("val_acc");
         System.out.printf("Lowest validation loss %.4f at epoch %d (validation accuracy %.4f); highest validation accuracy %.4f%n",
-                history.get("val_loss").get(best - 1), best, history.get("val_acc").get(best - 1),
-                history.get("val_acc").stream().mapToDouble(Double::doubleValue).max().orElseThrow());
+                history.get("val_loss").get(best - 1), best, history.get("val_acc").get(best - 1), highest);
+        options.record("highest_val_acc", highest);
+        options.record("lowest_val_loss_epoch", best);
         return 0;
     }
 

@@ -76,6 +76,8 @@ public final class MnistConvnet implements Callable<Integer> {
         trainer.fit(trainImages, trainLabels, options.epochs(5), options.batchSize(64));
         Map<String, Double> test = trainer.evaluate(testImages, testLabels);
         System.out.printf("test_loss: %.4f, test_acc: %.4f%n", test.get("loss"), test.get("acc"));
+        options.record("test_acc", test.get("acc"));
+        options.record("test_loss", test.get("loss"));
         return 0;
     }
 

@@ -90,8 +90,9 @@ public final class Vgg16FeatureExtraction implements Callable<Integer> {
                 options.output("vgg16-features-accuracy.png")));
         System.out.println("Wrote " + Plots.trainingAndValidation(history, "loss", "Training and validation loss",
                 options.output("vgg16-features-loss.png")));
-        System.out.printf("Highest validation accuracy %.4f%n",
-                history.get("val_acc").stream().mapToDouble(Double::doubleValue).max().orElseThrow());
+        double highest = history.highest("val_acc");
+        System.out.printf("Highest validation accuracy %.4f%n", highest);
+        options.record("highest_val_acc", highest);
         return 0;
     }
 

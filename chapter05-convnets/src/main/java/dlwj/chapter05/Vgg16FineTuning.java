@@ -77,6 +77,7 @@ public final class Vgg16FineTuning implements Callable<Integer> {
         // Listing 5.21: training the model end to end with the frozen convolutional base, on augmented pictures
         History frozen = fit(model, train, validation, options.epochs(30));
         plot(frozen, "vgg16-frozen");
+        options.record("frozen_base_highest_val_acc", frozen.highest("val_acc"));
 
         // Listing 5.22: freezing all layers up to block4; the last block (block5_conv1 to block5_conv3) trains,
         // at RMSprop 1e-5
@@ -86,6 +87,7 @@ public final class Vgg16FineTuning implements Callable<Integer> {
         System.out.print(ModelSummary.of(tuned, InputType.convolutional(SIZE, SIZE, 3)));
         // Listing 5.23: fine-tuning the model
         History fineTuned = fit(tuned, train, validation, fineTuneEpochs);
+        options.record("fine_tuned_highest_val_acc", fineTuned.highest("val_acc"));
         // Listing 5.24: smoothing the plots
         Map<String, List<Double>> smoothed = new LinkedHashMap<>();
         fineTuned.asMap().forEach((name, values) -> smoothed.put(name, Plots.smooth(values, 0.8)));
@@ -98,6 +100,7 @@ public final class Vgg16FineTuning implements Callable<Integer> {
                     options.seed());
             Map<String, Double> results = new Trainer(tuned, Metric.ACCURACY).evaluate(test);
             System.out.printf("test acc: %.4f%n", results.get("acc"));
+            options.record("test_acc", results.get("acc"));
         } else {
             System.out.println("No test pictures in cats_and_dogs_filtered (use --kaggle-train for the book's split)");
         }

@@ -8,13 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The command line every example shares: {@code --epochs}, {@code --batch-size}, {@code --seed},
  * {@code --out}, {@code --quick} and the data options ({@code --mirror}, {@code --cache-dir},
  * {@code --local-file}). An example mixes it in and asks it for its settings, giving the book's values:
- * {@code options.epochs(20)} is 20 unless the reader said otherwise.
+ * {@code options.epochs(20)} is 20 unless the reader said otherwise; it records the numbers its run ends
+ * with through {@link #record}.
  */
 public final class ExampleOptions {
 
@@ -39,6 +42,11 @@ public final class ExampleOptions {
 
     @Mixin
     DataSourceOptions data = new DataSourceOptions();
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec example;
+
+    private MeasuredResults results;
 
     /** The book's epoch count unless overridden; at most 2 with {@code --quick}. */
     public int epochs(int book) {
@@ -74,6 +82,17 @@ public final class ExampleOptions {
             throw new UncheckedIOException("Cannot create the output folder " + out.toAbsolutePath()
                     + ": " + e.getMessage() + ". Pass --out with a folder you can write to.", e);
         }
+    }
+
+    /**
+     * Records a number the run ends with (or one per fold, per model...), under Keras' name where it has
+     * one ({@code test_acc}), in {@code <out>/<Example>-results.json} (see {@link MeasuredResults}).
+     */
+    public void record(String name, double... values) {
+        if (results == null) {
+            results = new MeasuredResults(output(example.name() + "-results.json"));
+        }
+        results.record(name, values);
     }
 
     /** Accepts only whole numbers above zero. */

@@ -61,6 +61,11 @@ public final class History {
         return best + 1;
     }
 
+    /** The highest value of {@code name} (the best validation accuracy, say). */
+    public double highest(String name) {
+        return get(name).stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    }
+
     /** All values, by name. */
     public Map<String, List<Double>> asMap() {
         Map<String, List<Double>> copy = new LinkedHashMap<>();
