@@ -2,6 +2,7 @@ package dlwj.training;
 
 import dlwj.datasets.NativeRuntime;
 import dlwj.datasets.files.DatasetUnavailableException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 
@@ -22,8 +23,14 @@ public final class Examples {
 
     /** Runs the example and returns its exit status: 0 done, 1 failed, 2 bad arguments. */
     public static int execute(Object example, String... args) {
+        return execute(example, new PrintWriter(System.err, true), args);
+    }
+
+    /** {@link #execute(Object, String...)}, its messages for the reader written to {@code err}. */
+    public static int execute(Object example, PrintWriter err, String... args) {
         NativeRuntime.prepare();
         CommandLine commandLine = new CommandLine(example)
+                .setErr(err)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     if (e instanceof DatasetUnavailableException || e instanceof IllegalArgumentException
                             || e instanceof UncheckedIOException) {

@@ -1,0 +1,138 @@
+package dlwj.docs;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dlwj.training.ExampleOptions;
+import dlwj.training.ExampleRun;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** The reproduction over stand-in examples: one that records and plots, one that fails, one that crashes. */
+class ReproduceTest {
+
+    private static final byte[] FIGURE = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+
+    @Command(name = "Recording")
+    static final class Recording implements Callable<Integer> {
+        @Mixin
+        ExampleOptions options = new ExampleOptions();
+
+        @Override
+        public Integer call() throws IOException {
+            options.record("epochs", options.epochs(20));
+            options.record("all_scores", 2.08, 2.29);
+            Files.write(options.output("curve.png"), FIGURE);
+            return 0;
+        }
+    }
+
+    @Command(name = "Failing")
+    static final class Failing implements Callable<Integer> {
+        @Mixin
+        ExampleOptions options = new ExampleOptions();
+
+        @Override
+        public Integer call() {
+            throw new UncheckedIOException("Cannot download weights.h5: no network. Pass --weights FILE.",
+                    new IOException("offline"));
+        }
+    }
+
+    @Command(name = "Crashing")
+    static final class Crashing implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new IllegalStateException("a bug");
+        }
+    }
+
+    private static final List<BookRun> RUNS = List.of(
+            new BookRun("9.1", "Recording", Recording::new, List.of(), List.of("--epochs", "3"),
+                    Map.of("curve.png", "chapter09/curve.png")),
+            new BookRun("9.2", "Failing", Failing::new, List.of(), List.of(), Map.of()),
+            new BookRun("9.3", "Crashing", Crashing::new, List.of(), List.of(), Map.of()),
+            new BookRun("10.1", "Recording --again", Recording::new, List.of(), List.of(), Map.of()));
+
+    private static final String README = """
+            | Book | What ran | Command | Book | Measured |
+            |---|---|---|---|---|
+            | 9.1 | `Recording` on real data | `-Dexample=Recording` | 2.1 | before |
+            | 9.2 | `Failing` | `-Dexample=Failing` | 0.9 | before |
+            """;
+
+    @TempDir
+    Path folder;
+
+    private Path docs;
+
+    @BeforeEach
+    void docs() throws IOException {
+        docs = Files.createDirectories(folder.resolve("docs"));
+        Files.writeString(docs.resolve("README.md"), README);
+    }
+
+    private ExampleRun reproduce(String... args) {
+        String[] all = new String[args.length + 4];
+        System.arraycopy(new String[] {"--out", folder.resolve("out").toString(), "--docs", docs.toString()}, 0, all, 0, 4);
+        System.arraycopy(args, 0, all, 4, args.length);
+        return ExampleRun.of(new Reproduce(RUNS), all);
+    }
+
+    @Test
+    void runsEveryExampleContinuesPastFailuresAndRewritesTheSuccessfulRows() throws IOException {
+        ExampleRun run = reproduce("--profile", "laptop", "--mirror", "/data/mirror", "--weights", "w.h5");
+
+        assertEquals(1, run.status(), run.output());
+        List<String> rows = Files.readAllLines(docs.resolve("README.md"));
+        String recorded = rows.get(2);
+        assertTrue(recorded.startsWith("| 9.1 | `Recording` on real data | `-Dexample=Recording` | 2.1 | epochs 3, "
+                + "all_scores [2.080, 2.290] ("), recorded);
+        assertTrue(recorded.contains("laptop profile --epochs 3"), recorded);
+        assertTrue(recorded.contains("data: --mirror /data/mirror)"), recorded); // --weights: not an option of its
+        assertEquals("| 9.2 | `Failing` | `-Dexample=Failing` | 0.9 | before |", rows.get(3));
+        assertArrayEquals(FIGURE, Files.readAllBytes(docs.resolve("images/chapter09/curve.png")));
+
+        String output = run.output();
+        assertTrue(output.contains("2 of 4 runs succeeded"), output);
+        assertTrue(output.matches("(?s).*FAILED +9\\.2 +Failing .*Cannot download weights\\.h5: no network\\..*"), output);
+        assertTrue(output.matches("(?s).*FAILED +9\\.3 +Crashing .*IllegalStateException: a bug.*"), output);
+        assertTrue(output.contains("has no row for `Recording --again`"), output);
+        assertTrue(output.contains("Failed: Failing, Crashing."), output);
+    }
+
+    @Test
+    void quickRunsLeaveTheDocsAlone() throws IOException {
+        ExampleRun run = reproduce("--profile", "QUICK", "--only", "9.1");
+
+        assertEquals(0, run.status(), run.output());
+        assertEquals(README, Files.readString(docs.resolve("README.md")));
+        assertFalse(Files.exists(docs.resolve("images")));
+        assertEquals("{\n  \"epochs\": [\n    2.0\n  ],\n  \"all_scores\": [\n    2.08,\n    2.29\n  ]\n}",
+                Files.readString(folder.resolve("out/Recording-results.json")));
+    }
+
+    @Test
+    void onlyChoosesByRunNameClassOrSectionAndRejectsUnknownNames() {
+        ExampleRun bySection = reproduce("--profile", "quick", "--only", "10");
+        assertTrue(bySection.output().contains("1 of 1 runs succeeded"), bySection.output());
+        ExampleRun byClass = reproduce("--profile", "quick", "--only", "Recording");
+        assertTrue(byClass.output().contains("2 of 2 runs succeeded"), byClass.output());
+
+        ExampleRun unknown = reproduce("--only", "Nope");
+        assertEquals(1, unknown.status());
+        assertFalse(unknown.output().contains("==="), unknown.output());
+    }
+}
