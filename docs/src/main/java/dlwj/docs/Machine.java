@@ -15,8 +15,8 @@ final class Machine {
 
     static String describe() {
         long bytes = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
-        return String.format(Locale.ROOT, "%d cores, %s, %.0f GB", Runtime.getRuntime().availableProcessors(),
-                processor(), bytes / 1e9);
+        return String.format(Locale.ROOT, "%d cores, %s, %d GB", Runtime.getRuntime().availableProcessors(),
+                processor(), Math.round(bytes / (double) (1L << 30)));
     }
 
     /** The CPU's model name where Linux tells it, else the architecture. */

@@ -198,9 +198,7 @@ public final class Reproduce implements Callable<Integer> {
         Path results = resultsFile(run);
         String measured = Files.exists(results) ? MeasuredResults.format(MeasuredResults.read(results))
                 : "ran without errors";
-        List<String> data = passedOptions(run);
-        String dataNote = spec(run).findOption("--mirror") == null ? ""
-                : "; data: " + (data.isEmpty() ? "downloaded" : String.join(" ", data));
+        String dataNote = dataNote(spec(run));
         String cell = String.format(Locale.ROOT, "%s (%s, %s, %s, %s%s)", measured, LocalDate.now(),
                 profile.description() + (run.args(profile).isEmpty() ? "" : " " + String.join(" ", run.args(profile))),
                 machine, duration(outcome.seconds()), dataNote);
@@ -219,6 +217,16 @@ public final class Reproduce implements Callable<Integer> {
                 System.out.println(run.name() + " did not write " + written + ": " + shown + " left as it was.");
             }
         }
+    }
+
+    /** Where the run's data came from, if it reads any: {@code fashion-mnist from local copies}. */
+    private String dataNote(CommandSpec spec) {
+        if (spec.findOption("--mirror") == null) {
+            return "";
+        }
+        boolean local = mirror != null || cacheDir != null || !localFiles.isEmpty();
+        String name = dataset != null && spec.findOption("--dataset") != null ? dataset + " from " : "";
+        return "; data: " + name + (local ? "local copies (options below)" : "downloads");
     }
 
     private int summary(List<Outcome> outcomes, double seconds) {
