@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Book section 4.4, "Overfitting and underfitting" (listings 4.3-4.9): chapter 3's IMDB network against a
+ * Book section 4.4, "Overfitting and underfitting" (listings 4.3-4.8): chapter 3's IMDB network against a
  * smaller and a bigger one, with L2, L1 and L1+L2 weight regularisation, and with dropout, each trained 20
  * epochs of 512 with the test set as validation data, as in the book. Each comparison is one plot (figures
  * 4.4-4.8); a table gives each model's lowest validation loss and its epoch.

@@ -34,7 +34,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Book section 5.2, "Training a convnet from scratch on a small dataset" (listings 5.4-5.16): 2,000 training
+ * Book section 5.2, "Training a convnet from scratch on a small dataset" (listings 5.4-5.15): 2,000 training
  * pictures of cats and dogs, four {@code Conv2D} + {@code MaxPooling2D} stages and a dense classifier on
  * 150x150 RGB (3,453,121 parameters), RMSprop at 1e-4. Without augmentation (the book: validation accuracy
  * about 0.71-0.73 after 30 epochs, then overfitting) or, with {@code --augment}, on randomly transformed
@@ -47,7 +47,7 @@ public final class DogsVsCatsConvnet implements Callable<Integer> {
 
     private static final int SIZE = PictureOptions.SIZE;
 
-    @Option(names = "--augment", description = "Data augmentation and dropout (listings 5.11-5.16).")
+    @Option(names = "--augment", description = "Data augmentation and dropout (listings 5.11-5.15).")
     boolean augment;
 
     @Option(names = "--resume", description = "Go on from the checkpoint of an interrupted run of the same settings.")

@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
 public final class Reproduce implements Callable<Integer> {
 
     @Option(names = "--profile", paramLabel = "NAME", defaultValue = "book", converter = ProfileName.class,
-            description = "book (the book's settings, ~19 h on 2 cores), laptop (fewer epochs where a run takes "
+            description = "book (the book's settings, ~17 h on 2 cores), laptop (fewer epochs where a run takes "
                     + "hours, ~1.5 h) or quick (smoke runs; the docs are left alone). Default: ${DEFAULT-VALUE}.")
     Profile profile;
 
