@@ -49,11 +49,6 @@ public final class MeasuredResults {
         }
     }
 
-    /** The values recorded, by name. */
-    public Map<String, List<Double>> values() {
-        return Map.copyOf(values);
-    }
-
     /** Reads a results file back. */
     public static Map<String, List<Double>> read(Path file) throws IOException {
         try {
