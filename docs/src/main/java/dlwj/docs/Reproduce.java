@@ -37,7 +37,7 @@ public final class Reproduce implements Callable<Integer> {
 
     @Option(names = "--profile", paramLabel = "NAME", defaultValue = "book", converter = ProfileName.class,
             description = "book (the book's settings, ~17 h on 2 cores), laptop (fewer epochs where a run takes "
-                    + "hours, ~1.5 h) or quick (smoke runs; the docs are left alone). Default: ${DEFAULT-VALUE}.")
+                    + "hours, ~1 h) or quick (smoke runs; the docs are left alone). Default: ${DEFAULT-VALUE}.")
     Profile profile;
 
     @Option(names = "--only", paramLabel = "RUN", split = ",",
@@ -93,6 +93,10 @@ public final class Reproduce implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<BookRun> runs = chosenRuns();
+        if (profile != Profile.QUICK && !Files.isRegularFile(docs.resolve("README.md"))) {
+            throw new IllegalArgumentException("No results table at " + docs.resolve("README.md").toAbsolutePath()
+                    + ": run from the repository's root folder, or pass --docs with the docs folder.");
+        }
         String machine = Machine.describe();
         System.out.printf("Reproducing %d runs (%s) on %s; output in %s%s%n", runs.size(), profile.description(),
                 machine, out, profile == Profile.QUICK ? "" : "; rewriting " + docs.resolve("README.md"));

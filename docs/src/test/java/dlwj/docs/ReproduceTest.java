@@ -135,4 +135,15 @@ class ReproduceTest {
         assertEquals(1, unknown.status());
         assertFalse(unknown.output().contains("==="), unknown.output());
     }
+
+    @Test
+    void refusesToStartWithoutTheResultsTable() throws IOException {
+        Files.delete(docs.resolve("README.md"));
+
+        ExampleRun run = reproduce("--profile", "laptop");
+
+        assertEquals(1, run.status());
+        assertFalse(run.output().contains("==="), run.output());
+        assertFalse(Files.exists(folder.resolve("out")));
+    }
 }
