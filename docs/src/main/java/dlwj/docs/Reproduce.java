@@ -109,7 +109,12 @@ public final class Reproduce implements Callable<Integer> {
             Outcome outcome = execute(run, args);
             outcomes.add(outcome);
             if (outcome.status() == 0 && profile != Profile.QUICK) {
-                rewriteDocs(run, outcome, machine);
+                try {
+                    rewriteDocs(run, outcome, machine);
+                } catch (IOException e) {
+                    System.out.println("Could not record " + run.name() + " in " + docs + ": " + e.getMessage()
+                            + " (its output is in " + out + ")");
+                }
             }
         }
         return summary(outcomes, (System.nanoTime() - start) / 1e9);
