@@ -10,8 +10,9 @@ Run with Debian's python3-h5py and python3-numpy:
 import os
 import sys
 
-import h5py
 import numpy as np
+
+import keras_weights
 
 BLOCKS = [[4, 4], [6]]  # block1: two convolutions of 4 filters; block2: one of 6; each block then pools
 
@@ -44,21 +45,9 @@ def main(folder):
             channels = filters
         layers.append((f'block{b}_pool', None, None))
 
-    with h5py.File(os.path.join(folder, 'vgg-like-weights.h5'), 'w') as f:
-        # Keras' notop files start with the input layer, which has no weights
-        f.attrs['layer_names'] = np.array([b'input_1'] + [name.encode('utf8') for name, _, _ in layers], dtype='S')
-        f.create_group('input_1').attrs['weight_names'] = np.array([], dtype='float64')
-        f.attrs['backend'] = b'tensorflow'
-        f.attrs['keras_version'] = b'2.1.6'
-        for name, kernel, bias in layers:
-            g = f.create_group(name)
-            if kernel is None:
-                g.attrs['weight_names'] = np.array([], dtype='float64')
-                continue
-            names = [f'{name}/kernel:0'.encode('utf8'), f'{name}/bias:0'.encode('utf8')]
-            g.attrs['weight_names'] = np.array(names, dtype='S')
-            g.create_dataset(names[0].decode(), data=kernel)
-            g.create_dataset(names[1].decode(), data=bias)
+    # Keras' notop files start with the input layer, which has no weights
+    keras_weights.write(os.path.join(folder, 'vgg-like-weights.h5'), layers, backend=b'tensorflow',
+                        keras_version=b'2.1.6')
 
     image = rng.uniform(0, 1, (10, 12, 3)).astype('float32')  # one picture, height 10, width 12, RGB
     x = image.astype(np.float64)
@@ -82,20 +71,7 @@ def main(folder):
 
 
 def write_with_top(path, layers, fc1, predictions):
-    with h5py.File(path, 'w') as f:
-        top = [('flatten', None), ('fc1', fc1), ('predictions', predictions)]
-        f.attrs['layer_names'] = np.array([b'input_1'] + [name.encode('utf8') for name, _, _ in layers]
-                                          + [name.encode('utf8') for name, _ in top], dtype='S')
-        f.create_group('input_1').attrs['weight_names'] = np.array([], dtype='float64')
-        for name, kernel, bias in layers + [(name, w[0] if w else None, w[1] if w else None) for name, w in top]:
-            g = f.create_group(name)
-            if kernel is None:
-                g.attrs['weight_names'] = np.array([], dtype='float64')
-                continue
-            names = [f'{name}/kernel:0'.encode('utf8'), f'{name}/bias:0'.encode('utf8')]
-            g.attrs['weight_names'] = np.array(names, dtype='S')
-            g.create_dataset(names[0].decode(), data=kernel)
-            g.create_dataset(names[1].decode(), data=bias)
+    keras_weights.write(path, layers + [('flatten', None, None), ('fc1', *fc1), ('predictions', *predictions)])
 
 
 if __name__ == '__main__':
