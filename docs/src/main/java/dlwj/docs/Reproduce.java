@@ -133,7 +133,7 @@ public final class Reproduce implements Callable<Integer> {
                 throw new IllegalArgumentException("No run named '" + wanted + "'. Runs: " + String.join(", ",
                         catalogue.stream().map(BookRun::name).toList()) + "; or a book section such as 3 or 5.4.");
             }
-            matching.stream().filter(run -> !chosen.contains(run)).forEach(chosen::add);
+            chosen.addAll(matching);
         }
         return catalogue.stream().filter(chosen::contains).toList();
     }
@@ -148,12 +148,12 @@ public final class Reproduce implements Callable<Integer> {
         if (spec.findOption("--out") != null) {
             args.addAll(List.of("--out", out.toString()));
         }
-        args.addAll(passedOptions(run));
+        args.addAll(passedOptions(spec));
         return args;
     }
 
-    /** The data options given here that the run's example takes. */
-    private List<String> passedOptions(BookRun run) {
+    /** The data options given here that the example takes. */
+    private List<String> passedOptions(CommandSpec spec) {
         Map<String, List<String>> given = new LinkedHashMap<>();
         given.put("--dataset", dataset == null ? List.of() : List.of(dataset));
         given.put("--mirror", mirror == null ? List.of() : List.of(mirror));
@@ -161,7 +161,6 @@ public final class Reproduce implements Callable<Integer> {
         given.put("--local-file", localFiles);
         given.put("--weights", weights == null ? List.of() : List.of(weights));
         given.put("--kaggle-train", kaggleTrain == null ? List.of() : List.of(kaggleTrain));
-        CommandSpec spec = spec(run);
         List<String> passed = new ArrayList<>();
         given.forEach((option, values) -> {
             if (spec.findOption(option) != null) {
