@@ -6,20 +6,13 @@ h5py writes it for Keras.  Kernel values are 0.001 * (C-order index), bias value
 Run with Debian's python3-h5py:  python3 keras_weights_h5.py ../resources/dlwj/datasets/keras-weights.h5
 """
 import sys
-import h5py
+
 import numpy as np
 
-layers = [('block1_conv1', (3, 3, 3, 4)), ('block1_pool', None), ('block2_conv1', (3, 3, 4, 2))]
-with h5py.File(sys.argv[1], 'w') as f:
-    f.attrs['layer_names'] = np.array([name.encode('utf8') for name, _ in layers], dtype='S')
-    f.attrs['backend'] = b'tensorflow'
-    f.attrs['keras_version'] = b'2.1.6'
-    for name, shape in layers:
-        g = f.create_group(name)
-        if shape is None:
-            g.attrs['weight_names'] = np.array([], dtype='float64')
-            continue
-        names = [f'{name}/kernel:0'.encode('utf8'), f'{name}/bias:0'.encode('utf8')]
-        g.attrs['weight_names'] = np.array(names, dtype='S')
-        g.create_dataset(names[0].decode(), data=(np.arange(np.prod(shape)) * 0.001).reshape(shape).astype('float32'))
-        g.create_dataset(names[1].decode(), data=(np.arange(shape[-1]) * 0.5).astype('float32'))
+import keras_weights
+
+shapes = [('block1_conv1', (3, 3, 3, 4)), ('block1_pool', None), ('block2_conv1', (3, 3, 4, 2))]
+layers = [(name, None, None) if shape is None else
+          (name, (np.arange(np.prod(shape)) * 0.001).reshape(shape).astype('float32'),
+           (np.arange(shape[-1]) * 0.5).astype('float32')) for name, shape in shapes]
+keras_weights.write(sys.argv[1], layers, input_layer=None, backend=b'tensorflow', keras_version=b'2.1.6')

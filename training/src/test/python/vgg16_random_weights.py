@@ -6,11 +6,13 @@ be downloaded. Its features carry no ImageNet knowledge: expect chance-level res
 
     /usr/bin/python3 vgg16_random_weights.py /tmp/vgg16-random-notop.h5
 """
+import os
 import sys
 
 import numpy as np
 
-import keras_weights
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../../../datasets/src/test/python'))
+import keras_weights  # noqa: E402 (Keras' weight-file layout, shared with the datasets module's fixtures)
 
 BLOCKS = [[64, 64], [128, 128], [256, 256, 256], [512, 512, 512], [512, 512, 512]]
 

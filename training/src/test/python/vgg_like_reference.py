@@ -12,7 +12,8 @@ import sys
 
 import numpy as np
 
-import keras_weights
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../../../datasets/src/test/python'))
+import keras_weights  # noqa: E402 (Keras' weight-file layout, shared with the datasets module's fixtures)
 
 BLOCKS = [[4, 4], [6]]  # block1: two convolutions of 4 filters; block2: one of 6; each block then pools
 

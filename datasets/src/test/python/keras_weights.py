@@ -1,17 +1,20 @@
-"""Keras' HDF5 weight-file layout, shared by the scripts that write test and stand-in weight files."""
+"""Keras' HDF5 weight-file layout, shared by the scripts that write test and stand-in weight files (here and
+in training/src/test/python)."""
 import h5py
 import numpy as np
 
 
-def write(path, layers, **attrs):
+def write(path, layers, input_layer='input_1', **attrs):
     """Writes layers [(name, kernel, bias)] (kernel and bias None for a layer without weights) as Keras'
-    save_weights does: 'layer_names' starting with the weightless input layer, then one group per layer whose
-    'weight_names' name its kernel and bias datasets. attrs are further file attributes (backend, version)."""
+    save_weights does: 'layer_names' starting with the weightless input layer (None: a file without one),
+    then one group per layer whose 'weight_names' name its kernel and bias datasets (fixed-length byte
+    strings; an empty float array for a layer without weights). attrs are further file attributes."""
+    if input_layer is not None:
+        layers = [(input_layer, None, None)] + layers
     with h5py.File(path, 'w') as f:
-        f.attrs['layer_names'] = np.array([b'input_1'] + [name.encode('utf8') for name, _, _ in layers], dtype='S')
+        f.attrs['layer_names'] = np.array([name.encode('utf8') for name, _, _ in layers], dtype='S')
         for key, value in attrs.items():
             f.attrs[key] = value
-        f.create_group('input_1').attrs['weight_names'] = np.array([], dtype='float64')
         for name, kernel, bias in layers:
             g = f.create_group(name)
             if kernel is None:
