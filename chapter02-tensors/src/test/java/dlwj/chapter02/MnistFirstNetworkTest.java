@@ -32,7 +32,8 @@ class MnistFirstNetworkTest {
     }
 
     @Test
-    void unknownDatasetIsOneMessage() {
-        assertEquals(1, ExampleRun.of(new MnistFirstNetwork(), "--dataset", "cifar10").status());
+    void unknownDatasetIsRejectedAsAUsageError() {
+        assertEquals(2, ExampleRun.of(new MnistFirstNetwork(), "--dataset", "cifar10", "--out",
+                dir.resolve("out").toString()).status());
     }
 }

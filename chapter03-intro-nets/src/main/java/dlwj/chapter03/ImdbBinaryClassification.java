@@ -4,6 +4,7 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
 import dlwj.datasets.Imdb;
 import dlwj.datasets.WordIndex;
+import dlwj.datasets.cli.CheckedOptions;
 import dlwj.training.ExampleOptions;
 import dlwj.training.Examples;
 import dlwj.training.History;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "ImdbBinaryClassification", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Book 3.4: IMDB sentiment, Dense(16, relu) x2 + Dense(1, sigmoid); curves, then test accuracy.")
-public final class ImdbBinaryClassification implements Callable<Integer> {
+public final class ImdbBinaryClassification implements Callable<Integer>, CheckedOptions {
 
     @Option(names = "--hidden-layers", paramLabel = "N", defaultValue = "2",
             description = "Hidden layers: 1, 2 (the book's) or 3 (default: ${DEFAULT-VALUE}).")
@@ -67,8 +68,6 @@ public final class ImdbBinaryClassification implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        validateOptions();
-
         // Listings 3.1 and 3.2: loading the IMDB dataset (the top 10,000 most frequent words) and encoding the
         // reviews into a binary matrix, the labels into floats (see ImdbVectors)
         ImdbVectors imdb = ImdbVectors.load(options);
@@ -141,7 +140,8 @@ public final class ImdbBinaryClassification implements Callable<Integer> {
         return model;
     }
 
-    private void validateOptions() {
+    @Override
+    public void checkOptions() {
         if (hiddenLayers < 1 || hiddenLayers > 3) {
             throw new IllegalArgumentException("--hidden-layers must be 1, 2 or 3, not " + hiddenLayers);
         }

@@ -51,8 +51,8 @@ class ImdbBinaryClassificationTest {
 
     @Test
     void badOptionsAreOneMessage() {
-        assertEquals(1, ExampleRun.of(new ImdbBinaryClassification(), concat(data, "--hidden-layers", "4")).status());
-        assertEquals(1, ExampleRun.of(new ImdbBinaryClassification(), concat(data, "--loss", "hinge")).status());
+        assertEquals(2, ExampleRun.of(new ImdbBinaryClassification(), concat(data, "--hidden-layers", "4")).status());
+        assertEquals(2, ExampleRun.of(new ImdbBinaryClassification(), concat(data, "--loss", "hinge")).status());
     }
 
     static String[] concat(String[] first, String... more) {

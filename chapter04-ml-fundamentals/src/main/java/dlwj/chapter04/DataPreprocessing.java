@@ -3,6 +3,7 @@ package dlwj.chapter04;
 import dlwj.training.book.BostonHousingModel;
 import dlwj.datasets.BostonHousing;
 import dlwj.datasets.RegressionData;
+import dlwj.datasets.cli.CheckedOptions;
 import dlwj.training.ExampleOptions;
 import dlwj.training.Examples;
 import dlwj.training.Labels;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "DataPreprocessing", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Book 4.3: vectorisation, normalisation (training statistics only) and missing values.")
-public final class DataPreprocessing implements Callable<Integer> {
+public final class DataPreprocessing implements Callable<Integer>, CheckedOptions {
 
     @Option(names = "--missing", paramLabel = "FRACTION", defaultValue = "0.2",
             description = "Fraction of test features made missing (default: ${DEFAULT-VALUE}).")
@@ -42,9 +43,6 @@ public final class DataPreprocessing implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(missingFraction >= 0 && missingFraction < 1)) {
-            throw new IllegalArgumentException("--missing must be in [0, 1), not " + missingFraction);
-        }
         // Vectorisation: every input and target becomes a tensor of floats
         System.out.println("Vectorisation: word indices [[1, 3, 3], [0, 4]] as multi-hot rows of 5: "
                 + Arrays.deepToString(Sequences.multiHot(new int[][] {{1, 3, 3}, {0, 4}}, 5).toFloatMatrix()));
@@ -123,5 +121,12 @@ public final class DataPreprocessing implements Callable<Integer> {
 
     private static double[] round(double[] values) {
         return Arrays.stream(values).map(v -> Math.round(v * 1000) / 1000.0 + 0.0).toArray();
+    }
+
+    @Override
+    public void checkOptions() {
+        if (!(missingFraction >= 0 && missingFraction < 1)) {
+            throw new IllegalArgumentException("--missing must be in [0, 1), not " + missingFraction);
+        }
     }
 }

@@ -1,6 +1,6 @@
 package dlwj.chapter04;
 
-import dlwj.training.book.ImdbVectors;
+import dlwj.datasets.cli.CheckedOptions;
 import dlwj.training.ExampleOptions;
 import dlwj.training.Examples;
 import dlwj.training.History;
@@ -8,6 +8,7 @@ import dlwj.training.KerasDefaults;
 import dlwj.training.Metric;
 import dlwj.training.Plots;
 import dlwj.training.Trainer;
+import dlwj.training.book.ImdbVectors;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "OverfittingAndUnderfitting", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Book 4.4: network size, weight regularisation and dropout on IMDB; figures 4.4-4.8.")
-public final class OverfittingAndUnderfitting implements Callable<Integer> {
+public final class OverfittingAndUnderfitting implements Callable<Integer>, CheckedOptions {
 
     static final List<ImdbModel> MODELS = List.of(
             ImdbModel.plain("original", 2, 16),                                                   // listing 4.3
@@ -94,15 +95,15 @@ public final class OverfittingAndUnderfitting implements Callable<Integer> {
     }
 
     private List<ImdbModel> chosenModels() {
-        if (models == null) {
-            return MODELS;
-        }
-        List<ImdbModel> chosen = MODELS.stream().filter(m -> models.contains(m.name())).toList();
-        if (chosen.size() != models.size()) {
+        return models == null ? MODELS : MODELS.stream().filter(m -> models.contains(m.name())).toList();
+    }
+
+    @Override
+    public void checkOptions() {
+        if (models != null && chosenModels().size() != models.size()) {
             throw new IllegalArgumentException("--models takes " + MODELS.stream().map(ImdbModel::name).toList()
                     + ", not " + models);
         }
-        return chosen;
     }
 
     private static String capitalised(String name) {

@@ -52,6 +52,6 @@ class DataPreprocessingTest {
 
     @Test
     void aBadFractionIsOneMessage() {
-        assertEquals(1, ExampleRun.of(new DataPreprocessing(), "--missing", "1.5").status());
+        assertEquals(2, ExampleRun.of(new DataPreprocessing(), "--missing", "1.5").status());
     }
 }

@@ -38,6 +38,6 @@ class OverfittingAndUnderfittingTest {
 
     @Test
     void unknownModelIsOneMessage() throws Exception {
-        assertEquals(1, ExampleRun.of(new OverfittingAndUnderfitting(), args("original,huge")).status());
+        assertEquals(2, ExampleRun.of(new OverfittingAndUnderfitting(), args("original,huge")).status());
     }
 }

@@ -1,11 +1,13 @@
 package dlwj.datasets;
 
+import dlwj.datasets.cli.Commands;
 import dlwj.datasets.files.DataSource;
 import dlwj.datasets.files.DatasetUnavailableException;
 import dlwj.datasets.formats.KerasWeightsFile;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -75,18 +77,7 @@ public final class Describe implements Callable<Integer> {
 
     public static void main(String[] args) {
         NativeRuntime.prepare();
-        System.exit(commandLine().execute(args));
-    }
-
-    static CommandLine commandLine() {
-        return new CommandLine(new Describe())
-                .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    if (e instanceof DatasetUnavailableException || e instanceof IllegalArgumentException) {
-                        cmd.getErr().println(e.getMessage());
-                        return 1;
-                    }
-                    throw e;
-                });
+        System.exit(Commands.execute(new Describe(), new PrintWriter(System.err, true), args));
     }
 
     @Override

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dlwj.datasets.cli.Commands;
 import dlwj.datasets.files.DataSource;
 import dlwj.datasets.files.DatasetUnavailableException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -228,10 +230,23 @@ class DatasetsTest {
     @Test
     void describeRejectsUnknownDatasetsWithUsageStatus() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Describe.commandLine().setErr(new PrintWriter(err, true)).execute("cifar10");
+        int status = Commands.commandLine(new Describe()).setErr(new PrintWriter(err, true)).execute("cifar10");
 
         assertEquals(2, status);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("Unknown dataset 'cifar10'"), err.toString());
+    }
+
+    @Test
+    void describeReportsACacheItCannotWriteInOneLine() throws Exception {
+        Path notAFolder = Files.writeString(home.resolve("cache"), "a file where the cache should be");
+        StringWriter err = new StringWriter();
+
+        int status = Commands.execute(new Describe(), new PrintWriter(err, true), "boston-housing", "--cache-dir",
+                notAFolder.toString(), "--mirror", mirror.toString());
+
+        assertEquals(1, status);
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains(notAFolder.toString()), err.toString());
     }
 
     private static String runDescribe(String... args) {
@@ -240,7 +255,7 @@ class DatasetsTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            assertEquals(0, Describe.commandLine().setErr(new PrintWriter(err, true)).execute(args), err::toString);
+            assertEquals(0, Commands.commandLine(new Describe()).setErr(new PrintWriter(err, true)).execute(args), err::toString);
         } finally {
             System.setOut(original);
         }

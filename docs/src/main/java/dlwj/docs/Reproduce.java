@@ -1,5 +1,6 @@
 package dlwj.docs;
 
+import dlwj.datasets.cli.CheckedOptions;
 import dlwj.datasets.files.AtomicFiles;
 import dlwj.training.Examples;
 import dlwj.training.MeasuredResults;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Option;
         description = {"Runs every example of chapters 2-5 and rewrites the measured column of docs/README.md "
                 + "and the guides' figures.",
                 "Data options are passed to the examples that take them."})
-public final class Reproduce implements Callable<Integer> {
+public final class Reproduce implements Callable<Integer>, CheckedOptions {
 
     @Option(names = "--profile", paramLabel = "NAME", defaultValue = "book", converter = ProfileName.class,
             description = "book (the book's settings, ~17 h on 2 cores), laptop (fewer epochs where a run takes "
@@ -91,12 +92,17 @@ public final class Reproduce implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
-        List<BookRun> runs = chosenRuns();
+    public void checkOptions() {
+        chosenRuns();
         if (profile != Profile.QUICK && !Files.isRegularFile(docs.resolve("README.md"))) {
             throw new IllegalArgumentException("No results table at " + docs.resolve("README.md").toAbsolutePath()
                     + ": run from the repository's root folder, or pass --docs with the docs folder.");
         }
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        List<BookRun> runs = chosenRuns();
         String machine = Machine.describe();
         System.out.printf("Reproducing %d runs (%s) on %s; output in %s%s%n", runs.size(), profile.description(),
                 machine, out, profile == Profile.QUICK ? "" : "; rewriting " + docs.resolve("README.md"));

@@ -132,7 +132,7 @@ class ReproduceTest {
         assertTrue(byClass.output().contains("2 of 2 runs succeeded"), byClass.output());
 
         ExampleRun unknown = reproduce("--only", "Nope");
-        assertEquals(1, unknown.status());
+        assertEquals(2, unknown.status());
         assertFalse(unknown.output().contains("==="), unknown.output());
     }
 
@@ -142,7 +142,7 @@ class ReproduceTest {
 
         ExampleRun run = reproduce("--profile", "laptop");
 
-        assertEquals(1, run.status());
+        assertEquals(2, run.status());
         assertFalse(run.output().contains("==="), run.output());
         assertFalse(Files.exists(folder.resolve("out")));
     }

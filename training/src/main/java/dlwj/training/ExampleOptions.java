@@ -1,6 +1,7 @@
 package dlwj.training;
 
 import dlwj.datasets.DataSourceOptions;
+import dlwj.datasets.cli.CheckedOptions;
 import dlwj.datasets.files.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,9 +18,9 @@ import picocli.CommandLine.Spec;
  * {@code --out}, {@code --quick} and the data options ({@code --mirror}, {@code --cache-dir},
  * {@code --local-file}). An example mixes it in and asks it for its settings, giving the book's values:
  * {@code options.epochs(20)} is 20 unless the reader said otherwise; it records the numbers its run ends
- * with through {@link #record}.
+ * with through {@link #record}. The output folder is checked before the run starts.
  */
-public final class ExampleOptions {
+public final class ExampleOptions implements CheckedOptions {
 
     @Option(names = "--epochs", paramLabel = "N", converter = PositiveInt.class,
             description = "Training epochs (default: the book's; 1-2 with --quick).")
@@ -72,6 +73,18 @@ public final class ExampleOptions {
 
     public DataSource dataSource() {
         return data.dataSource();
+    }
+
+    /** The output folder is created and written to once, so that a run never fails at its end for it. */
+    @Override
+    public void checkOptions() {
+        try {
+            Path folder = Files.createDirectories(out);
+            Files.delete(Files.createTempFile(folder, ".write-check", ".tmp"));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--out " + out.toAbsolutePath() + " can't be written to ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "): pass --out with a folder you can write to");
+        }
     }
 
     /** A file in the output folder (created), whose path the example prints when it has written it. */

@@ -1,15 +1,13 @@
 package dlwj.training;
 
 import dlwj.datasets.NativeRuntime;
-import dlwj.datasets.files.DatasetUnavailableException;
+import dlwj.datasets.cli.Commands;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import picocli.CommandLine;
 
 /**
- * Runs an example's command: applies the fast native settings ({@link NativeRuntime}), parses its arguments ({@code --help} prints usage; a bad argument prints
- * one message and exits with status 2), runs it, and turns the errors a reader can hit into one clear
- * message (status 1) instead of a stack trace.
+ * Runs an example's command: applies the fast native settings ({@link NativeRuntime}), then parses,
+ * checks and runs it through the project's one error path ({@link Commands}): {@code --help} prints usage,
+ * a bad argument one line and status 2, an error a reader can hit one line and status 1.
  */
 public final class Examples {
 
@@ -29,23 +27,6 @@ public final class Examples {
     /** {@link #execute(Object, String...)}, its messages for the reader written to {@code err}. */
     public static int execute(Object example, PrintWriter err, String... args) {
         NativeRuntime.prepare();
-        CommandLine commandLine = new CommandLine(example)
-                .setErr(err)
-                .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    if (e instanceof DatasetUnavailableException || e instanceof IllegalArgumentException
-                            || e instanceof UncheckedIOException) {
-                        cmd.getErr().println(e.getMessage());
-                        return 1;
-                    }
-                    throw e;
-                });
-        try {
-            return commandLine.execute(args);
-        } catch (OutOfMemoryError e) {
-            commandLine.getErr().println("Out of memory: " + e.getMessage() + "\nND4J keeps its arrays off the Java"
-                    + " heap: allow it more with -Dorg.bytedeco.javacpp.maxbytes=8G"
-                    + " -Dorg.bytedeco.javacpp.maxphysicalbytes=10G (in MAVEN_OPTS for mvn exec), or run with --quick.");
-            return 1;
-        }
+        return Commands.execute(example, err, args);
     }
 }

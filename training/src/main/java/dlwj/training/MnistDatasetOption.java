@@ -3,6 +3,7 @@ package dlwj.training;
 import dlwj.datasets.FashionMnist;
 import dlwj.datasets.ImageData;
 import dlwj.datasets.Mnist;
+import dlwj.datasets.cli.CheckedOptions;
 import dlwj.datasets.files.DataSource;
 import picocli.CommandLine.Option;
 
@@ -11,18 +12,25 @@ import picocli.CommandLine.Option;
  * shapes and encoding (28x28 grey images, labels 0-9, 60,000 + 10,000), so every MNIST listing runs on it
  * unchanged where MNIST itself can't be downloaded.
  */
-public final class MnistDatasetOption {
+public final class MnistDatasetOption implements CheckedOptions {
 
     @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "mnist",
             description = "mnist (the book's) or fashion-mnist (the same shapes; default: ${DEFAULT-VALUE}).")
     String dataset;
+
+    @Override
+    public void checkOptions() {
+        if (!dataset.equals("mnist") && !dataset.equals("fashion-mnist")) {
+            throw new IllegalArgumentException("--dataset must be mnist or fashion-mnist, not " + dataset);
+        }
+    }
 
     /** The chosen dataset, as Keras' {@code mnist.load_data()} returns it. */
     public ImageData load(DataSource source) {
         return switch (dataset) {
             case "mnist" -> Mnist.loadData(source);
             case "fashion-mnist" -> FashionMnist.loadData(source);
-            default -> throw new IllegalArgumentException("--dataset must be mnist or fashion-mnist, not " + dataset);
+            default -> throw new IllegalStateException("unchecked --dataset " + dataset);
         };
     }
 }

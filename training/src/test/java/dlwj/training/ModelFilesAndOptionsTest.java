@@ -2,12 +2,14 @@ package dlwj.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -59,9 +61,11 @@ class ModelFilesAndOptionsTest {
     static final class Probe implements Callable<Integer> {
         @Mixin
         ExampleOptions options = new ExampleOptions();
+        boolean ran;
 
         @Override
         public Integer call() {
+            ran = true;
             return 0;
         }
     }
@@ -121,6 +125,48 @@ class ModelFilesAndOptionsTest {
             "--cache-dir", "--local-file"}) {
             assertTrue(usage.contains(flag), flag + " in " + usage);
         }
+    }
+
+    @Test
+    void anOutputFolderThatCantBeWrittenIsRejectedBeforeTheRun() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+        Probe probe = new Probe();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = Examples.execute(probe, new PrintWriter(err, true), "--out", file.resolve("out").toString());
+
+        assertEquals(2, status);
+        assertFalse(probe.ran);
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.startsWith("--out " + file.resolve("out") + " can't be written to"), message);
+    }
+
+    @Test
+    void anUnknownDatasetIsRejectedBeforeTheRun() {
+        @Command(name = "mnist-probe")
+        final class MnistProbe implements Callable<Integer> {
+            @Mixin
+            MnistDatasetOption dataset = new MnistDatasetOption();
+            @Mixin
+            ExampleOptions options = new ExampleOptions();
+            boolean ran;
+
+            @Override
+            public Integer call() {
+                ran = true;
+                return 0;
+            }
+        }
+        MnistProbe probe = new MnistProbe();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = Examples.execute(probe, new PrintWriter(err, true), "--dataset", "cifar10", "--out", dir.toString());
+
+        assertEquals(2, status);
+        assertFalse(probe.ran);
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("--dataset must be mnist or fashion-mnist, not cifar10"),
+                err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
