@@ -20,7 +20,6 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -56,7 +55,7 @@ public final class MnistFirstNetwork implements Callable<Integer> {
         // Listing 2.2: the network architecture; listing 2.3: the compilation step (rmsprop, crossentropy)
         MultiLayerNetwork network = new MultiLayerNetwork(KerasDefaults.network(options.seed()).list()
                 .layer(new Dense.Builder().nOut(512).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10)
+                .layer(new OutputLayer.Builder(KerasDefaults.categoricalCrossentropy()).nOut(10)
                         .activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.feedForward(28 * 28)) // input_shape=(28 * 28,)
                 .build());

@@ -1,6 +1,7 @@
 package dlwj.chapter03;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlwj.datasets.Fixtures;
@@ -37,6 +38,18 @@ class ReutersNewswiresTest {
         assertTrue(run.output().contains("predictions[0]: shape (46,), sum 1.0000"), run.output());
         assertTrue(run.output().contains("Bottleneck model (Dense(4) in the middle): val_acc"), run.output());
         assertTrue(Files.exists(dir.resolve("out/reuters-loss.png")));
+        assertTrue(run.output().contains("Epoch 9/9"), "listing 3.21 retrains for 9 epochs\n" + run.output());
+    }
+
+    @Test
+    void retrainingCanTakeTheEpochOfLowestValidationLossInstead() {
+        ExampleRun run = ExampleRun.of(new ReutersNewswires(), ImdbBinaryClassificationTest.concat(data,
+                "--retrain-epochs", "best"));
+
+        assertEquals(0, run.status(), run.output());
+        assertFalse(run.output().contains("/9"), run.output());
+        assertEquals(2, ExampleRun.of(new ReutersNewswires(), ImdbBinaryClassificationTest.concat(data,
+                "--retrain-epochs", "0")).status());
     }
 
     @Test

@@ -25,8 +25,10 @@ import picocli.CommandLine.Option;
 
 /**
  * Book section 5.4.3, "Visualizing heatmaps of class activation" (Grad-CAM, listings 5.40-5.44): which
- * parts of a picture made a model decide as it did. The gradient of the class's score (before the sigmoid
- * or softmax) with respect to the last convolution's output, averaged per channel, weighs the channels;
+ * parts of a picture made a model decide as it did. The gradient of the class's output (the softmax
+ * probability, {@code model.output[:, 386]} in listing 5.42; for a single sigmoid output its score, whose
+ * gradient differs from the probability's by a positive factor that the normalisation removes) with
+ * respect to the last convolution's output, averaged per channel, weighs the channels;
  * their weighted sum through a ReLU, normalised, is the heatmap, drawn over the picture with the jet colour
  * map at 0.4. For the cats-vs-dogs models (the fine-tuned VGG16 of 5.3, {@code cats_and_dogs_small_4.zip},
  * or the small convnets of 5.2) on an unseen cat, or with {@code --imagenet PICTURE} for the book's own
@@ -126,16 +128,19 @@ public final class ClassActivationHeatmap implements Callable<Integer> {
         return max > 0 ? heatmap.divi(max) : heatmap;
     }
 
-    /** The gradient of class {@code classIndex}'s score with respect to {@code featureMaps}. */
+    /**
+     * The gradient with respect to {@code featureMaps} of class {@code classIndex}'s output: its softmax
+     * probability where the scores are several, the sigmoid's score (or minus it, for class 0) where one.
+     */
     static INDArray scoreGradient(MultiLayerNetwork scores, INDArray featureMaps, int classIndex) {
         return LayerRange.inputGradient(scores, featureMaps, output -> {
-            INDArray epsilon = Nd4j.zerosLike(output);
             if (output.size(1) == 1) {
-                epsilon.putScalar(0, 0, classIndex == 1 ? 1 : -1);
-            } else {
-                epsilon.putScalar(0, classIndex, 1);
+                return Nd4j.zerosLike(output).putScalar(0, 0, classIndex == 1 ? 1 : -1);
             }
-            return epsilon;
+            // d softmax(z)_c / dz = p_c * (onehot_c - p)
+            INDArray probabilities = Transforms.softmax(output, true);
+            INDArray oneHot = Nd4j.zerosLike(output).putScalar(0, classIndex, 1);
+            return oneHot.subi(probabilities).muli(probabilities.getDouble(0, classIndex));
         });
     }
 

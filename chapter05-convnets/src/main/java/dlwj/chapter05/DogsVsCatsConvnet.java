@@ -83,7 +83,7 @@ public final class DogsVsCatsConvnet implements Callable<Integer> {
         // Listings 5.7 and 5.14: generators that read the pictures, rescaled by 1/255 (and augmented)
         ImageAugmentation augmentation = augment ? ImageAugmentation.book() : null;
         ImageBatches train = pictures.training(folders, options.batchSize(augment ? 32 : 20), augmentation, options);
-        ImageBatches validation = pictures.validation(folders, options);
+        ImageBatches validation = pictures.validation(folders, augment ? 32 : 20, options);
         if (augment) {
             showAugmentation(train);
         }
@@ -173,7 +173,7 @@ public final class DogsVsCatsConvnet implements Callable<Integer> {
         // a validation batch is a forward pass only, about a third of a training step
         double epochSeconds = stepSeconds * (train.stepsPerEpoch() + validation.stepsPerEpoch() / 3.0);
         System.out.printf("Estimated run time: %.0f min (%d epochs of %d steps of %d pictures at %.2f s per step, "
-                + "and %d validation steps)%n", epochs * epochSeconds / 60, epochs, train.stepsPerEpoch(), train.batch(),
-                stepSeconds, validation.stepsPerEpoch());
+                + "and %d validation steps of %d pictures)%n", epochs * epochSeconds / 60, epochs, train.stepsPerEpoch(),
+                train.batch(), stepSeconds, validation.stepsPerEpoch(), validation.batch());
     }
 }

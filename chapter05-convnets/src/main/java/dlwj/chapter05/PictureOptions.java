@@ -25,7 +25,7 @@ final class PictureOptions {
     @Option(names = "--steps-per-epoch", paramLabel = "N", description = "Batches per epoch (default: the book's 100).")
     Integer stepsPerEpoch;
 
-    @Option(names = "--validation-steps", paramLabel = "N", description = "Validation batches of 20 (default: 50).")
+    @Option(names = "--validation-steps", paramLabel = "N", description = "Validation batches (default: the book's 50).")
     Integer validationSteps;
 
     @Option(names = "--kaggle-train", paramLabel = "PATH",
@@ -69,9 +69,13 @@ final class PictureOptions {
                 + "or pass --model");
     }
 
-    /** The validation generator: in order, batches of 20, 50 steps (1 with --quick). */
-    ImageBatches validation(ImageFolders folders, ExampleOptions options) {
-        return ImageBatches.fromDirectory(folders.validation(), folders.classes(), SIZE, 20, null, false, options.seed())
-                .stepsPerEpoch(validationSteps != null ? validationSteps : options.quick() ? 1 : 50);
+    /**
+     * The validation generator, 50 steps (1 with --quick) of {@code batchSize} pictures, shuffled as Keras'
+     * {@code flow_from_directory} shuffles by default: where the steps draw more than the 1,000 pictures (50
+     * batches of 32 in listing 5.14), the extra draws are a random sample of both classes, as in the book.
+     */
+    ImageBatches validation(ImageFolders folders, int batchSize, ExampleOptions options) {
+        return ImageBatches.fromDirectory(folders.validation(), folders.classes(), SIZE, batchSize, null, true,
+                options.seed()).stepsPerEpoch(validationSteps != null ? validationSteps : options.quick() ? 1 : 50);
     }
 }

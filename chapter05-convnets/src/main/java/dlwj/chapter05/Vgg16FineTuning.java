@@ -15,6 +15,7 @@ import dlwj.training.images.ImageAugmentation;
 import dlwj.training.images.ImageBatches;
 import dlwj.training.layers.Dense;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.deeplearning4j.datasets.iterator.AsyncDataSetIterator;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.layers.FrozenLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import picocli.CommandLine.Command;
@@ -67,15 +69,20 @@ public final class Vgg16FineTuning implements Callable<Integer> {
         int[][] blocks = Vgg16ConvBase.blocksOf(weightsFile);
         ImageFolders folders = pictures.folders(options);
         ImageBatches train = pictures.training(folders, options.batchSize(20), ImageAugmentation.book(), options);
-        ImageBatches validation = pictures.validation(folders, options);
+        ImageBatches validation = pictures.validation(folders, 20, options);
 
         // Listing 5.20: the convolutional base inside the model, frozen (conv_base.trainable = False)
         MultiLayerNetwork model = buildModel(blocks, name -> true, 2e-5);
         Vgg16ConvBase.loadKerasWeights(model, weightsFile);
         System.out.print(ModelSummary.of(model, InputType.convolutional(SIZE, SIZE, 3)));
+        System.out.println("This is the number of trainable weights before freezing the conv base: "
+                + weightTensors(model, false));
+        System.out.println("This is the number of trainable weights after freezing the conv base: "
+                + weightTensors(model, true));
 
         // Listing 5.21: training the model end to end with the frozen convolutional base, on augmented pictures
         History frozen = fit(model, train, validation, options.epochs(30));
+        System.out.println("Wrote " + ModelFiles.save(model, options.output("cats_and_dogs_small_3.zip")));
         plot(frozen, "vgg16-frozen");
         options.record("frozen_base_highest_val_acc", frozen.highest("val_acc"));
 
@@ -85,8 +92,10 @@ public final class Vgg16FineTuning implements Callable<Integer> {
         MultiLayerNetwork tuned = buildModel(blocks, name -> !name.startsWith(lastBlock), 1e-5);
         tuned.setParams(model.params());
         System.out.print(ModelSummary.of(tuned, InputType.convolutional(SIZE, SIZE, 3)));
-        // Listing 5.23: fine-tuning the model
+        System.out.println("Trainable weights with " + lastBlock + "* unfrozen: " + weightTensors(tuned, true));
+        // Listing 5.23: fine-tuning the model, and its curves (figures 5.20 and 5.21)
         History fineTuned = fit(tuned, train, validation, fineTuneEpochs);
+        plot(fineTuned, "vgg16-fine-tuned");
         options.record("fine_tuned_highest_val_acc", fineTuned.highest("val_acc"));
         // Listing 5.24: smoothing the plots
         Map<String, List<Double>> smoothed = new LinkedHashMap<>();
@@ -118,6 +127,17 @@ public final class Vgg16FineTuning implements Callable<Integer> {
         MultiLayerNetwork model = new MultiLayerNetwork(layers.setInputType(InputType.convolutional(SIZE, SIZE, 3)).build());
         model.init();
         return model;
+    }
+
+    /**
+     * Keras' {@code len(model.trainable_weights)}: how many weight tensors (kernels and biases) the model has,
+     * counting those of frozen layers only when {@code trainableOnly} is false.
+     */
+    static int weightTensors(MultiLayerNetwork model, boolean trainableOnly) {
+        return Arrays.stream(model.getLayers())
+                .filter(layer -> !trainableOnly || !(layer instanceof FrozenLayer))
+                .mapToInt(layer -> layer.paramTable().size())
+                .sum();
     }
 
     private History fit(MultiLayerNetwork model, ImageBatches train, ImageBatches validation, int epochs) {

@@ -10,9 +10,13 @@ import dlwj.training.ModelFiles;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -66,6 +70,27 @@ class ClassActivationHeatmapTest {
     }
 
     @Test
+    void aSoftmaxClassifiersGradientIsTheProbabilitysAsInListing542() {
+        MultiLayerNetwork logits = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(3)
+                .dataType(DataType.DOUBLE).list()
+                .layer(new DenseLayer.Builder().nIn(4).nOut(3).activation(Activation.IDENTITY).build())
+                .build());
+        logits.init();
+        Nd4j.getRandom().setSeed(5);
+        INDArray maps = Nd4j.rand(DataType.DOUBLE, 1, 4);
+
+        INDArray gradient = ClassActivationHeatmap.scoreGradient(logits, maps, 2);
+
+        for (int i = 0; i < 4; i++) {
+            INDArray up = maps.dup().putScalar(0, i, maps.getDouble(0, i) + 1e-6);
+            INDArray down = maps.dup().putScalar(0, i, maps.getDouble(0, i) - 1e-6);
+            double slope = (Transforms.softmax(logits.output(up), true).getDouble(0, 2)
+                    - Transforms.softmax(logits.output(down), true).getDouble(0, 2)) / 2e-6;
+            assertEquals(slope, gradient.getDouble(0, i), 1e-7);
+        }
+    }
+
+    @Test
     void theBooksImageNetExampleRunsOnAWeightsFileWithAClassifier() throws Exception {
         Path weights = dir.resolve("vgg-like-top-weights-8x8.h5");
         try (java.io.InputStream in = getClass().getResourceAsStream("/dlwj/training/vgg-like-top-weights-8x8.h5")) {
@@ -81,7 +106,7 @@ class ClassActivationHeatmapTest {
                 "--out", dir.resolve("out").toString());
 
         assertEquals(0, run.status(), run.output());
-        assertEquals(3, run.output().lines().filter(l -> l.matches("\\d n\\d \\w+: 0\\.\\d{4}")).count(), run.output());
+        assertEquals(3, run.output().lines().filter(l -> l.matches("\\d n\\d \\w+: [01]\\.\\d{4}")).count(), run.output());
         assertTrue(run.output().contains("heatmap of the last convolution: 4 x 4"), run.output());
         assertEquals(8, ImageIO.read(dir.resolve("out/class-activation-heatmap.png").toFile()).getWidth());
     }

@@ -41,6 +41,7 @@ class DogsVsCatsConvnetTest {
         assertTrue(run.output().contains("total validation dogs images: 500"), run.output());
         assertTrue(run.output().contains("Total params: 3,453,121"), run.output());
         assertTrue(run.output().contains("Estimated run time:"), run.output());
+        assertTrue(run.output().contains("validation steps of 20 pictures)"), "listing 5.8\n" + run.output());
         assertEquals(3, run.output().lines().filter(l -> l.startsWith("Epoch ")).count(), run.output());
         assertTrue(run.number("highest validation accuracy ") > 0.6, "red cats and blue dogs are easy\n" + run.output());
         assertTrue(Files.exists(dir.resolve("out/cats_and_dogs_small_1.zip")));
@@ -53,6 +54,7 @@ class DogsVsCatsConvnetTest {
                 "--batch-size", "8"));
         assertEquals(0, first.status(), first.output());
         assertTrue(first.output().contains("Total params: 3,453,121"), "dropout has no parameters\n" + first.output());
+        assertTrue(first.output().contains("validation steps of 32 pictures)"), "listing 5.14\n" + first.output());
         BufferedImage grid = ImageIO.read(dir.resolve("out/augmented-pictures.png").toFile());
         assertEquals(4 * 152 + 2, grid.getWidth());
 

@@ -31,6 +31,12 @@ class Vgg16FineTuningTest {
         // frozen: the whole base (482 parameters); fine-tuning: its last block trains, block 1 (260) stays frozen
         assertTrue(run.output().contains("Non-trainable params: 482"), run.output());
         assertTrue(run.output().contains("Non-trainable params: 260"), run.output());
+        // Keras' len(model.trainable_weights): three convolutions and two dense layers, a kernel and a bias each
+        assertTrue(run.output().contains("trainable weights before freezing the conv base: 10"), run.output());
+        assertTrue(run.output().contains("trainable weights after freezing the conv base: 4"), run.output());
+        assertTrue(run.output().contains("Trainable weights with block2_* unfrozen: 6"), run.output());
+        assertTrue(Files.exists(dir.resolve("out/cats_and_dogs_small_3.zip")));
+        assertTrue(Files.exists(dir.resolve("out/vgg16-fine-tuned-accuracy.png")), "the raw curves, figure 5.20");
         assertEquals(3, run.output().lines().filter(l -> l.startsWith("Epoch ")).count(), run.output());
         assertTrue(Files.exists(dir.resolve("out/vgg16-fine-tuned-smoothed-accuracy.png")));
         assertTrue(Files.exists(dir.resolve("out/cats_and_dogs_small_4.zip")));

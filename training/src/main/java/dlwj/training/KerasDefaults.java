@@ -6,30 +6,38 @@ import org.nd4j.linalg.learning.regularization.L1Regularization;
 import org.nd4j.linalg.learning.regularization.L2Regularization;
 import org.nd4j.linalg.learning.regularization.Regularization;
 import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
 
 /**
- * Keras' defaults, defined once. DL4J's differ and silently change the book's results: its
- * {@code new RmsProp()} has a learning rate of 0.1 (Keras: 0.001) and epsilon 1e-8 (Keras: 1e-7) and
- * starts its accumulator at epsilon (Keras: 0; {@link KerasRmsProp} is Keras' and 5x faster), its
- * default weight initialisation is not {@code glorot_uniform}, and its binary cross-entropy clips
- * probabilities at 1e-5 (Keras: 1e-7).
+ * The defaults of Keras 2.0.8, the version the book's notebooks ran, defined once. DL4J's differ and
+ * silently change the book's results: its {@code new RmsProp()} has a learning rate of 0.1 (Keras: 0.001)
+ * and starts its accumulator at epsilon (Keras: 0; {@link KerasRmsProp} is Keras' and 5x faster), its
+ * default weight initialisation is not {@code glorot_uniform}, its binary cross-entropy clips
+ * probabilities at 1e-5 and its categorical cross-entropy at 1e-10 (Keras: 1e-7 for both).
  */
 public final class KerasDefaults {
 
-    /** Keras' backend epsilon, {@code K.epsilon()}. */
+    /** Keras' backend epsilon, {@code K.epsilon()}: where the cross-entropies clip probabilities. */
     public static final double EPSILON = 1e-7;
+
+    /**
+     * RMSprop's own epsilon in Keras 2.0.8, {@code RMSprop(epsilon=1e-8)}; from Keras 2.1.3 on it defaults to
+     * {@code K.epsilon()}, 1e-7, but the book ran 2.0.8.
+     */
+    public static final double RMSPROP_EPSILON = 1e-8;
 
     private KerasDefaults() {
     }
 
-    /** {@code optimizer='rmsprop'}: learning rate 0.001, rho 0.9, epsilon 1e-7. */
+    /** {@code optimizer='rmsprop'}: learning rate 0.001, rho 0.9, epsilon 1e-8. */
     public static KerasRmsProp rmsprop() {
         return rmsprop(1e-3);
     }
 
     /** {@code optimizers.RMSprop(lr=learningRate)}, the other settings Keras' defaults. */
     public static KerasRmsProp rmsprop(double learningRate) {
-        return new KerasRmsProp(learningRate, 0.9, EPSILON);
+        return new KerasRmsProp(learningRate, 0.9, RMSPROP_EPSILON);
     }
 
     /**
@@ -49,6 +57,16 @@ public final class KerasDefaults {
     /** {@code loss='binary_crossentropy'} on a sigmoid output, clipped as Keras clips it. */
     public static LossBinaryXENT binaryCrossentropy() {
         return new LossBinaryXENT(EPSILON);
+    }
+
+    /** {@code loss='categorical_crossentropy'} on a softmax output, clipped as Keras clips it. */
+    public static LossMCXENT categoricalCrossentropy() {
+        return new LossMCXENT(EPSILON, null);
+    }
+
+    /** {@code loss='sparse_categorical_crossentropy'}: integer labels, clipped as Keras clips it. */
+    public static LossSparseMCXENT sparseCategoricalCrossentropy() {
+        return new LossSparseMCXENT(EPSILON, null);
     }
 
     /**

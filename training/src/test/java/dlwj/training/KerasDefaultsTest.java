@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -50,5 +51,29 @@ class KerasDefaultsTest {
         assertEquals(plain + 0.001 * squares, withL2, 1e-12);
         assertEquals(plain + 0.001 * absolutes, withL1, 1e-12);
         assertEquals(plain + 0.001 * (squares + absolutes), withBoth, 1e-12);
+    }
+
+    @Test
+    void crossEntropiesClipProbabilitiesAtKerasEpsilon() {
+        // the true class gets a softmax probability of about 1e-13: Keras clips it to 1e-7, DL4J's default to 1e-10
+        INDArray preOutput = Nd4j.createFromArray(new double[][] {{0, -30}});
+        double clipped = -Math.log(1e-7);
+
+        double categorical = KerasDefaults.categoricalCrossentropy().computeScore(
+                Nd4j.createFromArray(new double[][] {{0, 1}}), preOutput.dup(), new ActivationSoftmax(), null, true);
+        double sparse = KerasDefaults.sparseCategoricalCrossentropy().computeScore(
+                Nd4j.createFromArray(new double[][] {{1}}), preOutput.dup(), new ActivationSoftmax(), null, true);
+
+        assertEquals(clipped, categorical, 1e-6);
+        assertEquals(clipped, sparse, 1e-6);
+    }
+
+    @Test
+    void rmspropIsKeras208s() {
+        KerasRmsProp rmsprop = KerasDefaults.rmsprop();
+
+        assertEquals(1e-3, rmsprop.getLearningRate(), 0);
+        assertEquals(0.9, rmsprop.getRmsDecay(), 0);
+        assertEquals(1e-8, rmsprop.getEpsilon(), 0);
     }
 }

@@ -54,7 +54,7 @@ class KerasRmsPropTest {
     @Test
     void trainsANetworkAsDl4jsRmsPropStartedFromZero() {
         MultiLayerNetwork keras = network(KerasDefaults.rmsprop(0.01));
-        MultiLayerNetwork dl4j = network(new RmsProp(0.01, 0.9, KerasDefaults.EPSILON));
+        MultiLayerNetwork dl4j = network(new RmsProp(0.01, 0.9, KerasDefaults.RMSPROP_EPSILON));
         dl4j.getUpdater().getStateViewArray().assign(0);
         assertEquals(0.0, keras.getUpdater().getStateViewArray().sumNumber().doubleValue());
 
@@ -76,7 +76,7 @@ class KerasRmsPropTest {
         IUpdater updater = ((BaseLayer) restored.getConf(0).getLayer()).getIUpdater();
         assertInstanceOf(KerasRmsProp.class, updater);
         assertEquals(0.002, ((KerasRmsProp) updater).getLearningRate());
-        assertEquals(KerasDefaults.EPSILON, ((KerasRmsProp) updater).getEpsilon());
+        assertEquals(KerasDefaults.RMSPROP_EPSILON, ((KerasRmsProp) updater).getEpsilon());
     }
 
     private static MultiLayerNetwork network(IUpdater updater) {

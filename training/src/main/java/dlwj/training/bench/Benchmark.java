@@ -3,6 +3,7 @@ package dlwj.training.bench;
 
 import dlwj.datasets.DataSourceOptions;
 import dlwj.training.Examples;
+import dlwj.training.KerasDefaults;
 import dlwj.training.Trainer;
 import dlwj.training.book.Vgg16ConvBase;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,13 +46,13 @@ public final class Benchmark implements Callable<Integer> {
     private static final Map<String, Spec> MODELS = new LinkedHashMap<>();
 
     static {
-        MODELS.put("mnist-dense", new Spec(seed -> BookModels.dense(seed, 1e-3, LossFunctions.LossFunction.MCXENT,
+        MODELS.put("mnist-dense", new Spec(seed -> BookModels.dense(seed, 1e-3, KerasDefaults.categoricalCrossentropy(),
                 Activation.SOFTMAX, 784, 512, 10), new long[] {784}, 60_000, 128, Target.CLASSES));
-        MODELS.put("imdb-dense", new Spec(seed -> BookModels.dense(seed, 1e-3, LossFunctions.LossFunction.XENT,
+        MODELS.put("imdb-dense", new Spec(seed -> BookModels.dense(seed, 1e-3, KerasDefaults.binaryCrossentropy(),
                 Activation.SIGMOID, 10_000, 16, 16, 1), new long[] {10_000}, 15_000, 512, Target.BINARY));
-        MODELS.put("reuters-dense", new Spec(seed -> BookModels.dense(seed, 1e-3, LossFunctions.LossFunction.MCXENT,
+        MODELS.put("reuters-dense", new Spec(seed -> BookModels.dense(seed, 1e-3, KerasDefaults.categoricalCrossentropy(),
                 Activation.SOFTMAX, 10_000, 64, 64, 46), new long[] {10_000}, 7_982, 512, Target.CLASSES));
-        MODELS.put("boston-dense", new Spec(seed -> BookModels.dense(seed, 1e-3, LossFunctions.LossFunction.MSE,
+        MODELS.put("boston-dense", new Spec(seed -> BookModels.dense(seed, 1e-3, new LossMSE(),
                 Activation.IDENTITY, 13, 64, 64, 1), new long[] {13}, 404, 1, Target.REGRESSION));
         MODELS.put("mnist-convnet", new Spec(BookModels::mnistConvnet, new long[] {1, 28, 28}, 60_000, 64,
                 Target.CLASSES));

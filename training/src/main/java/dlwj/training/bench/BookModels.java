@@ -10,7 +10,7 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /**
  * The book's models as the benchmark trains them, layer for layer the architectures of
@@ -22,7 +22,7 @@ final class BookModels {
     }
 
     /** Dense layers with relu, then the output layer: {@code sizes} from input to output. */
-    static MultiLayerNetwork dense(long seed, double learningRate, LossFunctions.LossFunction loss, Activation output,
+    static MultiLayerNetwork dense(long seed, double learningRate, ILossFunction loss, Activation output,
                                    int... sizes) {
         NeuralNetConfiguration.ListBuilder list = KerasDefaults.network(seed)
                 .updater(KerasDefaults.rmsprop(learningRate)).list();
@@ -42,7 +42,7 @@ final class BookModels {
                 .layer(pool())
                 .layer(conv(64))
                 .layer(new Dense.Builder().nOut(64).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10)
+                .layer(new OutputLayer.Builder(KerasDefaults.categoricalCrossentropy()).nOut(10)
                         .activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.convolutional(28, 28, 1)));
     }

@@ -23,7 +23,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * VGG16's convolutional base, Keras' {@code VGG16(include_top=False, input_shape=(h, w, 3))} (book section
@@ -115,7 +114,7 @@ public final class Vgg16ConvBase {
             int units = (int) kernels.get(i).shape()[1];
             list.layer(i < names.size() - 1
                     ? new DenseLayer.Builder().nOut(units).activation(Activation.RELU).name(names.get(i)).build()
-                    : new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(units).activation(Activation.SOFTMAX)
+                    : new OutputLayer.Builder(KerasDefaults.categoricalCrossentropy()).nOut(units).activation(Activation.SOFTMAX)
                             .name(names.get(i)).build());
         }
         InputType input = InputType.convolutional(height, width, 3);

@@ -53,7 +53,7 @@ public final class ImageBatches implements DataSetIterator {
         this.augmentation = augmentation;
         this.shuffle = shuffle;
         this.random = new Random(seed);
-        this.loader = new NativeImageLoader(size, size, 3);
+        this.loader = new NativeImageLoader(0, 0, 3);
         this.stepsPerEpoch = (files.size() + batchSize - 1) / batchSize;
         this.cursor = files.size();
     }
@@ -100,27 +100,46 @@ public final class ImageBatches implements DataSetIterator {
         return augmentation == null ? rgb : augmentation.apply(rgb, 3, size, size, random);
     }
 
-    /** Keras' {@code image.load_img(file, target_size=(size, size))} as RGB from 0 to 1, {@code [3, size, size]}. */
+    /**
+     * Keras' {@code image.load_img(file, target_size=(size, size))} as RGB from 0 to 1, {@code [3, size, size]}:
+     * resized as Keras 2.0.8 resizes, with PIL's default filter of the time, nearest neighbour.
+     */
     public static float[] read(Path file, int size) {
-        return read(file, size, new NativeImageLoader(size, size, 3));
+        return read(file, size, new NativeImageLoader(0, 0, 3));
     }
 
     private static float[] read(Path file, int size, NativeImageLoader loader) {
-        float[] bgr;
+        INDArray bgr;
         try {
-            bgr = loader.asMatrix(file.toFile()).castTo(DataType.FLOAT).data().asFloat();
+            bgr = loader.asMatrix(file.toFile()); // [1, 3, height, width], as decoded, BGR
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the image " + file + ": " + e.getMessage(), e);
         }
+        int height = (int) bgr.size(2);
+        int width = (int) bgr.size(3);
+        float[] pixels = bgr.castTo(DataType.FLOAT).data().asFloat();
+        int[] rows = nearestSources(height, size);
+        int[] columns = nearestSources(width, size);
         // DataVec decodes through OpenCV, which orders channels BGR; Keras' images are RGB
-        int plane = size * size;
-        float[] rgb = new float[3 * plane];
+        float[] rgb = new float[3 * size * size];
         for (int c = 0; c < 3; c++) {
-            for (int p = 0; p < plane; p++) {
-                rgb[c * plane + p] = bgr[(2 - c) * plane + p] / 255f;
+            int plane = (2 - c) * height * width;
+            for (int y = 0; y < size; y++) {
+                for (int x = 0; x < size; x++) {
+                    rgb[(c * size + y) * size + x] = pixels[plane + rows[y] * width + columns[x]] / 255f;
+                }
             }
         }
         return rgb;
+    }
+
+    /**
+     * For each of {@code to} output pixels, the input pixel PIL's nearest-neighbour resize takes: the one
+     * under the output pixel's centre, {@code floor((i + 0.5) * from / to)}.
+     */
+    static int[] nearestSources(int from, int to) {
+        double scale = (double) from / to;
+        return IntStream.range(0, to).map(i -> Math.min(from - 1, (int) ((i + 0.5) * scale))).toArray();
     }
 
     @Override

@@ -88,4 +88,32 @@ class ImageBatchesTest {
         }
         return all;
     }
+
+    @Test
+    void picturesAreResizedByNearestNeighbourAsKeras208Did() throws Exception {
+        // 4 x 2 pixels with values that say where they are: red 10 + 40x + 100y, green 5x, blue 200 - 50y
+        BufferedImage picture = new BufferedImage(4, 2, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 2; y++) {
+            for (int x = 0; x < 4; x++) {
+                picture.setRGB(x, y, new Color(10 + 40 * x + 100 * y, 5 * x, 200 - 50 * y).getRGB());
+            }
+        }
+        Path file = dir.resolve("picture.png");
+        ImageIO.write(picture, "png", file.toFile());
+
+        float[] rgb = ImageBatches.read(file, 3);
+
+        // PIL's nearest neighbour takes the pixel under each output pixel's centre, floor((i + 0.5) * in / out):
+        // columns 0.67, 2.0, 3.33 -> 0, 2, 3 and rows 0.33, 1.0, 1.67 -> 0, 1, 1 (OpenCV's bilinear default
+        // would blend neighbours; its nearest, floor(i * in / out), would take columns 0, 1, 2)
+        int[] columns = {0, 2, 3};
+        int[] rows = {0, 1, 1};
+        for (int y = 0; y < 3; y++) {
+            for (int x = 0; x < 3; x++) {
+                assertEquals((10 + 40 * columns[x] + 100 * rows[y]) / 255f, rgb[y * 3 + x], 1e-6);
+                assertEquals(5 * columns[x] / 255f, rgb[9 + y * 3 + x], 1e-6);
+                assertEquals((200 - 50 * rows[y]) / 255f, rgb[18 + y * 3 + x], 1e-6);
+            }
+        }
+    }
 }
