@@ -145,24 +145,41 @@ public final class DataSource {
     /**
      * Returns the folder {@code folder} extracted from the zip {@code archive} (which holds it at its
      * top level), as Keras' {@code get_file(..., extract=True)} leaves it: in this cache, or in Keras'
-     * where it is already there. {@code check} validates a folder; a failing one is extracted again.
+     * where it is already there. Every entry is checked against the CRC-32 the zip declares, and
+     * {@code check} validates the folder before it is published.
+     * <p>
+     * A folder this cache extracted records the SHA-256 of its archive, and is extracted again when the
+     * archive at hand differs, when the record is missing (an interrupted or older extraction) or when
+     * {@code check} fails. A folder in Keras' cache has no such record: it is used when {@code check}
+     * passes, so {@code check} must read enough of every file to tell a damaged one (dogs vs cats checks
+     * that each picture is a complete JPEG).
      */
     public Path getExtracted(RemoteFile archive, String folder, FileValidator check) {
         Path cached = cachedPath(archive).resolveSibling(folder);
-        if (isValidFolder(cached, check)) {
-            return cached;
-        }
-        Path keras = kerasHome.resolve(archive.cachePath()).resolveSibling(folder);
-        if (isValidFolder(keras, check)) {
-            log.info("Using {} from Keras' cache", keras);
-            return keras;
-        }
         try {
+            if (Files.isDirectory(cached)) {
+                Optional<String> stale = staleness(cached, get(archive), check);
+                if (stale.isEmpty()) {
+                    return cached;
+                }
+                log.warn("The folder {} is not usable ({}); extracting it again", cached, stale.get());
+            }
+            Path keras = kerasHome.resolve(archive.cachePath()).resolveSibling(folder);
+            if (Files.isDirectory(keras)) {
+                try {
+                    check.validate(keras);
+                    log.info("Using {} from Keras' cache", keras);
+                    return keras;
+                } catch (IOException e) {
+                    log.warn("Keras' folder {} is incomplete ({}); extracting {} again", keras, e.getMessage(), folder);
+                }
+            }
             return FileLocks.withLock(cached, () -> {
-                if (Files.isDirectory(cached) && passesFolderCheck(cached, check)) {
+                Path zip = get(archive);
+                if (Files.isDirectory(cached) && staleness(cached, zip, check).isEmpty()) {
                     return cached; // another process extracted it while we waited for the lock
                 }
-                ZipExtraction.extractFolder(get(archive), folder, cached, check);
+                ZipExtraction.extractFolder(zip, Checksum.digest("SHA-256", zip), folder, cached, check);
                 return cached;
             });
         } catch (IOException e) {
@@ -171,25 +188,20 @@ public final class DataSource {
         }
     }
 
-    private static boolean isValidFolder(Path folder, FileValidator check) {
-        if (!Files.isDirectory(folder)) {
-            return false;
+    /** Why the extracted {@code folder} cannot be used as {@code zip}'s; empty when it can. */
+    private static Optional<String> staleness(Path folder, Path zip, FileValidator check) throws IOException {
+        Optional<String> source = ZipExtraction.sourceArchiveHash(folder);
+        if (source.isEmpty()) {
+            return Optional.of("it does not record the archive it came from");
+        }
+        if (!source.get().equals(Checksum.digest("SHA-256", zip))) {
+            return Optional.of("it was extracted from another " + zip.getFileName() + " than " + zip);
         }
         try {
             check.validate(folder);
-            return true;
+            return Optional.empty();
         } catch (IOException e) {
-            log.warn("The folder {} is incomplete ({}); extracting it again", folder, e.getMessage());
-            return false;
-        }
-    }
-
-    private static boolean passesFolderCheck(Path folder, FileValidator check) {
-        try {
-            check.validate(folder);
-            return true;
-        } catch (IOException e) {
-            return false;
+            return Optional.of(e.getMessage());
         }
     }
 
