@@ -61,7 +61,8 @@ public final class DataSource {
         Path kerasHome = setting("keras.home", KERAS_HOME_VARIABLE).map(Path::of)
                 .orElse(userHome.resolve(".keras"));
         String mirror = setting(MIRROR_PROPERTY, MIRROR_VARIABLE).orElse(null);
-        return new DataSource(home, kerasHome, mirror, Map.of(), new Downloader(Downloader.Retries.DEFAULT));
+        return new DataSource(home, kerasHome, mirror, Map.of(), new Downloader(Downloader.Retries.DEFAULT,
+                Downloader.DEFAULT_STALL_TIMEOUT));
     }
 
     private static Optional<String> setting(String property, String variable) {
@@ -95,7 +96,15 @@ public final class DataSource {
     /** Download retries: how many attempts in all, and the delay before the second (doubled after each). */
     public DataSource withRetries(int attempts, Duration firstDelay) {
         return new DataSource(home, kerasHome, mirror, localFiles,
-                new Downloader(new Downloader.Retries(attempts, firstDelay)));
+                downloader.withRetries(new Downloader.Retries(attempts, firstDelay)));
+    }
+
+    /**
+     * How long a download may bring in less than 1 KB (waiting for the server's answer included) before the
+     * attempt is given up and retried; 60 s unless set.
+     */
+    public DataSource withStallTimeout(Duration stallTimeout) {
+        return new DataSource(home, kerasHome, mirror, localFiles, downloader.withStallTimeout(stallTimeout));
     }
 
     /** The cache root: data files go to {@code datasets/}, model weights to {@code models/}. */

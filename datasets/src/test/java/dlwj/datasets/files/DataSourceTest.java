@@ -8,14 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlwj.datasets.Fixtures;
 import dlwj.datasets.formats.Npz;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -122,6 +126,50 @@ class DataSourceTest {
         assertTrue(e.getMessage().contains(server.url("/moved/sample.npz")), e.getMessage());
         assertTrue(e.getMessage().contains(home.resolve("datasets/sample.npz").toString()), e.getMessage());
         assertEquals(1, server.requests("/moved/sample.npz"));
+    }
+
+    @Test
+    void stalledTransferIsRetried() throws IOException {
+        server.failNext(FixtureServer.Failure.TRICKLE);
+
+        Path path = source().withStallTimeout(Duration.ofSeconds(1)).get(file);
+
+        assertArrayEquals(content, Files.readAllBytes(path));
+        assertEquals(2, server.requests("/data/sample.npz"));
+    }
+
+    @Test
+    void serverSendingFiveBytesASecondFailsWithTheUrlAndTheBytesReceived() throws IOException {
+        server.failNext(FixtureServer.Failure.TRICKLE, FixtureServer.Failure.TRICKLE);
+        long start = System.nanoTime();
+
+        DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class,
+                () -> source().withRetries(2, Duration.ofMillis(5)).withStallTimeout(Duration.ofSeconds(1)).get(file));
+
+        String message = e.getMessage();
+        assertTrue(message.contains(file.origin() + " (2 attempts)"), message);
+        assertTrue(message.matches("(?s).*the transfer broke off after \\d+ B of 201 B: it stalled \\(less than 1.0 KB in 1.0 s\\).*"),
+                message);
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(8).toNanos(), "gave up within seconds");
+        assertNoPartialFiles();
+    }
+
+    @Test
+    void slowDownloadLogsItsProgressWithoutAConsole() throws Exception {
+        byte[] large = Fixtures.npz(Fixtures.arrays("x", Fixtures.npyInt64(new Random(1).longs(2000).toArray())));
+        server.serve("/data/large.npz", large).pace(1024, 400);
+        RemoteFile largeFile = remoteFile(server.url("/data/large.npz"), sha256(large));
+        PrintStream original = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            source().get(largeFile);
+        } finally {
+            System.setErr(original);
+        }
+
+        String lines = log.toString(StandardCharsets.UTF_8);
+        assertTrue(lines.matches("(?s).*sample\\.npz: \\d+\\.\\d KB of 15\\.\\d KB, \\d+(\\.\\d)? [KB]+/s.*"), lines);
     }
 
     @Test
