@@ -1,12 +1,14 @@
 package dlwj.datasets.files;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,14 +46,16 @@ public final class DataSource {
     private final String mirror;
     private final Map<String, Path> localFiles;
     private final Downloader downloader;
+    private final Duration lockWait;
 
     private DataSource(Path home, Path kerasHome, String mirror, Map<String, Path> localFiles,
-                       Downloader downloader) {
+                       Downloader downloader, Duration lockWait) {
         this.home = home;
         this.kerasHome = kerasHome;
         this.mirror = mirror;
         this.localFiles = Map.copyOf(localFiles);
         this.downloader = downloader;
+        this.lockWait = lockWait;
     }
 
     /** The source configured by the environment: system properties first, then environment variables. */
@@ -62,7 +66,7 @@ public final class DataSource {
                 .orElse(userHome.resolve(".keras"));
         String mirror = setting(MIRROR_PROPERTY, MIRROR_VARIABLE).orElse(null);
         return new DataSource(home, kerasHome, mirror, Map.of(), new Downloader(Downloader.Retries.DEFAULT,
-                Downloader.DEFAULT_STALL_TIMEOUT));
+                Downloader.DEFAULT_STALL_TIMEOUT), FileLocks.DEFAULT_WAIT);
     }
 
     private static Optional<String> setting(String property, String variable) {
@@ -74,29 +78,29 @@ public final class DataSource {
     }
 
     public DataSource withHome(Path home) {
-        return new DataSource(home, kerasHome, mirror, localFiles, downloader);
+        return new DataSource(home, kerasHome, mirror, localFiles, downloader, lockWait);
     }
 
     public DataSource withKerasHome(Path kerasHome) {
-        return new DataSource(home, kerasHome, mirror, localFiles, downloader);
+        return new DataSource(home, kerasHome, mirror, localFiles, downloader, lockWait);
     }
 
     /** A URL or a folder that holds the files under their own names, used instead of the canonical host. */
     public DataSource withMirror(String mirror) {
-        return new DataSource(home, kerasHome, mirror, localFiles, downloader);
+        return new DataSource(home, kerasHome, mirror, localFiles, downloader, lockWait);
     }
 
     /** Uses {@code file} for the data file named {@code fileName} (for example {@code imdb.npz}). */
     public DataSource withLocalFile(String fileName, Path file) {
         Map<String, Path> files = new HashMap<>(localFiles);
         files.put(fileName, file);
-        return new DataSource(home, kerasHome, mirror, files, downloader);
+        return new DataSource(home, kerasHome, mirror, files, downloader, lockWait);
     }
 
     /** Download retries: how many attempts in all, and the delay before the second (doubled after each). */
     public DataSource withRetries(int attempts, Duration firstDelay) {
         return new DataSource(home, kerasHome, mirror, localFiles,
-                downloader.withRetries(new Downloader.Retries(attempts, firstDelay)));
+                downloader.withRetries(new Downloader.Retries(attempts, firstDelay)), lockWait);
     }
 
     /**
@@ -104,7 +108,15 @@ public final class DataSource {
      * attempt is given up and retried; 60 s unless set.
      */
     public DataSource withStallTimeout(Duration stallTimeout) {
-        return new DataSource(home, kerasHome, mirror, localFiles, downloader.withStallTimeout(stallTimeout));
+        return new DataSource(home, kerasHome, mirror, localFiles, downloader.withStallTimeout(stallTimeout), lockWait);
+    }
+
+    /**
+     * How long to wait for another process that is fetching or extracting the same file (it says which, in
+     * the lock file) before giving up; 30 min unless set.
+     */
+    public DataSource withLockWait(Duration lockWait) {
+        return new DataSource(home, kerasHome, mirror, localFiles, downloader, lockWait);
     }
 
     /** The cache root: data files go to {@code datasets/}, model weights to {@code models/}. */
@@ -137,7 +149,7 @@ public final class DataSource {
             return keras;
         }
         try {
-            return FileLocks.withLock(cached, () -> {
+            return FileLocks.withLock(cached, lockWait, () -> {
                 if (Files.isRegularFile(cached) && passesChecks(file, cached)) {
                     return cached; // another process fetched it while we waited for the lock
                 }
@@ -146,8 +158,7 @@ public final class DataSource {
                 return cached;
             });
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write to the data cache " + cached.getParent()
-                    + ": " + e.getMessage() + ". Set " + HOME_VARIABLE + " to a folder you can write to.", e);
+            throw cacheFailure(cached.getParent(), e);
         }
     }
 
@@ -183,7 +194,7 @@ public final class DataSource {
                     log.warn("Keras' folder {} is incomplete ({}); extracting {} again", keras, e.getMessage(), folder);
                 }
             }
-            return FileLocks.withLock(cached, () -> {
+            return FileLocks.withLock(cached, lockWait, () -> {
                 Path zip = get(archive);
                 if (Files.isDirectory(cached) && staleness(cached, zip, check).isEmpty()) {
                     return cached; // another process extracted it while we waited for the lock
@@ -191,9 +202,11 @@ public final class DataSource {
                 ZipExtraction.extractFolder(zip, Checksum.digest("SHA-256", zip), folder, cached, check);
                 return cached;
             });
-        } catch (IOException e) {
+        } catch (InvalidDataFileException e) {
             throw new DatasetUnavailableException("Could not extract " + folder + " from " + archive.fileName()
                     + " into " + cached + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw cacheFailure(cached.getParent(), e);
         }
     }
 
@@ -212,6 +225,26 @@ public final class DataSource {
         } catch (IOException e) {
             return Optional.of(e.getMessage());
         }
+    }
+
+    /**
+     * A file-system failure in the cache folder {@code folder}, as one line that says what happened and what
+     * to do: a read-only or unwritable cache, a full disk.
+     */
+    static DatasetUnavailableException cacheFailure(Path folder, IOException e) {
+        String reason = e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
+                : Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
+        if (reason.contains("No space left on device")) {
+            return new DatasetUnavailableException("No space left on device writing " + folder
+                    + ": free space or pass --cache-dir (or set " + HOME_VARIABLE + ") elsewhere", e);
+        }
+        if (e instanceof AccessDeniedException || reason.contains("Read-only file system")
+                || reason.contains("Not a directory")) {
+            return new DatasetUnavailableException("Cannot write to the data cache " + folder + " ("
+                    + (e instanceof AccessDeniedException ? "permission denied" : reason.toLowerCase(Locale.ROOT))
+                    + "): set " + HOME_VARIABLE + " or pass --cache-dir with a folder you can write to", e);
+        }
+        return new DatasetUnavailableException("Could not use the data cache " + folder + ": " + reason, e);
     }
 
     /** The URL the file is fetched from: the mirror's copy if a mirror is set, else the canonical one. */

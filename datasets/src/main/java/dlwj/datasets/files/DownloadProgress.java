@@ -1,5 +1,6 @@
 package dlwj.datasets.files;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,5 +86,13 @@ final class DownloadProgress implements AutoCloseable {
             return String.format(Locale.ROOT, "%.1f KB", count / 1024.0);
         }
         return String.format(Locale.ROOT, "%.1f MB", count / (1024.0 * 1024.0));
+    }
+
+    /** A duration as people read it: {@code 30 min}, {@code 1.5 s}. */
+    static String duration(Duration duration) {
+        if (duration.toSeconds() >= 60 && duration.toSecondsPart() == 0) {
+            return duration.toMinutes() + " min";
+        }
+        return BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
     }
 }

@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -85,19 +84,15 @@ final class Downloader {
     }
 
     private void fetchOnce(RemoteFile file, URI source, Path target) throws IOException {
-        Path partial = Files.createTempFile(target.getParent(), "." + file.fileName() + ".", ".part");
-        try {
+        AtomicFiles.write(target, partial -> {
             long expectedLength = copy(file, source, partial);
             long length = Files.size(partial);
             if (expectedLength >= 0 && length != expectedLength) {
                 throw new TransientFailure("the download ended after " + length + " of " + expectedLength + " bytes");
             }
             verify(file, partial);
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            log.info("Saved {} ({})", target, DownloadProgress.bytes(length));
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        });
+        log.info("Saved {} ({})", target, DownloadProgress.bytes(Files.size(target)));
     }
 
     /** Copies the body of {@code source} into {@code partial}; returns the announced length, or -1. */

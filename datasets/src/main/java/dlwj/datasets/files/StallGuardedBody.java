@@ -113,7 +113,7 @@ final class StallGuardedBody extends InputStream implements HttpResponse.BodySub
         }
         if (next == null) {
             throw new IOException("it stalled (less than " + DownloadProgress.bytes(MIN_PROGRESS) + " in "
-                    + stallTimeout.toMillis() / 1000.0 + " s)");
+                    + DownloadProgress.duration(stallTimeout) + ")");
         }
         if (next == END) {
             ended = true;

@@ -4,13 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Enumeration;
 import java.util.Optional;
 import java.util.zip.CRC32;
@@ -44,7 +41,7 @@ public final class ZipExtraction {
      */
     static void extractFolder(Path zipFile, String archiveHash, String folder, Path target, FileValidator check)
             throws IOException {
-        Path temporary = Files.createTempDirectory(target.getParent(), "." + folder + ".");
+        Path temporary = AtomicFiles.temporaryFolder(target);
         try {
             log.info("Extracting {} from {}", folder, zipFile.getFileName());
             try (ZipFile zip = new ZipFile(zipFile.toFile())) {
@@ -68,10 +65,10 @@ public final class ZipExtraction {
             Path extracted = temporary.resolve(folder);
             check.validate(extracted);
             Files.writeString(extracted.resolve(MARKER), archiveHash + "\n", StandardCharsets.US_ASCII);
-            deleteTree(target);
+            AtomicFiles.deleteTree(target);
             Files.move(extracted, target, StandardCopyOption.ATOMIC_MOVE);
         } finally {
-            deleteTree(temporary);
+            AtomicFiles.deleteTree(temporary);
         }
     }
 
@@ -121,24 +118,5 @@ public final class ZipExtraction {
 
     private static InvalidDataFileException corrupt(Path zipFile, ZipEntry entry, String what) {
         return new InvalidDataFileException(zipFile.getFileName() + " is damaged: its entry " + entry.getName() + " has " + what);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }
