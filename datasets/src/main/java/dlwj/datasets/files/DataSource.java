@@ -292,7 +292,7 @@ public final class DataSource {
     private Path checkLocalFile(RemoteFile file, Path local) {
         if (!Files.isRegularFile(local)) {
             throw new DatasetUnavailableException("The file given for " + file.fileName() + " does not exist: "
-                    + local.toAbsolutePath());
+                    + local.toAbsolutePath() + "; " + localFileAdvice(file));
         }
         try {
             Optional<Checksum> checksum = file.publishedChecksum();
@@ -304,8 +304,14 @@ public final class DataSource {
             return local;
         } catch (IOException e) {
             throw new DatasetUnavailableException("The file given for " + file.fileName() + ", " + local
-                    + ", is not a valid " + file.fileName() + ": " + e.getMessage(), e);
+                    + ", is not a valid " + file.fileName() + ": " + e.getMessage() + "; " + localFileAdvice(file), e);
         }
+    }
+
+    /** What to do about a given file that cannot be used: it is never replaced by a download. */
+    private static String localFileAdvice(RemoteFile file) {
+        return "pass a valid " + file.fileName() + ", or drop --local-file " + file.fileName()
+                + " to download it";
     }
 
     /** What a user can do to work offline, for the error message of a failed download. */

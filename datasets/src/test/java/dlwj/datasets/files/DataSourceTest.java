@@ -284,6 +284,12 @@ class DataSourceTest {
         assertTrue(invalid.getMessage().contains(notNpz.toString()), invalid.getMessage());
         assertTrue(invalid.getMessage().contains("not a valid .npz"), invalid.getMessage());
         assertTrue(absent.getMessage().contains("does not exist: " + missing), absent.getMessage());
+        for (String message : List.of(invalid.getMessage(), absent.getMessage())) {
+            assertTrue(message.endsWith("; pass a valid sample.npz, or drop --local-file sample.npz to download it"),
+                    message);
+            assertFalse(message.contains("fetch"), message);
+            assertFalse(message.contains("\n"), message);
+        }
     }
 
     @Test
