@@ -84,7 +84,8 @@ class DogsVsCatsTest {
     }
 
     @Test
-    void truncatedPictureIsNeverPublished() throws Exception {
+    void truncatedPictureIsNeverPublishedAndHalfFoldersAreCleanedUp() throws Exception {
+        Fixtures.write(home.resolve("datasets/.cats_and_dogs_filtered.4410192/train/cats/cat.0.jpg"), new byte[9]);
         Fixtures.write(mirror.resolve(ZIP), rewrite(goodZip, CAT_5, jpeg -> Arrays.copyOf(jpeg, jpeg.length / 2),
                 ZipEntry.DEFLATED));
 

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Extracts one top-level folder of a zip into place atomically: into a temporary folder beside the
- * target first, each entry checked against the CRC-32 and size the zip declares for it (Java's
- * {@link ZipFile} checks neither), the folder checked, a {@link #MARKER} naming the archive's SHA-256
+ * target first, each entry checked against the CRC-32 and size the zip declares for it (which Java's
+ * {@link ZipFile} leaves unchecked), the folder checked, a {@link #MARKER} naming the archive's SHA-256
  * written last, then renamed, so an interrupted extraction never leaves a half folder and a folder always
  * says which archive it came from.
  */
