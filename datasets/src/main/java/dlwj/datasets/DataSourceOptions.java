@@ -27,7 +27,12 @@ public final class DataSourceOptions {
                     + "repeatable.")
     List<String> localFiles = new ArrayList<>();
 
-    /** The environment's data source with these options applied. */
+    /**
+     * The environment's data source with these options applied.
+     *
+     * @throws IllegalArgumentException when a {@code --local-file} names no data file of this project (it
+     *                                  would be ignored)
+     */
     public DataSource dataSource() {
         DataSource source = DataSource.fromEnvironment();
         if (mirror != null) {
@@ -40,6 +45,10 @@ public final class DataSourceOptions {
             int equals = localFile.indexOf('=');
             Path path = Path.of(equals < 0 ? localFile : localFile.substring(equals + 1));
             String name = equals < 0 ? path.getFileName().toString() : localFile.substring(0, equals);
+            if (!DataFiles.names().contains(name)) {
+                throw new IllegalArgumentException("--local-file " + localFile + ": '" + name + "' is not a data file "
+                        + "name; pass NAME=PATH with NAME one of " + String.join(", ", DataFiles.names()));
+            }
             source = source.withLocalFile(name, path);
         }
         return source;

@@ -5,6 +5,7 @@ import dlwj.datasets.files.DatasetUnavailableException;
 import dlwj.datasets.files.FileValidator;
 import dlwj.datasets.files.InvalidDataFileException;
 import dlwj.datasets.files.RemoteFile;
+import dlwj.datasets.files.ZipExtraction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,7 +43,10 @@ public final class DogsVsCats {
     private static final Pattern FILTERED_IMAGE =
             Pattern.compile(FILTERED_FOLDER + "/(train|validation)/(cats|dogs)/[^/]+\\.jpe?g");
 
-    /** TensorFlow's {@code cats_and_dogs_filtered.zip} (no checksum published: the image counts are checked). */
+    /**
+     * TensorFlow's {@code cats_and_dogs_filtered.zip} (no checksum published: the image counts and every
+     * entry's CRC-32 are checked).
+     */
     public static final RemoteFile FILTERED = RemoteFile.of("datasets/" + FILTERED_FOLDER + ".zip",
             "https://storage.googleapis.com/mledu-datasets/cats_and_dogs_filtered.zip", null,
             DogsVsCats::checkFilteredZip);
@@ -110,11 +114,15 @@ public final class DogsVsCats {
             throw new InvalidDataFileException(zipFile.getFileName() + " holds " + counts + " images, expected "
                     + expected);
         }
+        ZipExtraction.verifyEntries(zipFile);
     }
 
+    /** The image counts, and every picture a complete JPEG: what makes a folder Keras extracted usable too. */
     private static void checkFilteredFolder(Path folder) throws IOException {
-        ImageFolders.requireCounts(folder.resolve("train"), CLASSES, 1000);
-        ImageFolders.requireCounts(folder.resolve("validation"), CLASSES, 500);
+        for (String split : List.of("train", "validation")) {
+            ImageFolders.requireCounts(folder.resolve(split), CLASSES, split.equals("train") ? 1000 : 500);
+            ImageFolders.requireCompletePictures(folder.resolve(split), CLASSES);
+        }
     }
 
     /** Kaggle's training images, from its zip or from the folder it extracts to. */

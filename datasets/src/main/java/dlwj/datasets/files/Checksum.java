@@ -32,6 +32,11 @@ public record Checksum(String algorithm, String hex) {
 
     /** Hashes the file with this checksum's algorithm. */
     public String compute(Path file) throws IOException {
+        return digest(algorithm, file);
+    }
+
+    /** Hashes the file with the {@link MessageDigest} algorithm, in lower-case hex. */
+    public static String digest(String algorithm, Path file) throws IOException {
         MessageDigest digest = newDigest(algorithm);
         byte[] buffer = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {

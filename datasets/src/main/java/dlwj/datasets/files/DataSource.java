@@ -1,12 +1,14 @@
 package dlwj.datasets.files;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,14 +46,16 @@ public final class DataSource {
     private final String mirror;
     private final Map<String, Path> localFiles;
     private final Downloader downloader;
+    private final Duration lockWait;
 
     private DataSource(Path home, Path kerasHome, String mirror, Map<String, Path> localFiles,
-                       Downloader downloader) {
+                       Downloader downloader, Duration lockWait) {
         this.home = home;
         this.kerasHome = kerasHome;
         this.mirror = mirror;
         this.localFiles = Map.copyOf(localFiles);
         this.downloader = downloader;
+        this.lockWait = lockWait;
     }
 
     /** The source configured by the environment: system properties first, then environment variables. */
@@ -61,7 +65,8 @@ public final class DataSource {
         Path kerasHome = setting("keras.home", KERAS_HOME_VARIABLE).map(Path::of)
                 .orElse(userHome.resolve(".keras"));
         String mirror = setting(MIRROR_PROPERTY, MIRROR_VARIABLE).orElse(null);
-        return new DataSource(home, kerasHome, mirror, Map.of(), new Downloader(Downloader.Retries.DEFAULT));
+        return new DataSource(home, kerasHome, mirror, Map.of(), new Downloader(Downloader.Retries.DEFAULT,
+                Downloader.DEFAULT_STALL_TIMEOUT), FileLocks.DEFAULT_WAIT);
     }
 
     private static Optional<String> setting(String property, String variable) {
@@ -73,29 +78,45 @@ public final class DataSource {
     }
 
     public DataSource withHome(Path home) {
-        return new DataSource(home, kerasHome, mirror, localFiles, downloader);
+        return new DataSource(home, kerasHome, mirror, localFiles, downloader, lockWait);
     }
 
     public DataSource withKerasHome(Path kerasHome) {
-        return new DataSource(home, kerasHome, mirror, localFiles, downloader);
+        return new DataSource(home, kerasHome, mirror, localFiles, downloader, lockWait);
     }
 
     /** A URL or a folder that holds the files under their own names, used instead of the canonical host. */
     public DataSource withMirror(String mirror) {
-        return new DataSource(home, kerasHome, mirror, localFiles, downloader);
+        return new DataSource(home, kerasHome, mirror, localFiles, downloader, lockWait);
     }
 
     /** Uses {@code file} for the data file named {@code fileName} (for example {@code imdb.npz}). */
     public DataSource withLocalFile(String fileName, Path file) {
         Map<String, Path> files = new HashMap<>(localFiles);
         files.put(fileName, file);
-        return new DataSource(home, kerasHome, mirror, files, downloader);
+        return new DataSource(home, kerasHome, mirror, files, downloader, lockWait);
     }
 
     /** Download retries: how many attempts in all, and the delay before the second (doubled after each). */
     public DataSource withRetries(int attempts, Duration firstDelay) {
         return new DataSource(home, kerasHome, mirror, localFiles,
-                new Downloader(new Downloader.Retries(attempts, firstDelay)));
+                downloader.withRetries(new Downloader.Retries(attempts, firstDelay)), lockWait);
+    }
+
+    /**
+     * How long a download may bring in less than 1 KB (waiting for the server's answer included) before the
+     * attempt is given up and retried; 60 s unless set.
+     */
+    public DataSource withStallTimeout(Duration stallTimeout) {
+        return new DataSource(home, kerasHome, mirror, localFiles, downloader.withStallTimeout(stallTimeout), lockWait);
+    }
+
+    /**
+     * How long to wait for another process that is fetching or extracting the same file (it says which, in
+     * the lock file) before giving up; 30 min unless set.
+     */
+    public DataSource withLockWait(Duration lockWait) {
+        return new DataSource(home, kerasHome, mirror, localFiles, downloader, lockWait);
     }
 
     /** The cache root: data files go to {@code datasets/}, model weights to {@code models/}. */
@@ -128,7 +149,7 @@ public final class DataSource {
             return keras;
         }
         try {
-            return FileLocks.withLock(cached, () -> {
+            return FileLocks.withLock(cached, lockWait, () -> {
                 if (Files.isRegularFile(cached) && passesChecks(file, cached)) {
                     return cached; // another process fetched it while we waited for the lock
                 }
@@ -137,60 +158,93 @@ public final class DataSource {
                 return cached;
             });
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write to the data cache " + cached.getParent()
-                    + ": " + e.getMessage() + ". Set " + HOME_VARIABLE + " to a folder you can write to.", e);
+            throw cacheFailure(cached.getParent(), e);
         }
     }
 
     /**
      * Returns the folder {@code folder} extracted from the zip {@code archive} (which holds it at its
      * top level), as Keras' {@code get_file(..., extract=True)} leaves it: in this cache, or in Keras'
-     * where it is already there. {@code check} validates a folder; a failing one is extracted again.
+     * where it is already there. Every entry is checked against the CRC-32 the zip declares, and
+     * {@code check} validates the folder before it is published.
+     * <p>
+     * A folder this cache extracted records the SHA-256 of its archive, and is extracted again when the
+     * archive at hand differs, when the record is missing (an interrupted or older extraction) or when
+     * {@code check} fails. A folder in Keras' cache has no such record: it is used when {@code check}
+     * passes, so {@code check} must read enough of every file to tell a damaged one (dogs vs cats checks
+     * that each picture is a complete JPEG).
      */
     public Path getExtracted(RemoteFile archive, String folder, FileValidator check) {
         Path cached = cachedPath(archive).resolveSibling(folder);
-        if (isValidFolder(cached, check)) {
-            return cached;
-        }
-        Path keras = kerasHome.resolve(archive.cachePath()).resolveSibling(folder);
-        if (isValidFolder(keras, check)) {
-            log.info("Using {} from Keras' cache", keras);
-            return keras;
-        }
         try {
-            return FileLocks.withLock(cached, () -> {
-                if (Files.isDirectory(cached) && passesFolderCheck(cached, check)) {
+            if (Files.isDirectory(cached)) {
+                Optional<String> stale = staleness(cached, get(archive), check);
+                if (stale.isEmpty()) {
+                    return cached;
+                }
+                log.warn("The folder {} is not usable ({}); extracting it again", cached, stale.get());
+            }
+            Path keras = kerasHome.resolve(archive.cachePath()).resolveSibling(folder);
+            if (Files.isDirectory(keras)) {
+                try {
+                    check.validate(keras);
+                    log.info("Using {} from Keras' cache", keras);
+                    return keras;
+                } catch (IOException e) {
+                    log.warn("Keras' folder {} is incomplete ({}); extracting {} again", keras, e.getMessage(), folder);
+                }
+            }
+            return FileLocks.withLock(cached, lockWait, () -> {
+                Path zip = get(archive);
+                if (Files.isDirectory(cached) && staleness(cached, zip, check).isEmpty()) {
                     return cached; // another process extracted it while we waited for the lock
                 }
-                ZipExtraction.extractFolder(get(archive), folder, cached, check);
+                ZipExtraction.extractFolder(zip, Checksum.digest("SHA-256", zip), folder, cached, check);
                 return cached;
             });
-        } catch (IOException e) {
+        } catch (InvalidDataFileException e) {
             throw new DatasetUnavailableException("Could not extract " + folder + " from " + archive.fileName()
                     + " into " + cached + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw cacheFailure(cached.getParent(), e);
         }
     }
 
-    private static boolean isValidFolder(Path folder, FileValidator check) {
-        if (!Files.isDirectory(folder)) {
-            return false;
+    /** Why the extracted {@code folder} cannot be used as {@code zip}'s; empty when it can. */
+    private static Optional<String> staleness(Path folder, Path zip, FileValidator check) throws IOException {
+        Optional<String> source = ZipExtraction.sourceArchiveHash(folder);
+        if (source.isEmpty()) {
+            return Optional.of("it does not record the archive it came from");
+        }
+        if (!source.get().equals(Checksum.digest("SHA-256", zip))) {
+            return Optional.of("it was extracted from another " + zip.getFileName() + " than " + zip);
         }
         try {
             check.validate(folder);
-            return true;
+            return Optional.empty();
         } catch (IOException e) {
-            log.warn("The folder {} is incomplete ({}); extracting it again", folder, e.getMessage());
-            return false;
+            return Optional.of(e.getMessage());
         }
     }
 
-    private static boolean passesFolderCheck(Path folder, FileValidator check) {
-        try {
-            check.validate(folder);
-            return true;
-        } catch (IOException e) {
-            return false;
+    /**
+     * A file-system failure in the cache folder {@code folder}, as one line that says what happened and what
+     * to do: a read-only or unwritable cache, a full disk.
+     */
+    static DatasetUnavailableException cacheFailure(Path folder, IOException e) {
+        String reason = e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
+                : Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
+        if (reason.contains("No space left on device")) {
+            return new DatasetUnavailableException("No space left on device writing " + folder
+                    + ": free space or pass --cache-dir (or set " + HOME_VARIABLE + ") elsewhere", e);
         }
+        if (e instanceof AccessDeniedException || reason.contains("Read-only file system")
+                || reason.contains("Not a directory")) {
+            return new DatasetUnavailableException("Cannot write to the data cache " + folder + " ("
+                    + (e instanceof AccessDeniedException ? "permission denied" : reason.toLowerCase(Locale.ROOT))
+                    + "): set " + HOME_VARIABLE + " or pass --cache-dir with a folder you can write to", e);
+        }
+        return new DatasetUnavailableException("Could not use the data cache " + folder + ": " + reason, e);
     }
 
     /** The URL the file is fetched from: the mirror's copy if a mirror is set, else the canonical one. */
@@ -238,7 +292,7 @@ public final class DataSource {
     private Path checkLocalFile(RemoteFile file, Path local) {
         if (!Files.isRegularFile(local)) {
             throw new DatasetUnavailableException("The file given for " + file.fileName() + " does not exist: "
-                    + local.toAbsolutePath());
+                    + local.toAbsolutePath() + "; " + localFileAdvice(file));
         }
         try {
             Optional<Checksum> checksum = file.publishedChecksum();
@@ -250,8 +304,14 @@ public final class DataSource {
             return local;
         } catch (IOException e) {
             throw new DatasetUnavailableException("The file given for " + file.fileName() + ", " + local
-                    + ", is not a valid " + file.fileName() + ": " + e.getMessage(), e);
+                    + ", is not a valid " + file.fileName() + ": " + e.getMessage() + "; " + localFileAdvice(file), e);
         }
+    }
+
+    /** What to do about a given file that cannot be used: it is never replaced by a download. */
+    private static String localFileAdvice(RemoteFile file) {
+        return "pass a valid " + file.fileName() + ", or drop --local-file " + file.fileName()
+                + " to download it";
     }
 
     /** What a user can do to work offline, for the error message of a failed download. */

@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -33,15 +32,28 @@ final class Downloader {
 
     private static final Logger log = LoggerFactory.getLogger(Downloader.class);
 
+    /** How long a download may bring in (almost) nothing before the attempt is given up. */
+    static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(60);
+
     private final Retries retries;
+    private final Duration stallTimeout;
     private final HttpClient http;
 
-    Downloader(Retries retries) {
+    Downloader(Retries retries, Duration stallTimeout) {
         this.retries = retries;
+        this.stallTimeout = stallTimeout;
         this.http = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(30))
                 .build();
+    }
+
+    Downloader withRetries(Retries retries) {
+        return new Downloader(retries, stallTimeout);
+    }
+
+    Downloader withStallTimeout(Duration stallTimeout) {
+        return new Downloader(retries, stallTimeout);
     }
 
     /**
@@ -72,19 +84,15 @@ final class Downloader {
     }
 
     private void fetchOnce(RemoteFile file, URI source, Path target) throws IOException {
-        Path partial = Files.createTempFile(target.getParent(), "." + file.fileName() + ".", ".part");
-        try {
+        AtomicFiles.write(target, partial -> {
             long expectedLength = copy(file, source, partial);
             long length = Files.size(partial);
             if (expectedLength >= 0 && length != expectedLength) {
                 throw new TransientFailure("the download ended after " + length + " of " + expectedLength + " bytes");
             }
             verify(file, partial);
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            log.info("Saved {} ({})", target, DownloadProgress.bytes(length));
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        });
+        log.info("Saved {} ({})", target, DownloadProgress.bytes(Files.size(target)));
     }
 
     /** Copies the body of {@code source} into {@code partial}; returns the announced length, or -1. */
@@ -101,8 +109,8 @@ final class Downloader {
         }
         HttpResponse<InputStream> response;
         try {
-            response = http.send(HttpRequest.newBuilder(source).timeout(Duration.ofMinutes(2)).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            response = http.send(HttpRequest.newBuilder(source).timeout(stallTimeout).GET().build(),
+                    info -> new StallGuardedBody(stallTimeout));
         } catch (ConnectException | HttpConnectTimeoutException e) {
             throw new TransientFailure("could not connect to " + source.getHost()
                     + " (no network, or the server is down)", e);
@@ -134,7 +142,7 @@ final class Downloader {
         try (OutputStream out = Files.newOutputStream(partial);
              DownloadProgress progress = DownloadProgress.start(file.fileName(), source, length)) {
             byte[] buffer = new byte[1 << 16];
-            for (int n; (n = read(in, buffer)) > 0; ) {
+            for (int n; (n = read(in, buffer, progress)) > 0; ) {
                 out.write(buffer, 0, n);
                 progress.advance(n);
             }
@@ -142,11 +150,11 @@ final class Downloader {
     }
 
     /** Reads from the source: a failure here is the transfer's, worth another attempt. */
-    private static int read(InputStream in, byte[] buffer) throws TransientFailure {
+    private static int read(InputStream in, byte[] buffer, DownloadProgress progress) throws TransientFailure {
         try {
             return in.read(buffer);
         } catch (IOException e) {
-            throw new TransientFailure("the transfer broke off: " + describe(e), e);
+            throw new TransientFailure("the transfer broke off after " + progress.received() + ": " + describe(e), e);
         }
     }
 

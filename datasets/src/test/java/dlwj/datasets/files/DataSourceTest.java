@@ -5,17 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dlwj.datasets.Fixtures;
 import dlwj.datasets.formats.Npz;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -122,6 +130,50 @@ class DataSourceTest {
         assertTrue(e.getMessage().contains(server.url("/moved/sample.npz")), e.getMessage());
         assertTrue(e.getMessage().contains(home.resolve("datasets/sample.npz").toString()), e.getMessage());
         assertEquals(1, server.requests("/moved/sample.npz"));
+    }
+
+    @Test
+    void stalledTransferIsRetried() throws IOException {
+        server.failNext(FixtureServer.Failure.TRICKLE);
+
+        Path path = source().withStallTimeout(Duration.ofSeconds(1)).get(file);
+
+        assertArrayEquals(content, Files.readAllBytes(path));
+        assertEquals(2, server.requests("/data/sample.npz"));
+    }
+
+    @Test
+    void serverSendingFiveBytesASecondFailsWithTheUrlAndTheBytesReceived() throws IOException {
+        server.failNext(FixtureServer.Failure.TRICKLE, FixtureServer.Failure.TRICKLE);
+        long start = System.nanoTime();
+
+        DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class,
+                () -> source().withRetries(2, Duration.ofMillis(5)).withStallTimeout(Duration.ofSeconds(1)).get(file));
+
+        String message = e.getMessage();
+        assertTrue(message.contains(file.origin() + " (2 attempts)"), message);
+        assertTrue(message.matches("(?s).*the transfer broke off after \\d+ B of 201 B: it stalled \\(less than 1.0 KB in 1 s\\).*"),
+                message);
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(8).toNanos(), "gave up within seconds");
+        assertNoPartialFiles();
+    }
+
+    @Test
+    void slowDownloadLogsItsProgressWithoutAConsole() throws Exception {
+        byte[] large = Fixtures.npz(Fixtures.arrays("x", Fixtures.npyInt64(new Random(1).longs(2000).toArray())));
+        server.serve("/data/large.npz", large).pace(1024, 400);
+        RemoteFile largeFile = remoteFile(server.url("/data/large.npz"), sha256(large));
+        PrintStream original = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            source().get(largeFile);
+        } finally {
+            System.setErr(original);
+        }
+
+        String lines = log.toString(StandardCharsets.UTF_8);
+        assertTrue(lines.matches("(?s).*sample\\.npz: \\d+\\.\\d KB of 15\\.\\d KB, \\d+(\\.\\d)? [KB]+/s.*"), lines);
     }
 
     @Test
@@ -232,6 +284,12 @@ class DataSourceTest {
         assertTrue(invalid.getMessage().contains(notNpz.toString()), invalid.getMessage());
         assertTrue(invalid.getMessage().contains("not a valid .npz"), invalid.getMessage());
         assertTrue(absent.getMessage().contains("does not exist: " + missing), absent.getMessage());
+        for (String message : List.of(invalid.getMessage(), absent.getMessage())) {
+            assertTrue(message.endsWith("; pass a valid sample.npz, or drop --local-file sample.npz to download it"),
+                    message);
+            assertFalse(message.contains("fetch"), message);
+            assertFalse(message.contains("\n"), message);
+        }
     }
 
     @Test
@@ -248,6 +306,109 @@ class DataSourceTest {
 
         assertEquals(home.resolve("datasets/sample.npz"), source().get(file));
         assertEquals(1, server.requests("/data/sample.npz"));
+    }
+
+    @Test
+    void leftoversOfAnInterruptedDownloadAreRemovedNextTime() throws IOException {
+        Path datasets = Files.createDirectories(home.resolve("datasets"));
+        Path partial = Fixtures.write(datasets.resolve(".sample.npz.8147295318.part"), new byte[1000]);
+        Path otherFiles = Fixtures.write(datasets.resolve(".mnist.npz.12.part"), new byte[10]);
+
+        source().get(file);
+
+        assertFalse(Files.exists(partial));
+        assertTrue(Files.exists(otherFiles), "only the entry being locked is cleaned");
+    }
+
+    @Test
+    void cachedFilesGetTheUmasksPermissionsNotOwnerOnly() throws IOException {
+        assumeTrue(home.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path reference = Files.createFile(Files.createDirectories(home.resolve("datasets")).resolve("reference"));
+
+        Path cached = source().get(file);
+
+        assertEquals(Files.getPosixFilePermissions(reference), Files.getPosixFilePermissions(cached));
+    }
+
+    @Test
+    void waitForAnotherProcessNamesItAndIsBounded() throws Exception {
+        Path cached = home.resolve("datasets/sample.npz");
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(), cached.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            assertEquals("locked", new String(holder.getInputStream().readNBytes(6), StandardCharsets.US_ASCII));
+            long start = System.nanoTime();
+
+            DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class,
+                    () -> source().withLockWait(Duration.ofSeconds(1)).get(file));
+
+            assertTrue(e.getMessage().contains("gave up after waiting 1 s for process " + holder.pid() + " on "),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("to finish with " + cached), e.getMessage());
+            assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos());
+            assertEquals(0, server.requests("/data/sample.npz"));
+        } finally {
+            holder.destroy();
+            holder.waitFor();
+        }
+        assertArrayEquals(content, Files.readAllBytes(source().get(file)), "the lock dies with its holder");
+    }
+
+    @Test
+    void cacheThatIsNotAFolderIsOneLineSayingWhatToDo() throws IOException {
+        Path notAFolder = Fixtures.write(elsewhere.resolve("cache"), new byte[] {1});
+
+        DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class,
+                () -> source().withHome(notAFolder).get(file));
+
+        assertEquals("Cannot write to the data cache " + notAFolder.resolve("datasets") + " (not a directory): set "
+                + "DLWJ_HOME or pass --cache-dir with a folder you can write to", e.getMessage());
+    }
+
+    @Test
+    void readOnlyCacheIsOneLineSayingWhatToDo() throws IOException {
+        Path datasets = Files.createDirectories(home.resolve("datasets"));
+        Files.setPosixFilePermissions(datasets, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            assumeFalse(Files.isWritable(datasets), "permission bits bind nobody here (running as root)");
+
+            DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class, () -> source().get(file));
+
+            assertEquals("Cannot write to the data cache " + datasets + " (permission denied): set DLWJ_HOME or pass "
+                    + "--cache-dir with a folder you can write to", e.getMessage());
+        } finally {
+            Files.setPosixFilePermissions(datasets, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
+    void fullDiskAndReadOnlyFileSystemsAreNamedAsSuch() {
+        Path folder = home.resolve("datasets");
+
+        assertEquals("No space left on device writing " + folder + ": free space or pass --cache-dir (or set "
+                        + "DLWJ_HOME) elsewhere",
+                DataSource.cacheFailure(folder, new IOException("No space left on device")).getMessage());
+        assertEquals("Cannot write to the data cache " + folder + " (read-only file system): set DLWJ_HOME or pass "
+                        + "--cache-dir with a folder you can write to",
+                DataSource.cacheFailure(folder, new FileSystemException(folder.resolve("x").toString(), null,
+                        "Read-only file system")).getMessage());
+    }
+
+    /** Holds a cache entry's lock, as another process loading the same dataset, until it is stopped. */
+    static final class LockHolder {
+        public static void main(String[] args) throws Exception {
+            FileLocks.withLock(Path.of(args[0]), Duration.ofSeconds(5), () -> {
+                System.out.print("locked");
+                System.out.flush();
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            });
+        }
     }
 
     private void assertNoPartialFiles() throws IOException {

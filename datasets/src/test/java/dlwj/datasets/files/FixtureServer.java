@@ -20,14 +20,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FixtureServer implements AutoCloseable {
 
-    /** How one request goes wrong. */
-    public enum Failure { NOT_FOUND, SERVER_ERROR, TRUNCATED }
+    /**
+     * How one request goes wrong; {@code TRICKLE} sends 5 bytes a second until the client hangs up (or
+     * 10 s have passed).
+     */
+    public enum Failure { NOT_FOUND, SERVER_ERROR, TRUNCATED, TRICKLE }
 
     private final HttpServer server;
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final Deque<Failure> failures = new ArrayDeque<>();
     private volatile long delayMillis;
+    private volatile int paceBytes = Integer.MAX_VALUE;
+    private volatile long paceMillis;
 
     public FixtureServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
@@ -50,6 +55,13 @@ public final class FixtureServer implements AutoCloseable {
     /** Slows every response down, so concurrent loaders really overlap. */
     public FixtureServer delay(long millis) {
         this.delayMillis = millis;
+        return this;
+    }
+
+    /** Sends every body in pieces of {@code bytes}, {@code millis} apart: a slow but steady server. */
+    public FixtureServer pace(int bytes, long millis) {
+        this.paceBytes = bytes;
+        this.paceMillis = millis;
         return this;
     }
 
@@ -79,16 +91,35 @@ public final class FixtureServer implements AutoCloseable {
                 exchange.sendResponseHeaders(200, content.length);
                 body.write(content, 0, content.length / 2);
                 body.flush(); // closing with bytes missing drops the connection
+            } else if (failure == Failure.TRICKLE) {
+                exchange.sendResponseHeaders(200, content.length);
+                send(body, content, 5, 1000, 10);
             } else {
                 exchange.sendResponseHeaders(200, content.length);
-                body.write(content);
+                send(body, content, paceBytes, paceMillis, content.length);
             }
         }
     }
 
+    /** Sends at most {@code pieces} pieces of {@code content}, {@code millis} apart. */
+    private static void send(OutputStream body, byte[] content, int bytes, long millis, int pieces)
+            throws IOException {
+        for (int start = 0, piece = 0; start < content.length && piece < pieces; start += bytes, piece++) {
+            if (start > 0) {
+                sleep(millis);
+            }
+            body.write(content, start, Math.min(bytes, content.length - start));
+            body.flush();
+        }
+    }
+
     private void sleep() {
+        sleep(delayMillis);
+    }
+
+    private static void sleep(long millis) {
         try {
-            Thread.sleep(delayMillis);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,0 +1,45 @@
+package dlwj.datasets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The data options as a user types them. */
+class DataSourceOptionsTest {
+
+    private static DataSourceOptions parse(String... args) {
+        DataSourceOptions options = new DataSourceOptions();
+        new CommandLine(options).parseArgs(args);
+        return options;
+    }
+
+    @Test
+    void localFileWhoseNameIsNoDataFileIsRefusedListingTheNames() {
+        DataSourceOptions options = parse("--local-file", "/downloads/mnist(1).npz");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, options::dataSource);
+
+        assertTrue(e.getMessage().startsWith("--local-file /downloads/mnist(1).npz: 'mnist(1).npz' is not a data file "
+                + "name; pass NAME=PATH with NAME one of mnist.npz, "), e.getMessage());
+        assertTrue(e.getMessage().contains("cats_and_dogs_filtered.zip"), e.getMessage());
+        assertTrue(e.getMessage().contains("imagenet_class_index.json"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+    }
+
+    @Test
+    void localFileNamedExplicitlyOrByItsOwnNameIsAccepted() {
+        assertTrue(parse("--local-file", "mnist.npz=/downloads/mnist(1).npz", "--local-file", "/data/imdb.npz")
+                .dataSource().toString().contains("imdb.npz"));
+    }
+
+    @Test
+    void everyDataFileHasItsOwnName() {
+        List<String> names = DataFiles.names();
+
+        assertEquals(names.size(), names.stream().distinct().count(), names.toString());
+    }
+}

@@ -1,0 +1,197 @@
+package dlwj.datasets;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dlwj.datasets.files.DataSource;
+import dlwj.datasets.files.DatasetUnavailableException;
+import dlwj.datasets.files.ZipExtraction;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** cats_and_dogs_filtered: damaged archives and pictures are never published, extracted folders follow their archive. */
+class DogsVsCatsTest {
+
+    private static final String ZIP = "cats_and_dogs_filtered.zip";
+    private static final String CAT_5 = "cats_and_dogs_filtered/train/cats/cat.5.jpg";
+    private static byte[] goodZip;
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path kerasHome;
+    @TempDir
+    Path mirror;
+
+    @BeforeAll
+    static void writeTheZip() throws IOException {
+        goodZip = Fixtures.catsAndDogsZip(1000, 500);
+    }
+
+    private DataSource source() {
+        return DataSource.fromEnvironment().withHome(home).withKerasHome(kerasHome).withMirror(mirror.toString());
+    }
+
+    @Test
+    void cachedZipWithFlippedBytesIsFetchedAgainFromTheMirror() throws Exception {
+        byte[] damaged = goodZip.clone();
+        for (int i = damaged.length / 2; i < damaged.length / 2 + 64; i++) {
+            damaged[i] ^= (byte) 0xFF;
+        }
+        Fixtures.write(home.resolve("datasets").resolve(ZIP), damaged);
+        Fixtures.write(mirror.resolve(ZIP), goodZip);
+
+        ImageFolders folders = DogsVsCats.filtered(source());
+
+        assertArrayEquals(goodZip, Files.readAllBytes(home.resolve("datasets").resolve(ZIP)));
+        assertEquals(sha256(goodZip), marker(folders));
+    }
+
+    @Test
+    void zipWithAFlippedByteIsRefusedNamingTheArchiveAndTheEntry() throws Exception {
+        byte[] damaged = rewrite(goodZip, CAT_5, UnaryOperator.identity(), ZipEntry.STORED);
+        int picture = indexOf(damaged, Arrays.copyOfRange(Fixtures.jpeg(1, 1, new Random()), 0, 2),
+                indexOf(damaged, CAT_5.getBytes(StandardCharsets.US_ASCII), 0));
+        damaged[picture + 40] ^= 1; // a stored entry: only its CRC-32 can tell
+        Path local = Fixtures.write(mirror.resolve("given.zip"), damaged);
+
+        DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class,
+                () -> DogsVsCats.filtered(source().withLocalFile(ZIP, local)));
+
+        assertTrue(e.getMessage().contains("given.zip is damaged: its entry " + CAT_5 + " has CRC-32"), e.getMessage());
+        assertFalse(Files.exists(home.resolve("datasets/cats_and_dogs_filtered")));
+    }
+
+    @Test
+    void truncatedPictureIsNeverPublishedAndHalfFoldersAreCleanedUp() throws Exception {
+        Fixtures.write(home.resolve("datasets/.cats_and_dogs_filtered.4410192/train/cats/cat.0.jpg"), new byte[9]);
+        Fixtures.write(mirror.resolve(ZIP), rewrite(goodZip, CAT_5, jpeg -> Arrays.copyOf(jpeg, jpeg.length / 2),
+                ZipEntry.DEFLATED));
+
+        DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class,
+                () -> DogsVsCats.filtered(source()));
+
+        assertTrue(e.getMessage().contains("cat.5.jpg is not a complete JPEG"), e.getMessage());
+        assertFalse(Files.exists(home.resolve("datasets/cats_and_dogs_filtered")));
+        try (Stream<Path> left = Files.list(home.resolve("datasets"))) {
+            assertEquals(List.of(), left.filter(Files::isDirectory).toList(), "no half-extracted folder");
+        }
+    }
+
+    @Test
+    void folderIsExtractedAgainWhenItsArchiveChanges() throws Exception {
+        Fixtures.write(mirror.resolve(ZIP), goodZip);
+        ImageFolders first = DogsVsCats.filtered(source());
+        byte[] otherZip = rewrite(goodZip, CAT_5, jpeg -> dogPicture(), ZipEntry.DEFLATED);
+        Fixtures.write(home.resolve("datasets").resolve(ZIP), otherZip);
+
+        ImageFolders second = DogsVsCats.filtered(source());
+
+        assertEquals(first, second);
+        assertEquals(sha256(otherZip), marker(second));
+        assertArrayEquals(dogPicture(), Files.readAllBytes(second.train().resolve("cats/cat.5.jpg")));
+    }
+
+    @Test
+    void folderWithoutItsArchiveRecordIsExtractedAgain() throws Exception {
+        Fixtures.write(mirror.resolve(ZIP), goodZip);
+        Path folder = home.resolve("datasets/cats_and_dogs_filtered");
+        DogsVsCats.filtered(source());
+        Files.delete(folder.resolve(ZipExtraction.MARKER));
+        Fixtures.write(folder.resolve("train/cats/stray.jpg"), Fixtures.jpeg(2, 2, new Random(5)));
+
+        DogsVsCats.filtered(source());
+
+        assertFalse(Files.exists(folder.resolve("train/cats/stray.jpg")));
+        assertEquals(sha256(goodZip), marker(new ImageFolders(folder.resolve("train"), null, null, List.of())));
+    }
+
+    @Test
+    void kerasFolderIsUsedOnlyWhileEveryPictureIsComplete() throws Exception {
+        Fixtures.write(mirror.resolve(ZIP), goodZip);
+        Path keras = DogsVsCats.filtered(source().withHome(kerasHome)).train().getParent();
+        Files.delete(keras.resolve(ZipExtraction.MARKER)); // Keras writes none
+        Files.delete(mirror.resolve(ZIP));
+
+        assertEquals(keras.resolve("train"), DogsVsCats.filtered(source()).train(), "used without its zip");
+
+        Path cat = keras.resolve("train/cats/cat.5.jpg");
+        Files.write(cat, Arrays.copyOf(Files.readAllBytes(cat), 100));
+        Fixtures.write(mirror.resolve(ZIP), goodZip);
+        assertEquals(home.resolve("datasets/cats_and_dogs_filtered/train"), DogsVsCats.filtered(source()).train());
+    }
+
+    private static byte[] dogPicture() {
+        try {
+            return Fixtures.jpeg(12, 9, new Random(7));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String marker(ImageFolders folders) throws IOException {
+        return Files.readString(folders.train().getParent().resolve(ZipExtraction.MARKER)).strip();
+    }
+
+    /** The zip with entry {@code name}'s bytes changed, and written with {@code method}. */
+    private static byte[] rewrite(byte[] zip, String name, UnaryOperator<byte[]> change, int method)
+            throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
+             ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                byte[] content = in.readAllBytes();
+                ZipEntry copy = new ZipEntry(entry.getName());
+                if (entry.getName().equals(name)) {
+                    content = change.apply(content);
+                    copy.setMethod(method);
+                    if (method == ZipEntry.STORED) { // which needs its sizes and CRC-32 up front
+                        CRC32 crc = new CRC32();
+                        crc.update(content);
+                        copy.setSize(content.length);
+                        copy.setCompressedSize(content.length);
+                        copy.setCrc(crc.getValue());
+                    }
+                }
+                out.putNextEntry(copy);
+                out.write(content);
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+        for (int i = from; i <= haystack.length - needle.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}
