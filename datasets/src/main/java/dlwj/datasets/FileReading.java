@@ -1,45 +1,27 @@
 package dlwj.datasets;
 
 import dlwj.datasets.files.DatasetUnavailableException;
-import dlwj.datasets.formats.Idx;
-import dlwj.datasets.formats.NpyArray;
-import dlwj.datasets.formats.Npz;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 
 /** Reads a verified data file, turning a failure into one message that names the file. */
 final class FileReading {
 
+    /** What is read from a file: arrays, a word index, a dataset built from them. */
+    interface FileReader<T> {
+        T read(Path file) throws IOException;
+    }
+
     private FileReading() {
     }
 
-    static Map<String, NpyArray> npz(Path file, String... names) {
+    /** {@code reader}'s result; a file it cannot read is a {@link DatasetUnavailableException} saying what to do. */
+    static <T> T read(Path file, FileReader<T> reader) {
         try {
-            return Npz.read(file, names);
+            return reader.read(file);
         } catch (IOException e) {
-            throw unreadable(file, e);
+            throw new DatasetUnavailableException("Could not read " + file + ": " + e.getMessage()
+                    + "\nDelete it to have it fetched again (or, if you gave it with --local-file, give a good copy).", e);
         }
-    }
-
-    static NpyArray idx(Path file) {
-        try {
-            return Idx.readGzipped(file);
-        } catch (IOException e) {
-            throw unreadable(file, e);
-        }
-    }
-
-    static WordIndex wordIndex(Path file) {
-        try {
-            return WordIndex.read(file);
-        } catch (IOException e) {
-            throw unreadable(file, e);
-        }
-    }
-
-    private static DatasetUnavailableException unreadable(Path file, IOException e) {
-        return new DatasetUnavailableException("Could not read " + file + ": " + e.getMessage()
-                + "\nDelete it to have it fetched again.", e);
     }
 }
