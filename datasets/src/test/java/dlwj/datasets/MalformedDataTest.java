@@ -8,6 +8,7 @@ import dlwj.datasets.files.DataSource;
 import dlwj.datasets.files.DatasetUnavailableException;
 import dlwj.datasets.files.InvalidDataFileException;
 import dlwj.datasets.formats.Idx;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -18,8 +19,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Damaged data files as a user meets them: through a dataset's {@code loadData}, a {@code --local-file}
- * or the cache. Each is one message naming the file and the problem.
+ * Damaged data files as a user meets them: through a dataset's {@code loadData}, a word or class index,
+ * a {@code --local-file} or the cache. Each is one message naming the file and the problem.
  */
 class MalformedDataTest {
 
@@ -123,5 +124,64 @@ class MalformedDataTest {
 
         assertEquals(cached, file);
         assertEquals(7, Idx.readGzipped(file).bytes()[9_999]);
+    }
+
+    static Stream<Arguments> malformedWordIndexes() {
+        return Stream.of(
+                Arguments.of("{\"the\": 1, \"and\": null}", "the rank of 'and' is null, not a positive integer"),
+                Arguments.of("{\"the\": \"abc\"}", "the rank of 'the' is string \"abc\", not a positive integer"),
+                Arguments.of("{\"the\": -3}", "the rank of 'the' is number -3, not a positive integer"),
+                Arguments.of("{\"the\": 0}", "the rank of 'the' is number 0, not a positive integer"),
+                Arguments.of("{\"the\": 1.5}", "the rank of 'the' is number 1.5, not a positive integer"),
+                Arguments.of("{\"the\": 99999999999}", "the rank of 'the' is number 99999999999"),
+                Arguments.of("{\"the\": [1]}", "the rank of 'the' is array, not a positive integer"),
+                Arguments.of("[\"the\", \"and\"]", "holds a JSON array, not a word index (a JSON object)"),
+                Arguments.of("{}", "holds no words"),
+                Arguments.of("{\"the\": 1", "is not valid JSON"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedWordIndexes")
+    void malformedWordIndexSaysWhichWord(String json, String problem) throws Exception {
+        Path file = Fixtures.write(mirror.resolve("imdb_word_index.json"), json.getBytes(StandardCharsets.UTF_8));
+
+        InvalidDataFileException e = assertThrows(InvalidDataFileException.class, () -> WordIndex.read(file));
+
+        assertTrue(e.getMessage().startsWith("imdb_word_index.json"), e.getMessage());
+        assertTrue(e.getMessage().contains(problem), e.getMessage());
+    }
+
+    @Test
+    void localWordIndexWithANullRankIsRejected() throws Exception {
+        Path file = Fixtures.write(mirror.resolve("imdb_word_index.json"),
+                "{\"the\": 1, \"and\": null}".getBytes(StandardCharsets.UTF_8));
+
+        DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class,
+                () -> Imdb.wordIndex(source().withLocalFile("imdb_word_index.json", file)));
+
+        assertTrue(e.getMessage().contains("imdb_word_index.json: the rank of 'and' is null"), e.getMessage());
+    }
+
+    static Stream<Arguments> malformedClassIndexes() {
+        return Stream.of(
+                Arguments.of("{\"0\": null}", "class 0 is null, not a pair [WordNet id, name]"),
+                Arguments.of("{\"0\": [\"n01440764\"]}", "class 0 is array, not a pair"),
+                Arguments.of("{\"0\": [\"n01440764\", {}]}", "class 0 is array, not a pair"),
+                Arguments.of("{\"abc\": [\"n01440764\", \"tench\"]}", "has no class 0: its keys must be the output "
+                        + "indexes 0 to 0"),
+                Arguments.of("{\"0\": [\"a\", \"b\"], \"2\": [\"c\", \"d\"]}", "has no class 1"),
+                Arguments.of("[[\"n01440764\", \"tench\"]]", "holds a JSON array, not a class index"),
+                Arguments.of("{}", "holds no classes"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedClassIndexes")
+    void malformedClassIndexSaysWhichClass(String json, String problem) throws Exception {
+        Path file = Fixtures.write(mirror.resolve("imagenet_class_index.json"), json.getBytes(StandardCharsets.UTF_8));
+
+        InvalidDataFileException e = assertThrows(InvalidDataFileException.class, () -> ImageNetClasses.read(file));
+
+        assertTrue(e.getMessage().startsWith("imagenet_class_index.json"), e.getMessage());
+        assertTrue(e.getMessage().contains(problem), e.getMessage());
     }
 }
