@@ -9,6 +9,7 @@ import dlwj.datasets.files.InvalidDataFileException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -225,5 +226,54 @@ class MalformedFormatsTest {
             }
         }
         throw new IllegalArgumentException("not found: " + new String(needle, StandardCharsets.ISO_8859_1));
+    }
+
+    /** The test fixture of Keras' weights with the first {@code old} after {@code after} replaced by {@code replacement}. */
+    private Path kerasWeightsWith(String after, String old, String replacement) throws Exception {
+        byte[] h5 = Files.readAllBytes(Path.of(MalformedFormatsTest.class.getResource(
+                "/dlwj/datasets/keras-weights.h5").toURI()));
+        int at = indexOf(h5, old.getBytes(StandardCharsets.US_ASCII),
+                indexOf(h5, after.getBytes(StandardCharsets.US_ASCII), 0));
+        byte[] bytes = replacement.getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(bytes, 0, h5, at, bytes.length);
+        return Fixtures.write(dir.resolve("vgg16.h5"), h5);
+    }
+
+    @Test
+    void weightsFileListingALayerItDoesNotHoldIsRefused() throws Exception {
+        // layer_names holds block1_conv1, block1_pool, block2_conv1 as fixed-length strings: rename the last
+        Path file = kerasWeightsWith("layer_names", "block2_conv1", "block9_conv1");
+
+        InvalidDataFileException e = assertThrows(InvalidDataFileException.class,
+                () -> KerasWeightsFile.holding("block9_conv1").validate(file));
+
+        assertEquals("vgg16.h5 has no layer group block9_conv1", e.getMessage());
+    }
+
+    @Test
+    void weightsFileListingAWeightItDoesNotHoldNamesTheLayer() throws Exception {
+        Path file = kerasWeightsWith("block2_conv1/kernel:0", "kernel:0", "kernel:9");
+
+        InvalidDataFileException e = assertThrows(InvalidDataFileException.class,
+                () -> KerasWeightsFile.holding("block2_conv1").validate(file));
+
+        assertEquals("vgg16.h5: layer block2_conv1 lists the weight block2_conv1/kernel:9, which is not a dataset "
+                + "in the file", e.getMessage());
+    }
+
+    @Test
+    void truncatedWeightsFileNamesTheLayer() throws Exception {
+        byte[] h5 = Files.readAllBytes(Path.of(MalformedFormatsTest.class.getResource(
+                "/dlwj/datasets/keras-weights.h5").toURI()));
+        Path file = Fixtures.write(dir.resolve("vgg16.h5"), Arrays.copyOf(h5, 12_000));
+
+        InvalidDataFileException e = assertThrows(InvalidDataFileException.class, () -> {
+            try (KerasWeightsFile weights = KerasWeightsFile.open(file)) {
+                weights.weights("block2_conv1");
+            }
+        });
+
+        assertTrue(e.getMessage().startsWith("vgg16.h5: "), e.getMessage());
+        assertTrue(e.getMessage().contains("block2_conv1"), e.getMessage());
     }
 }
