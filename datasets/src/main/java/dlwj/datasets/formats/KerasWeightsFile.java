@@ -86,8 +86,8 @@ public final class KerasWeightsFile implements AutoCloseable {
         try {
             return strings(hdf, "layer_names");
         } catch (HdfException e) {
-            throw new InvalidDataFileException(path.getFileName() + ": the list of layers cannot be read ("
-                    + e.getMessage() + ")", e);
+            throw new InvalidDataFileException(path.getFileName() + ": the list of layers cannot be read: the file is "
+                    + "truncated or damaged (" + e.getMessage() + ")", e);
         }
     }
 
@@ -101,7 +101,7 @@ public final class KerasWeightsFile implements AutoCloseable {
                         floats(entry.getValue().getDataFlat(), name)));
             } catch (HdfException e) {
                 throw new InvalidDataFileException(path.getFileName() + ": the values of " + name
-                        + " cannot be read (" + e.getMessage() + ")", e);
+                        + " cannot be read: the file is truncated or damaged (" + e.getMessage() + ")", e);
             }
         }
         return weights;
@@ -129,8 +129,8 @@ public final class KerasWeightsFile implements AutoCloseable {
             }
             return datasets;
         } catch (HdfException e) {
-            throw new InvalidDataFileException(path.getFileName() + ": layer " + layer + " cannot be read ("
-                    + e.getMessage() + ")", e);
+            throw new InvalidDataFileException(path.getFileName() + ": layer " + layer + " cannot be read: the file is "
+                    + "truncated or damaged (" + e.getMessage() + ")", e);
         }
     }
 

@@ -81,7 +81,7 @@ final class NumpyPickle {
         int[] values = new int[list.size()];
         for (int i = 0; i < values.length; i++) {
             Object value = list.get(i);
-            boolean integer = value instanceof Integer || value instanceof Long; // a Python int beyond 64 bits is a BigInteger
+            boolean integer = value instanceof Integer || value instanceof Long; // not BigInteger: beyond 64 bits
             if (!integer || ((Number) value).longValue() < 0 || ((Number) value).longValue() > Integer.MAX_VALUE) {
                 throw new InvalidDataFileException(where + " holds " + describe(value) + " at position " + i
                         + ", not a word index (a non-negative int)");

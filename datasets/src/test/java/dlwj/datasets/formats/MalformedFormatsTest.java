@@ -262,6 +262,17 @@ class MalformedFormatsTest {
     }
 
     @Test
+    void weightsFileCheckWantsAKernelAndABiasForEachLayerAsked() throws Exception {
+        Path file = Path.of(MalformedFormatsTest.class.getResource("/dlwj/datasets/keras-weights.h5").toURI());
+
+        InvalidDataFileException e = assertThrows(InvalidDataFileException.class,
+                () -> KerasWeightsFile.holding("block1_conv1", "block1_pool").validate(file));
+
+        assertEquals("keras-weights.h5: layer block1_pool has weights of shapes [], expected a kernel (2 or 4 "
+                + "dimensions) and a bias as long as the kernel's last dimension", e.getMessage());
+    }
+
+    @Test
     void truncatedWeightsFileNamesTheLayer() throws Exception {
         byte[] h5 = Files.readAllBytes(Path.of(MalformedFormatsTest.class.getResource(
                 "/dlwj/datasets/keras-weights.h5").toURI()));
@@ -274,6 +285,7 @@ class MalformedFormatsTest {
         });
 
         assertTrue(e.getMessage().startsWith("vgg16.h5: "), e.getMessage());
-        assertTrue(e.getMessage().contains("block2_conv1"), e.getMessage());
+        assertTrue(e.getMessage().contains("layer block2_conv1 cannot be read: the file is truncated or damaged"),
+                e.getMessage());
     }
 }
