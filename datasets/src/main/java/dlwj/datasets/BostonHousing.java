@@ -2,9 +2,12 @@ package dlwj.datasets;
 
 import dlwj.datasets.files.Checksum;
 import dlwj.datasets.files.DataSource;
+import dlwj.datasets.files.InvalidDataFileException;
 import dlwj.datasets.files.RemoteFile;
 import dlwj.datasets.formats.NpyArray;
 import dlwj.datasets.formats.Npz;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -41,12 +44,11 @@ public final class BostonHousing {
         if (!(testSplit >= 0 && testSplit < 1)) {
             throw new IllegalArgumentException("testSplit must be in [0, 1), got " + testSplit);
         }
-        Map<String, NpyArray> arrays = FileReading.npz(source.get(DATA), "x", "y");
-        NpyArray x = arrays.get("x");
-        double[] features = x.doubles();
-        double[] targets = arrays.get("y").doubles();
-        int samples = (int) x.shape()[0];
-        int columns = (int) x.shape()[1];
+        Samples data = FileReading.read(source.get(DATA), BostonHousing::read);
+        double[] features = data.features();
+        double[] targets = data.targets();
+        int samples = targets.length;
+        int columns = FEATURES.length;
         int[] order = new NumpyRandomState(seed).shuffledIndices(samples);
         double[] shuffledFeatures = new double[features.length];
         double[] shuffledTargets = new double[samples];
@@ -60,6 +62,23 @@ public final class BostonHousing {
                 vector(Arrays.copyOfRange(shuffledTargets, 0, split)),
                 matrix(Arrays.copyOfRange(shuffledFeatures, split * columns, samples * columns), samples - split, columns),
                 vector(Arrays.copyOfRange(shuffledTargets, split, samples)));
+    }
+
+    /** The file's arrays: {@code x}, the features row by row, and {@code y}, one price per row. */
+    private record Samples(double[] features, double[] targets) {
+    }
+
+    /** Reads and checks the file: x of (samples, 13) float64, y of (samples,) float64. */
+    private static Samples read(Path file) throws IOException {
+        Map<String, NpyArray> arrays = Npz.read(file, "x", "y");
+        NpyArray x = arrays.get("x").requireRank(2);
+        NpyArray y = arrays.get("y").requireRank(1);
+        x.requireSameLength(y);
+        if (x.shape()[1] != FEATURES.length) {
+            throw new InvalidDataFileException(x.name() + " has " + x.shape()[1] + " columns, expected the "
+                    + FEATURES.length + " features");
+        }
+        return new Samples(x.doubles(), y.doubles());
     }
 
     private static INDArray matrix(double[] values, int rows, int columns) {

@@ -4,6 +4,7 @@ import dlwj.datasets.files.DataSource;
 import dlwj.datasets.files.RemoteFile;
 import dlwj.datasets.formats.Idx;
 import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Fashion-MNIST: Zalando's drop-in replacement for MNIST, 60,000 training and 10,000 test grayscale
@@ -37,10 +38,11 @@ public final class FashionMnist {
     }
 
     public static ImageData loadData(DataSource source) {
-        return new ImageData(
-                NdArrays.uint8(FileReading.idx(source.get(TRAIN_IMAGES))),
-                NdArrays.uint8(FileReading.idx(source.get(TRAIN_LABELS))),
-                NdArrays.uint8(FileReading.idx(source.get(TEST_IMAGES))),
-                NdArrays.uint8(FileReading.idx(source.get(TEST_LABELS))));
+        return new ImageData(uint8(source, TRAIN_IMAGES), uint8(source, TRAIN_LABELS), uint8(source, TEST_IMAGES),
+                uint8(source, TEST_LABELS));
+    }
+
+    private static INDArray uint8(DataSource source, RemoteFile file) {
+        return FileReading.read(source.get(file), path -> NdArrays.uint8(Idx.readGzipped(path)));
     }
 }

@@ -1,45 +1,66 @@
 package dlwj.datasets;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import dlwj.datasets.files.DatasetUnavailableException;
-import dlwj.datasets.formats.Idx;
-import dlwj.datasets.formats.NpyArray;
-import dlwj.datasets.formats.Npz;
+import dlwj.datasets.files.InvalidDataFileException;
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /** Reads a verified data file, turning a failure into one message that names the file. */
 final class FileReading {
 
+    /** What is read from a file: arrays, a word index, a dataset built from them. */
+    interface FileReader<T> {
+        T read(Path file) throws IOException;
+    }
+
     private FileReading() {
     }
 
-    static Map<String, NpyArray> npz(Path file, String... names) {
+    /** {@code reader}'s result; a file it cannot read is a {@link DatasetUnavailableException} saying what to do. */
+    static <T> T read(Path file, FileReader<T> reader) {
         try {
-            return Npz.read(file, names);
+            return reader.read(file);
         } catch (IOException e) {
-            throw unreadable(file, e);
+            throw new DatasetUnavailableException("Could not read " + file + ": " + e.getMessage()
+                    + "\nDelete it to have it fetched again (or, if you gave it with --local-file, give a good copy).", e);
         }
     }
 
-    static NpyArray idx(Path file) {
-        try {
-            return Idx.readGzipped(file);
-        } catch (IOException e) {
-            throw unreadable(file, e);
+    /** A JSON file whose top level is an object, such as Keras' word and class indexes ({@code what}). */
+    static JsonObject jsonObject(Path file, String what) throws IOException {
+        JsonElement json;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            json = JsonParser.parseReader(reader);
+        } catch (JsonParseException e) {
+            throw new InvalidDataFileException(file.getFileName() + " is not valid JSON (" + e.getMessage()
+                    + "), so not " + what, e);
         }
+        if (!json.isJsonObject()) {
+            throw new InvalidDataFileException(file.getFileName() + " holds a JSON " + kind(json) + ", not " + what
+                    + " (a JSON object)");
+        }
+        return json.getAsJsonObject();
     }
 
-    static WordIndex wordIndex(Path file) {
-        try {
-            return WordIndex.read(file);
-        } catch (IOException e) {
-            throw unreadable(file, e);
+    /** The kind of a JSON value, in JSON's words. */
+    static String kind(JsonElement json) {
+        if (json.isJsonNull()) {
+            return "null";
         }
-    }
-
-    private static DatasetUnavailableException unreadable(Path file, IOException e) {
-        return new DatasetUnavailableException("Could not read " + file + ": " + e.getMessage()
-                + "\nDelete it to have it fetched again.", e);
+        if (json.isJsonArray()) {
+            return "array";
+        }
+        if (json.isJsonObject()) {
+            return "object";
+        }
+        return json.getAsJsonPrimitive().isNumber() ? "number " + json
+                : json.getAsJsonPrimitive().isBoolean() ? "boolean " + json : "string " + json;
     }
 }

@@ -1,21 +1,15 @@
 package dlwj.datasets;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonParseException;
-import com.google.gson.reflect.TypeToken;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import dlwj.datasets.files.Checksum;
 import dlwj.datasets.files.DataSource;
 import dlwj.datasets.files.InvalidDataFileException;
 import dlwj.datasets.files.RemoteFile;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * ImageNet's 1,000 class names in the order of VGG16's outputs, from Keras' {@code imagenet_class_index.json}
@@ -35,25 +29,41 @@ public final class ImageNetClasses {
 
     /** The class index, from the configured {@link DataSource}. */
     public static ImageNetClasses load(DataSource source) {
-        try {
-            return read(source.get(INDEX));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FileReading.read(source.get(INDEX), ImageNetClasses::read);
     }
 
-    /** Reads the JSON file: {@code {"0": ["n01440764", "tench"], ...}}. */
+    /** Reads the JSON file: {@code {"0": ["n01440764", "tench"], ...}}, keys 0 to the number of classes - 1. */
     public static ImageNetClasses read(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Map<Integer, List<String>> entries = new Gson().fromJson(reader,
-                    new TypeToken<TreeMap<Integer, List<String>>>() { }.getType());
-            if (entries == null || entries.isEmpty() || entries.values().stream().anyMatch(e -> e.size() != 2)) {
-                throw new InvalidDataFileException(file.getFileName() + " is not a class index of [id, name] pairs");
-            }
-            return new ImageNetClasses(entries.values().stream().map(e -> e.get(0) + " " + e.get(1)).toList());
-        } catch (JsonParseException e) {
-            throw new InvalidDataFileException(file.getFileName() + " is not a JSON class index: " + e.getMessage(), e);
+        JsonObject json = FileReading.jsonObject(file, "a class index");
+        if (json.size() == 0) {
+            throw new InvalidDataFileException(file.getFileName() + " holds no classes");
         }
+        List<String> names = new ArrayList<>();
+        for (int index = 0; index < json.size(); index++) {
+            JsonElement entry = json.get(Integer.toString(index));
+            if (entry == null) {
+                throw new InvalidDataFileException(file.getFileName() + " has no class " + index + ": its keys must be "
+                        + "the output indexes 0 to " + (json.size() - 1));
+            }
+            if (!isStringPair(entry)) {
+                throw new InvalidDataFileException(file.getFileName() + ": class " + index + " is "
+                        + FileReading.kind(entry) + ", not a pair [WordNet id, name]");
+            }
+            names.add(entry.getAsJsonArray().get(0).getAsString() + " " + entry.getAsJsonArray().get(1).getAsString());
+        }
+        return new ImageNetClasses(names);
+    }
+
+    private static boolean isStringPair(JsonElement entry) {
+        if (!entry.isJsonArray() || entry.getAsJsonArray().size() != 2) {
+            return false;
+        }
+        for (JsonElement part : entry.getAsJsonArray()) {
+            if (!part.isJsonPrimitive() || !part.getAsJsonPrimitive().isString()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The class of output {@code index}: WordNet id and name. */

@@ -5,7 +5,6 @@ import dlwj.datasets.files.DataSource;
 import dlwj.datasets.files.RemoteFile;
 import dlwj.datasets.formats.NpyArray;
 import dlwj.datasets.formats.Npz;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -38,10 +37,12 @@ public final class Imdb {
 
     /** {@code imdb.load_data(...)} with all of Keras' options. */
     public static SequenceData loadData(TextOptions options, DataSource source) {
-        Path file = source.get(DATA);
-        Map<String, NpyArray> arrays = FileReading.npz(file, "x_train", "y_train", "x_test", "y_test");
-        return encode(arrays.get("x_train").intSequences(), arrays.get("y_train").ints(),
-                arrays.get("x_test").intSequences(), arrays.get("y_test").ints(), options);
+        return FileReading.read(source.get(DATA), file -> {
+            Map<String, NpyArray> arrays = Npz.read(file, "x_train", "y_train", "x_test", "y_test");
+            KerasSequences.Labelled train = KerasSequences.labelled(arrays.get("x_train"), arrays.get("y_train"));
+            KerasSequences.Labelled test = KerasSequences.labelled(arrays.get("x_test"), arrays.get("y_test"));
+            return encode(train.sequences(), train.labels(), test.sequences(), test.labels(), options);
+        });
     }
 
     /** Keras' steps after reading the file: shuffle each split, mark, filter, cut the vocabulary. */
@@ -67,6 +68,6 @@ public final class Imdb {
     }
 
     public static WordIndex wordIndex(DataSource source) {
-        return FileReading.wordIndex(source.get(WORD_INDEX));
+        return FileReading.read(source.get(WORD_INDEX), WordIndex::read);
     }
 }

@@ -1,5 +1,7 @@
 package dlwj.datasets;
 
+import dlwj.datasets.files.InvalidDataFileException;
+import dlwj.datasets.formats.NpyArray;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +17,23 @@ final class KerasSequences {
     }
 
     private KerasSequences() {
+    }
+
+    /**
+     * The sequences and labels of a Keras text file, checked: a one-dimensional object array of
+     * word-index lists, and as many non-negative integer labels.
+     */
+    static Labelled labelled(NpyArray sequences, NpyArray labels) throws InvalidDataFileException {
+        int[][] x = sequences.intSequences();
+        int[] y = labels.requireRank(1).ints();
+        sequences.requireSameLength(labels);
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] < 0) {
+                throw new InvalidDataFileException(labels.name() + " holds the label " + y[i] + " at position " + i
+                        + "; labels are class numbers from 0");
+            }
+        }
+        return new Labelled(x, y);
     }
 
     /** Applies {@code indices} (a shuffle) to sequences and labels. */

@@ -5,6 +5,7 @@ import dlwj.datasets.files.DataSource;
 import dlwj.datasets.files.RemoteFile;
 import dlwj.datasets.formats.NpyArray;
 import dlwj.datasets.formats.Npz;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,8 +30,13 @@ public final class Mnist {
     }
 
     public static ImageData loadData(DataSource source) {
-        Map<String, NpyArray> arrays = FileReading.npz(source.get(DATA), "x_train", "y_train", "x_test", "y_test");
-        return new ImageData(NdArrays.uint8(arrays.get("x_train")), NdArrays.uint8(arrays.get("y_train")),
-                NdArrays.uint8(arrays.get("x_test")), NdArrays.uint8(arrays.get("y_test")));
+        return FileReading.read(source.get(DATA), file -> {
+            Map<String, NpyArray> arrays = Npz.read(file, "x_train", "y_train", "x_test", "y_test");
+            for (String split : List.of("train", "test")) { // images of (samples, 28, 28), one label each
+                arrays.get("x_" + split).requireRank(3).requireSameLength(arrays.get("y_" + split).requireRank(1));
+            }
+            return new ImageData(NdArrays.uint8(arrays.get("x_train")), NdArrays.uint8(arrays.get("y_train")),
+                    NdArrays.uint8(arrays.get("x_test")), NdArrays.uint8(arrays.get("y_test")));
+        });
     }
 }

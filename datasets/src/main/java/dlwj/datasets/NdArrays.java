@@ -1,5 +1,6 @@
 package dlwj.datasets;
 
+import dlwj.datasets.files.InvalidDataFileException;
 import dlwj.datasets.formats.NpyArray;
 import java.nio.ByteBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -13,7 +14,7 @@ final class NdArrays {
     }
 
     /** A {@code uint8} array, such as MNIST's images and labels. */
-    static INDArray uint8(NpyArray array) {
+    static INDArray uint8(NpyArray array) throws InvalidDataFileException {
         byte[] bytes = array.bytes();
         ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
         return Nd4j.create(Nd4j.createBuffer(direct, DataType.UINT8, bytes.length), array.shape());

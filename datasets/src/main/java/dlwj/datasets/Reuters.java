@@ -5,7 +5,6 @@ import dlwj.datasets.files.DataSource;
 import dlwj.datasets.files.RemoteFile;
 import dlwj.datasets.formats.NpyArray;
 import dlwj.datasets.formats.Npz;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +45,11 @@ public final class Reuters {
 
     /** {@code reuters.load_data(...)} with all of Keras' options. */
     public static SequenceData loadData(TextOptions options, DataSource source) {
-        Path file = source.get(DATA);
-        Map<String, NpyArray> arrays = FileReading.npz(file, "x", "y");
-        return encode(arrays.get("x").intSequences(), arrays.get("y").ints(), options);
+        return FileReading.read(source.get(DATA), file -> {
+            Map<String, NpyArray> arrays = Npz.read(file, "x", "y");
+            KerasSequences.Labelled all = KerasSequences.labelled(arrays.get("x"), arrays.get("y"));
+            return encode(all.sequences(), all.labels(), options);
+        });
     }
 
     /** Keras' steps after reading the file: one shuffle, mark, filter, cut the vocabulary, split. */
@@ -71,6 +72,6 @@ public final class Reuters {
     }
 
     public static WordIndex wordIndex(DataSource source) {
-        return FileReading.wordIndex(source.get(WORD_INDEX));
+        return FileReading.read(source.get(WORD_INDEX), WordIndex::read);
     }
 }

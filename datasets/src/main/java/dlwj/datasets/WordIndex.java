@@ -1,14 +1,11 @@
 package dlwj.datasets;
 
-import com.google.gson.JsonParseException;
-import com.google.gson.reflect.TypeToken;
-import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import dlwj.datasets.files.FileValidator;
 import dlwj.datasets.files.InvalidDataFileException;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -34,19 +31,28 @@ public final class WordIndex {
         ranks.forEach((word, rank) -> words.putIfAbsent(rank, word));
     }
 
-    /** Reads Keras' JSON word index file. */
+    /** Reads Keras' JSON word index file: an object mapping each word to its rank, a positive integer. */
     public static WordIndex read(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Map<String, Integer> ranks = new Gson().fromJson(reader,
-                    new TypeToken<LinkedHashMap<String, Integer>>() { }.getType());
-            if (ranks == null || ranks.isEmpty()) {
-                throw new InvalidDataFileException(file.getFileName() + " holds no words");
-            }
-            return new WordIndex(ranks);
-        } catch (JsonParseException e) {
-            throw new InvalidDataFileException(file.getFileName() + " is not a JSON word index: "
-                    + e.getMessage(), e);
+        JsonObject json = FileReading.jsonObject(file, "a word index");
+        if (json.size() == 0) {
+            throw new InvalidDataFileException(file.getFileName() + " holds no words");
         }
+        Map<String, Integer> ranks = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonElement> entry : json.entrySet()) {
+            ranks.put(entry.getKey(), rank(file, entry.getKey(), entry.getValue()));
+        }
+        return new WordIndex(ranks);
+    }
+
+    private static int rank(Path file, String word, JsonElement value) throws InvalidDataFileException {
+        BigDecimal number = value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()
+                ? value.getAsBigDecimal() : null;
+        if (number == null || number.signum() <= 0 || number.stripTrailingZeros().scale() > 0
+                || number.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            throw new InvalidDataFileException(file.getFileName() + ": the rank of '" + word + "' is "
+                    + FileReading.kind(value) + ", not a positive integer (1 is the most frequent word)");
+        }
+        return number.intValue();
     }
 
     /** The structural check of a word index file: JSON mapping at least {@code minWords} words to ranks. */

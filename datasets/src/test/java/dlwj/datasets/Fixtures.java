@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
@@ -50,8 +51,12 @@ public final class Fixtures {
     /** A version 1.0 .npy file with the header numpy writes. */
     public static byte[] npy(String descr, long[] shape, byte[] data) {
         String dims = Arrays.stream(shape).mapToObj(Long::toString).collect(Collectors.joining(", "));
-        String header = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': (" + dims
-                + (shape.length == 1 ? ",)" : ")") + ", }";
+        return npy("{'descr': '" + descr + "', 'fortran_order': False, 'shape': (" + dims
+                + (shape.length == 1 ? ",)" : ")") + ", }", data);
+    }
+
+    /** A version 1.0 .npy file with this header dict (padded as numpy pads it), well-formed or not. */
+    public static byte[] npy(String header, byte[] data) {
         int padded = ((10 + header.length() + 1 + 63) / 64) * 64 - 10;
         header = header + " ".repeat(padded - header.length() - 1) + "\n";
         ByteBuffer buffer = ByteBuffer.allocate(10 + header.length() + data.length).order(ByteOrder.LITTLE_ENDIAN);
@@ -84,24 +89,25 @@ public final class Fixtures {
      * {@code (1, shape, dtype('O8', 0, 1) with its state, False, [list, list, ...])}.
      */
     public static byte[] npyObjectSequences(int[][] sequences) {
+        return npyObjectArray((Object[]) sequences);
+    }
+
+    /**
+     * An object array pickled as {@link #npyObjectSequences} does, whose elements may be what Keras' files
+     * never hold: each an {@code int[]} (a list of ints), a {@code List} of such values, an Integer, a
+     * String, null (None), a Double or a Map (an empty dict).
+     */
+    public static byte[] npyObjectArray(Object... elements) {
         Pickle p = new Pickle();
         p.op(0x80).op(2);
         p.global("numpy.core.multiarray", "_reconstruct").global("numpy", "ndarray");
         p.integer(0).op(0x85).shortString("b").op(0x87).op('R');
-        p.op('(').integer(1).integer(sequences.length).op(0x85);
+        p.op('(').integer(1).integer(elements.length).op(0x85);
         p.global("numpy", "dtype").shortString("O8").integer(0).integer(1).op(0x87).op('R');
         p.op('(').integer(3).shortString("|").op('N').op('N').op('N').integer(-1).integer(-1).integer(63)
                 .op('t').op('b');
-        p.op(0x89).op(']').op('(');
-        for (int[] sequence : sequences) {
-            p.op(']').op('(');
-            for (int word : sequence) {
-                p.integer(word);
-            }
-            p.op('e');
-        }
-        p.op('e').op('t').op('b').op('.');
-        return npy("|O", new long[] {sequences.length}, p.bytes.toByteArray());
+        p.op(0x89).value(Arrays.asList(elements)).op('t').op('b').op('.');
+        return npy("|O", new long[] {elements.length}, p.bytes.toByteArray());
     }
 
     /** Protocol-2 pickle opcodes, as CPython's pickler writes them. */
@@ -123,6 +129,32 @@ public final class Fixtures {
             op('U').op(value.length());
             bytes.writeBytes(value.getBytes(StandardCharsets.US_ASCII));
             return this;
+        }
+
+        Pickle value(Object value) {
+            if (value instanceof int[] ints) {
+                return value(Arrays.stream(ints).boxed().toList());
+            }
+            if (value instanceof List<?> list) {
+                op(']').op('(');
+                list.forEach(this::value);
+                return op('e');
+            }
+            if (value instanceof Integer i) {
+                return integer(i);
+            }
+            if (value instanceof String s) {
+                return shortString(s);
+            }
+            if (value instanceof Double d) {
+                op('G');
+                bytes.writeBytes(ByteBuffer.allocate(8).putDouble(d).array());
+                return this;
+            }
+            if (value instanceof Map<?, ?>) {
+                return op('}');
+            }
+            return op('N');
         }
 
         Pickle integer(int value) {

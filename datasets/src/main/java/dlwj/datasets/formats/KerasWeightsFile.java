@@ -8,6 +8,7 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfException;
+import io.jhdf.exceptions.HdfInvalidPathException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,7 +57,10 @@ public final class KerasWeightsFile implements AutoCloseable {
         }
     }
 
-    /** The structural check: an HDF5 weights file with every one of these layers. */
+    /**
+     * The structural check: an HDF5 weights file with every one of these layers, each with a kernel (2 or
+     * 4 dimensions) and a bias as long as the kernel's last dimension (its values are not read).
+     */
     public static FileValidator holding(String... layers) {
         return file -> {
             try (KerasWeightsFile weights = open(file)) {
@@ -65,6 +69,13 @@ public final class KerasWeightsFile implements AutoCloseable {
                     if (!names.contains(layer)) {
                         throw new InvalidDataFileException(file.getFileName() + " has no layer " + layer);
                     }
+                    List<long[]> shapes = weights.shapes(layer);
+                    if (shapes.size() != 2 || (shapes.get(0).length != 2 && shapes.get(0).length != 4)
+                            || shapes.get(1).length != 1 || shapes.get(1)[0] != shapes.get(0)[shapes.get(0).length - 1]) {
+                        throw new InvalidDataFileException(file.getFileName() + ": layer " + layer + " has weights of "
+                                + "shapes " + shapes.stream().map(Arrays::toString).toList() + ", expected a kernel "
+                                + "(2 or 4 dimensions) and a bias as long as the kernel's last dimension");
+                    }
                 }
             }
         };
@@ -72,15 +83,26 @@ public final class KerasWeightsFile implements AutoCloseable {
 
     /** The layers in the order the model defines them, those without weights (pooling) included. */
     public List<String> layerNames() throws InvalidDataFileException {
-        return strings(hdf, "layer_names");
+        try {
+            return strings(hdf, "layer_names");
+        } catch (HdfException e) {
+            throw new InvalidDataFileException(path.getFileName() + ": the list of layers cannot be read: the file is "
+                    + "truncated or damaged (" + e.getMessage() + ")", e);
+        }
     }
 
     /** The weights of one layer, in Keras' order (kernel, then bias); empty for pooling layers. */
     public List<Weight> weights(String layer) throws InvalidDataFileException {
         List<Weight> weights = new ArrayList<>();
         for (Map.Entry<String, Dataset> entry : datasets(layer).entrySet()) {
-            weights.add(new Weight(entry.getKey(), shape(entry.getValue()),
-                    floats(entry.getValue().getDataFlat(), layer + "/" + entry.getKey())));
+            String name = layer + "/" + entry.getKey();
+            try {
+                weights.add(new Weight(entry.getKey(), shape(entry.getValue()),
+                        floats(entry.getValue().getDataFlat(), name)));
+            } catch (HdfException e) {
+                throw new InvalidDataFileException(path.getFileName() + ": the values of " + name
+                        + " cannot be read: the file is truncated or damaged (" + e.getMessage() + ")", e);
+            }
         }
         return weights;
     }
@@ -92,20 +114,33 @@ public final class KerasWeightsFile implements AutoCloseable {
 
     /** The layer's weight datasets by name, in Keras' order. */
     private Map<String, Dataset> datasets(String layer) throws InvalidDataFileException {
-        Node node = hdf.getChild(layer);
-        if (!(node instanceof Group group)) {
-            throw new InvalidDataFileException(path.getFileName() + " has no layer group " + layer);
-        }
-        Map<String, Dataset> datasets = new LinkedHashMap<>();
-        for (String name : strings(group, "weight_names")) {
-            Node child = group.getByPath(name);
-            if (!(child instanceof Dataset dataset)) {
-                throw new InvalidDataFileException(path.getFileName() + ": " + layer + "/" + name
-                        + " is not a dataset");
+        try {
+            Node node = hdf.getChild(layer);
+            if (!(node instanceof Group group)) {
+                throw new InvalidDataFileException(path.getFileName() + " has no layer group " + layer);
             }
-            datasets.put(name, dataset);
+            Map<String, Dataset> datasets = new LinkedHashMap<>();
+            for (String name : strings(group, "weight_names")) {
+                if (!(weight(group, name) instanceof Dataset dataset)) {
+                    throw new InvalidDataFileException(path.getFileName() + ": layer " + layer + " lists the weight "
+                            + name + ", which is not a dataset in the file");
+                }
+                datasets.put(name, dataset);
+            }
+            return datasets;
+        } catch (HdfException e) {
+            throw new InvalidDataFileException(path.getFileName() + ": layer " + layer + " cannot be read: the file is "
+                    + "truncated or damaged (" + e.getMessage() + ")", e);
         }
-        return datasets;
+    }
+
+    /** The node at {@code name} below the layer's group, or null if there is none. */
+    private static Node weight(Group group, String name) {
+        try {
+            return group.getByPath(name);
+        } catch (HdfInvalidPathException e) {
+            return null;
+        }
     }
 
     private static long[] shape(Dataset dataset) {

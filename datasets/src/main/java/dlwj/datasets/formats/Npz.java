@@ -2,6 +2,7 @@ package dlwj.datasets.formats;
 
 import dlwj.datasets.files.FileValidator;
 import dlwj.datasets.files.InvalidDataFileException;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -24,23 +25,42 @@ public final class Npz {
         try (ZipFile zip = open(file)) {
             for (String name : names) {
                 ZipEntry entry = entry(zip, file, name);
-                try (InputStream in = zip.getInputStream(entry)) {
-                    arrays.put(name, Npy.read(in, file.getFileName() + ":" + name));
-                }
+                String where = file.getFileName() + ": " + entry.getName();
+                arrays.put(name, readEntry(zip, entry, where, in -> Npy.read(in, entry.getSize(), where)));
             }
         }
         return arrays;
     }
 
-    /** The structural check of an npz: a readable zip holding every named array. */
+    /**
+     * The structural check of an npz: a readable zip holding every named array, each with a valid header
+     * that declares no more data than its entry holds (the data itself is not read).
+     */
     public static FileValidator holding(String... names) {
         return file -> {
             try (ZipFile zip = open(file)) {
                 for (String name : names) {
-                    entry(zip, file, name);
+                    ZipEntry entry = entry(zip, file, name);
+                    String where = file.getFileName() + ": " + entry.getName();
+                    readEntry(zip, entry, where, in -> Npy.header(new DataInputStream(in), entry.getSize(), where));
                 }
             }
         };
+    }
+
+    /** What is read from one entry's stream. */
+    private interface EntryReader<T> {
+        T read(InputStream in) throws IOException;
+    }
+
+    /** Reads one entry, a zip-level failure (bad compressed data, CRC) becoming one that names the entry. */
+    private static <T> T readEntry(ZipFile zip, ZipEntry entry, String where, EntryReader<T> reader)
+            throws IOException {
+        try (InputStream in = zip.getInputStream(entry)) {
+            return reader.read(in);
+        } catch (ZipException e) {
+            throw new InvalidDataFileException(where + " is damaged in the archive (" + e.getMessage() + ")", e);
+        }
     }
 
     /** The names of the arrays in the archive. */

@@ -1,12 +1,15 @@
 package dlwj.datasets.formats;
 
 import dlwj.datasets.files.InvalidDataFileException;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import net.razorvine.pickle.PickleException;
 import net.razorvine.pickle.Unpickler;
 
@@ -14,8 +17,8 @@ import net.razorvine.pickle.Unpickler;
  * Unpickles the numpy object arrays that {@code np.save} writes for {@code dtype=object}: Keras'
  * {@code imdb.npz} and {@code reuters.npz} hold the ragged word-index sequences this way. The pickle
  * calls {@code numpy.core.multiarray._reconstruct} and {@code numpy.dtype}, then sets their state; this
- * class gives the pickle library Java stand-ins for those two (and for numpy scalars inside lists).
- * Nothing else in the pickle is executed.
+ * class gives the pickle library Java stand-ins for those two (and for numpy scalars inside lists), which
+ * check what they are given. Nothing else in the pickle is executed.
  */
 final class NumpyPickle {
 
@@ -24,58 +27,160 @@ final class NumpyPickle {
             Unpickler.registerConstructor(module, "_reconstruct", args -> new Ndarray());
             Unpickler.registerConstructor(module, "scalar", NumpyPickle::scalar);
         }
-        Unpickler.registerConstructor("numpy", "dtype", args -> new Dtype((String) args[0]));
+        Unpickler.registerConstructor("numpy", "dtype", args -> {
+            if (args.length == 0 || !(args[0] instanceof String code)) {
+                throw new PickleException("numpy.dtype is called without a type code");
+            }
+            return new Dtype(code);
+        });
     }
 
     private NumpyPickle() {
     }
 
-    /** Unpickles one numpy array from {@code in}. */
-    static Ndarray load(InputStream in, String name) throws IOException {
+    /** Unpickles one numpy array from {@code in}, whose pickle is {@code length} bytes long at most. */
+    static Ndarray load(InputStream in, long length, String name) throws IOException {
         Object value;
         try {
-            value = new Unpickler().load(in);
+            value = new BoundedUnpickler(length).load(new BufferedInputStream(in));
         } catch (PickleException e) {
-            throw new InvalidDataFileException(name + ": cannot unpickle the object array: " + e.getMessage(), e);
+            throw new InvalidDataFileException(name + ": cannot unpickle the object array: " + reason(e), e);
+        } catch (IOException | RuntimeException e) {
+            // the pickle library reports a malformed stream with assorted exceptions (stack underflow, casts)
+            throw new InvalidDataFileException(name + ": the object array's pickle is damaged (" + reason(e) + ")", e);
         }
         if (!(value instanceof Ndarray array)) {
-            throw new InvalidDataFileException(name + ": the pickle holds a "
-                    + (value == null ? "None" : value.getClass().getSimpleName()) + ", not a numpy array");
+            throw new InvalidDataFileException(name + ": the pickle holds " + describe(value) + ", not a numpy array");
         }
         return array;
     }
 
-    /** One sequence of word indices, from a Python list or tuple of ints, or an integer numpy array. */
-    static int[] toIntArray(Object sequence) {
-        if (sequence instanceof List<?> list) {
-            int[] values = new int[list.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = ((Number) list.get(i)).intValue();
+    /** What went wrong, from the innermost exception that says it (ours, wrapped by the library's reflection). */
+    private static String reason(Throwable e) {
+        String reason = e.toString();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                reason = t.getMessage();
             }
-            return values;
         }
-        if (sequence instanceof Object[] tuple) {
-            return toIntArray(List.of(tuple));
+        return reason;
+    }
+
+    /**
+     * One sequence of word indices, from a Python list or tuple of ints or an integer numpy array;
+     * {@code where} names it in error messages ({@code imdb.npz: x_train.npy element 3}).
+     */
+    static int[] toIntArray(Object sequence, String where) throws InvalidDataFileException {
+        List<?> list = sequence instanceof List<?> l ? l
+                : sequence instanceof Object[] tuple ? List.of(tuple)
+                : sequence instanceof Ndarray array ? array.elements()
+                : null;
+        if (list == null) {
+            throw new InvalidDataFileException(where + " is " + describe(sequence) + ", not a list of word indices");
         }
-        if (sequence instanceof Ndarray array && array.elements() instanceof List<?> list) {
-            return toIntArray(list);
+        int[] values = new int[list.size()];
+        for (int i = 0; i < values.length; i++) {
+            Object value = list.get(i);
+            boolean integer = value instanceof Integer || value instanceof Long; // not BigInteger: beyond 64 bits
+            if (!integer || ((Number) value).longValue() < 0 || ((Number) value).longValue() > Integer.MAX_VALUE) {
+                throw new InvalidDataFileException(where + " holds " + describe(value) + " at position " + i
+                        + ", not a word index (a non-negative int)");
+            }
+            values[i] = ((Number) value).intValue();
         }
-        throw new IllegalStateException("Expected a sequence of ints, found "
-                + (sequence == null ? "None" : sequence.getClass().getSimpleName()));
+        return values;
+    }
+
+    /** A pickled value in Python's words, for error messages. */
+    static String describe(Object value) {
+        if (value == null) {
+            return "None";
+        }
+        if (value instanceof String s) {
+            return "the string '" + (s.length() > 20 ? s.substring(0, 20) + "..." : s) + "'";
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return "the float " + value;
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return value.toString();
+        }
+        if (value instanceof Map<?, ?>) {
+            return "a dict";
+        }
+        if (value instanceof Ndarray) {
+            return "a numpy array";
+        }
+        return "a " + value.getClass().getSimpleName();
     }
 
     /** {@code numpy.core.multiarray.scalar(dtype, bytes)}: a numpy integer inside a Python list. */
     private static Object scalar(Object[] args) {
-        Dtype dtype = (Dtype) args[0];
-        byte[] raw = args[1] instanceof String s ? s.getBytes(StandardCharsets.ISO_8859_1) : (byte[]) args[1];
-        ByteBuffer buffer = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
+        if (args.length != 2 || !(args[0] instanceof Dtype dtype)) {
+            throw new PickleException("a numpy scalar without its dtype");
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes(args[1])).order(ByteOrder.LITTLE_ENDIAN);
+        int size = switch (dtype.code()) {
+            case "i8", "u8", "f8" -> 8;
+            case "i4", "u4" -> 4;
+            default -> throw new PickleException("unsupported numpy scalar dtype " + dtype.code());
+        };
+        if (buffer.remaining() != size) {
+            throw new PickleException("a numpy " + dtype.code() + " scalar of " + buffer.remaining() + " bytes");
+        }
         return switch (dtype.code()) {
             case "i8", "u8" -> buffer.getLong();
             case "i4" -> buffer.getInt();
             case "u4" -> Integer.toUnsignedLong(buffer.getInt());
-            case "f8" -> buffer.getDouble();
-            default -> throw new PickleException("unsupported numpy scalar dtype " + dtype.code());
+            default -> buffer.getDouble();
         };
+    }
+
+    /** Raw bytes as the pickle carries them: {@code bytes}, or a Python 2 {@code str} (latin-1). */
+    private static byte[] bytes(Object raw) {
+        if (raw instanceof byte[] bytes) {
+            return bytes;
+        }
+        if (raw instanceof String s) {
+            return s.getBytes(StandardCharsets.ISO_8859_1);
+        }
+        throw new PickleException("numpy data that is " + describe(raw) + ", not bytes");
+    }
+
+    /**
+     * The pickle library allocates a string or bytes of the length its prefix claims before reading them;
+     * this refuses any claim longer than the whole pickle, so a damaged length fails here, not in an
+     * {@code OutOfMemoryError}.
+     */
+    private static final class BoundedUnpickler extends Unpickler {
+        /** The opcodes followed by a 4- or 8-byte length (BINSTRING, BINUNICODE, BINBYTES, LONG4, and the 8s). */
+        private static final Map<Short, Integer> LENGTH_BYTES = Map.of((short) 'T', 4, (short) 'X', 4,
+                (short) 'B', 4, (short) 0x8b, 4, (short) 0x8d, 8, (short) 0x8e, 8, (short) 0x96, 8);
+
+        private final long limit;
+
+        BoundedUnpickler(long limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        protected Object dispatch(short key) throws IOException {
+            Integer size = LENGTH_BYTES.get(key);
+            if (size != null) {
+                input.mark(size);
+                ByteBuffer prefix = ByteBuffer.wrap(input.readNBytes(size)).order(ByteOrder.LITTLE_ENDIAN);
+                input.reset();
+                if (prefix.remaining() < size) {
+                    throw new PickleException("the pickle ends inside a length");
+                }
+                long length = size == 4 ? Integer.toUnsignedLong(prefix.getInt()) : prefix.getLong();
+                if (length < 0 || length > limit) {
+                    throw new PickleException("an item claims " + Long.toUnsignedString(length)
+                            + " bytes but the whole pickle has " + limit);
+                }
+            }
+            return super.dispatch(key);
+        }
     }
 
     /** The state that {@code numpy.dtype.__setstate__} receives is not needed: the code says enough. */
@@ -98,24 +203,47 @@ final class NumpyPickle {
     /** A numpy array as pickled: {@code (version, shape, dtype, is_fortran, data)} arrives as its state. */
     public static final class Ndarray {
         private long[] shape = new long[0];
-        private Object elements;
+        private List<Object> elements = List.of();
 
         long[] shape() {
             return shape;
         }
 
-        /** A {@code List<Object>} for object arrays (the only kind these files hold). */
-        Object elements() {
+        /** The elements: those of an object array, or the values of an integer array, as Longs. */
+        List<Object> elements() {
             return elements;
         }
 
         public void __setstate__(Object[] state) {
-            Object[] dims = (Object[]) state[1];
+            if (state.length != 5 || !(state[1] instanceof Object[] dims) || !(state[2] instanceof Dtype dtype)) {
+                throw new PickleException("a numpy array whose state is not (version, shape, dtype, order, data)");
+            }
             shape = new long[dims.length];
             for (int i = 0; i < dims.length; i++) {
-                shape[i] = ((Number) dims[i]).longValue();
+                if (!(dims[i] instanceof Number dim) || dim.longValue() < 0) {
+                    throw new PickleException("a numpy array of shape " + List.of(dims));
+                }
+                shape[i] = dim.longValue();
             }
-            elements = state[4];
+            elements = state[4] instanceof List<?> list ? new ArrayList<>(list) : integers(dtype, bytes(state[4]));
+        }
+
+        /** The values of a pickled int32 or int64 array (a sequence stored as a numpy array), as Longs. */
+        private static List<Object> integers(Dtype dtype, byte[] raw) {
+            int size = switch (dtype.code()) {
+                case "i8" -> 8;
+                case "i4" -> 4;
+                default -> throw new PickleException("a numpy array of dtype " + dtype.code() + ", not of ints");
+            };
+            if (raw.length % size != 0) {
+                throw new PickleException("a numpy " + dtype.code() + " array of " + raw.length + " bytes");
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
+            List<Object> values = new ArrayList<>();
+            while (buffer.hasRemaining()) {
+                values.add(size == 8 ? buffer.getLong() : (long) buffer.getInt());
+            }
+            return values;
         }
     }
 }

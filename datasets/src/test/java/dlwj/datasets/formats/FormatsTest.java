@@ -55,10 +55,10 @@ class FormatsTest {
     @Test
     void rejectsWhatIsNotNpy() {
         InvalidDataFileException badMagic = assertThrows(InvalidDataFileException.class,
-                () -> Npy.read(new ByteArrayInputStream("not numpy".getBytes()), "a.npy"));
+                () -> Npy.read(new ByteArrayInputStream("not numpy".getBytes()), 9, "a.npy"));
         byte[] full = Fixtures.npyInt64(1, 2, 3);
         InvalidDataFileException truncated = assertThrows(InvalidDataFileException.class,
-                () -> Npy.read(new ByteArrayInputStream(Arrays.copyOf(full, full.length - 4)), "b.npy"));
+                () -> Npy.read(new ByteArrayInputStream(Arrays.copyOf(full, full.length - 4)), full.length - 4, "b.npy"));
 
         assertTrue(badMagic.getMessage().contains("not a .npy"), badMagic.getMessage());
         assertTrue(truncated.getMessage().contains("truncated"), truncated.getMessage());
