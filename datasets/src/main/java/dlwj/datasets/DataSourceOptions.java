@@ -1,6 +1,8 @@
 package dlwj.datasets;
 
+import dlwj.datasets.cli.CheckedOptions;
 import dlwj.datasets.files.DataSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +13,7 @@ import picocli.CommandLine.Option;
  * example: {@code --mirror}, {@code --cache-dir}, {@code --local-file}. Each overrides the matching
  * environment setting of {@link DataSource#fromEnvironment()}.
  */
-public final class DataSourceOptions {
+public final class DataSourceOptions implements CheckedOptions {
 
     @Option(names = "--mirror", paramLabel = "URL|DIR",
             description = "Fetch data files from this URL or folder (holding them under their own names) "
@@ -26,6 +28,18 @@ public final class DataSourceOptions {
             description = "Use this file for the data file NAME (default: PATH's own name, e.g. imdb.npz); "
                     + "repeatable.")
     List<String> localFiles = new ArrayList<>();
+
+    /** Every {@code --local-file} names a data file of this project and a file that exists. */
+    @Override
+    public void checkOptions() {
+        for (String localFile : localFiles) {
+            Path path = path(localFile);
+            if (!Files.isRegularFile(path)) {
+                throw new IllegalArgumentException("--local-file " + localFile + ": there is no file " + path.toAbsolutePath());
+            }
+        }
+        dataSource();
+    }
 
     /**
      * The environment's data source with these options applied.
@@ -43,14 +57,18 @@ public final class DataSourceOptions {
         }
         for (String localFile : localFiles) {
             int equals = localFile.indexOf('=');
-            Path path = Path.of(equals < 0 ? localFile : localFile.substring(equals + 1));
-            String name = equals < 0 ? path.getFileName().toString() : localFile.substring(0, equals);
+            String name = equals < 0 ? path(localFile).getFileName().toString() : localFile.substring(0, equals);
             if (!DataFiles.names().contains(name)) {
                 throw new IllegalArgumentException("--local-file " + localFile + ": '" + name + "' is not a data file "
                         + "name; pass NAME=PATH with NAME one of " + String.join(", ", DataFiles.names()));
             }
-            source = source.withLocalFile(name, path);
+            source = source.withLocalFile(name, path(localFile));
         }
         return source;
+    }
+
+    /** The path of {@code [NAME=]PATH}. */
+    private static Path path(String localFile) {
+        return Path.of(localFile.substring(localFile.indexOf('=') + 1));
     }
 }

@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dlwj.datasets.cli.Commands;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The data options as a user types them. */
@@ -41,5 +46,18 @@ class DataSourceOptionsTest {
         List<String> names = DataFiles.names();
 
         assertEquals(names.size(), names.stream().distinct().count(), names.toString());
+    }
+
+    @Test
+    void aLocalFileThatDoesNotExistIsAUsageErrorBeforeAnyWork(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        Path missing = dir.resolve("imdb.npz");
+
+        int status = Commands.execute(new Describe(), new PrintWriter(err, true), "imdb", "--local-file",
+                missing.toString(), "--cache-dir", dir.toString());
+
+        assertEquals(2, status);
+        assertTrue(err.toString().startsWith("--local-file " + missing + ": there is no file " + missing), err.toString());
+        assertEquals(1, err.toString().lines().count(), err.toString());
     }
 }
