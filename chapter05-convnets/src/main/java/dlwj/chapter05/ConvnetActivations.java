@@ -54,7 +54,7 @@ public final class ConvnetActivations implements Callable<Integer> {
         System.out.print(ModelSummary.of(network, InputType.convolutional(PictureOptions.SIZE, PictureOptions.SIZE, 3)));
 
         // Listing 5.25: preprocessing a single picture, a cat the network did not train on
-        INDArray picture = pictures.unseenCat(options);
+        INDArray picture = PictureOptions.asInput(pictures.unseenCat(options));
         System.out.println("Wrote " + Plots.imageGrid(picture, 1, 1, 1, options.output("activations-picture.png")));
 
         // Listings 5.27-5.28: the outputs of the first eight layers, in predict mode
