@@ -29,8 +29,9 @@ import picocli.CommandLine.Option;
  * probability, {@code model.output[:, 386]} in listing 5.42; for a single sigmoid output its score, whose
  * gradient differs from the probability's by a positive factor that the normalisation removes) with
  * respect to the last convolution's output, averaged per channel, weighs the channels;
- * their weighted sum through a ReLU, normalised, is the heatmap, drawn over the picture with the jet colour
- * map at 0.4. For the cats-vs-dogs models (the fine-tuned VGG16 of 5.3, {@code cats_and_dogs_small_4.zip},
+ * their weighted sum through a ReLU, normalised, is the heatmap. It is drawn twice: on its own in viridis
+ * ({@code plt.matshow}, listing 5.43), and over the original picture at the picture's own size with OpenCV's
+ * jet colour map at 0.4 (listing 5.44). For the cats-vs-dogs models (the fine-tuned VGG16 of 5.3, {@code cats_and_dogs_small_4.zip},
  * or the small convnets of 5.2) on an unseen cat, or with {@code --imagenet PICTURE} for the book's own
  * example: VGG16 with its ImageNet classifier (528 MB of weights) on any picture.
  */
@@ -73,11 +74,12 @@ public final class ClassActivationHeatmap implements Callable<Integer> {
         Path modelFile = model != null ? model : pictures.savedModel(options, "cats_and_dogs_small_4.zip",
                 "cats_and_dogs_small_2.zip", "cats_and_dogs_small_1.zip");
         MultiLayerNetwork network = ModelFiles.loadMultiLayerNetwork(modelFile);
-        INDArray picture = pictures.unseenCat(options);
+        Path cat = pictures.unseenCat(options);
+        INDArray picture = PictureOptions.asInput(cat);
         double dog = network.output(picture).getDouble(0);
         System.out.printf("%s predicts %.4f: a %s%n", modelFile.getFileName(), dog, dog > 0.5 ? "dog" : "cat");
         options.record("dog_probability", dog);
-        draw(heatmap(network, picture, dog > 0.5 ? 1 : 0), picture.get(point(0)).mul(255));
+        draw(heatmap(network, picture, dog > 0.5 ? 1 : 0), cat);
         return 0;
     }
 
@@ -101,14 +103,16 @@ public final class ClassActivationHeatmap implements Callable<Integer> {
             int index = order.getInt(i);
             System.out.printf("%d %s: %.4f%n", index, classes.name(index), probabilities.getDouble(0, index));
         }
-        draw(heatmap(vgg16, input, order.getInt(0)), photo);
+        draw(heatmap(vgg16, input, order.getInt(0)), imagenetPicture);
         return 0;
     }
 
-    private void draw(INDArray heatmap, INDArray photo) {
+    private void draw(INDArray heatmap, Path picture) {
         System.out.printf("heatmap of the last convolution: %d x %d%n", heatmap.rows(), heatmap.columns());
-        // Listing 5.44: the heatmap over the picture
-        System.out.println("Wrote " + Plots.heatmapOverPhoto(photo, heatmap, 0.4,
+        // Listing 5.43: the heatmap itself, plt.matshow(heatmap)
+        System.out.println("Wrote " + Plots.matshow(heatmap, options.output("class-activation-heatmap-raw.png")));
+        // Listing 5.44: the heatmap over the original picture, at the picture's own size
+        System.out.println("Wrote " + Plots.heatmapOverPhoto(picture, heatmap, 0.4,
                 options.output("class-activation-heatmap.png")));
     }
 

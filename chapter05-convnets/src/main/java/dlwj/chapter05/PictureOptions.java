@@ -7,8 +7,6 @@ import dlwj.training.images.ImageAugmentation;
 import dlwj.training.images.ImageBatches;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -45,15 +43,22 @@ final class PictureOptions {
     }
 
     /**
-     * One cat picture the networks did not train on, as they see it ({@code [1, 3, 150, 150]}, RGB from 0 to
-     * 1): the first of the test cats (the book's split) or of the validation cats.
+     * One cat picture the networks did not train on: the first of the test cats (the book's split) or of the
+     * validation cats.
      */
-    INDArray unseenCat(ExampleOptions options) {
+    Path unseenCat(ExampleOptions options) {
         ImageFolders folders = folders(options);
         Path split = folders.hasTest() ? folders.test() : folders.validation();
-        ImageBatches cats = ImageBatches.fromDirectory(split, List.of(folders.classes().get(0)), SIZE, 1, null, false,
-                options.seed());
-        return Nd4j.create(cats.image(0, new Random(options.seed())), new long[] {1, 3, SIZE, SIZE}, DataType.FLOAT);
+        return ImageFolders.images(split, folders.classes().get(0)).get(0);
+    }
+
+    /**
+     * Listing 5.25: a picture as the networks see it, {@code [1, 3, 150, 150]}, RGB from 0 to 1
+     * ({@code load_img(img_path, target_size=(150, 150))}, {@code img_to_array}, {@code expand_dims},
+     * {@code / 255.}).
+     */
+    static INDArray asInput(Path picture) {
+        return Nd4j.create(ImageBatches.read(picture, SIZE), new long[] {1, 3, SIZE, SIZE}, DataType.FLOAT);
     }
 
     /** The first of the models an earlier example saved in the output folder, or one message saying to run it. */

@@ -39,9 +39,12 @@ class ClassActivationHeatmapTest {
         assertEquals(0, run.status(), run.output());
         assertTrue(run.output().contains("cats_and_dogs_small_2.zip predicts"), run.output());
         assertTrue(run.output().contains("heatmap of the last convolution: 15 x 15"), run.output());
+        // over the original cat picture (the fixture's are 12x9), not the network's 150x150 input
         BufferedImage overlay = ImageIO.read(dir.resolve("out/class-activation-heatmap.png").toFile());
-        assertEquals(150, overlay.getWidth());
-        assertEquals(150, overlay.getHeight());
+        assertEquals(12, overlay.getWidth());
+        assertEquals(9, overlay.getHeight());
+        // the 15x15 heatmap on its own, each value 18 pixels square
+        assertEquals(15 * 18, ImageIO.read(dir.resolve("out/class-activation-heatmap-raw.png").toFile()).getWidth());
 
         MultiLayerNetwork model = ModelFiles.loadMultiLayerNetwork(dir.resolve("out/cats_and_dogs_small_2.zip"));
         Nd4j.getRandom().setSeed(4);
@@ -108,7 +111,11 @@ class ClassActivationHeatmapTest {
         assertEquals(0, run.status(), run.output());
         assertEquals(3, run.output().lines().filter(l -> l.matches("\\d n\\d \\w+: [01]\\.\\d{4}")).count(), run.output());
         assertTrue(run.output().contains("heatmap of the last convolution: 4 x 4"), run.output());
-        assertEquals(8, ImageIO.read(dir.resolve("out/class-activation-heatmap.png").toFile()).getWidth());
+        // over the original 300x200 picture, not the network's 8x8 input
+        BufferedImage overlay = ImageIO.read(dir.resolve("out/class-activation-heatmap.png").toFile());
+        assertEquals(300, overlay.getWidth());
+        assertEquals(200, overlay.getHeight());
+        assertEquals(4 * 64, ImageIO.read(dir.resolve("out/class-activation-heatmap-raw.png").toFile()).getHeight());
     }
 
     private static String[] concat(String[] first, String... more) {

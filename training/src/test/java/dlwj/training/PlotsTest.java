@@ -3,6 +3,7 @@ package dlwj.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -89,17 +90,53 @@ class PlotsTest {
     }
 
     @Test
-    void heatmapIsResizedColouredAndAddedToThePhoto() throws Exception {
-        INDArray photo = Nd4j.zeros(DataType.FLOAT, 3, 8, 8);
+    void aPictureIsDrawnAtItsOwnSizeWithoutABorder() throws Exception {
+        INDArray picture = Nd4j.zeros(DataType.FLOAT, 3, 2, 4);
+        picture.putScalar(new long[] {0, 1, 3}, 1);
+
+        BufferedImage image = ImageIO.read(Plots.image(picture, 1, dir.resolve("picture.png")).toFile());
+
+        assertEquals(4, image.getWidth());
+        assertEquals(2, image.getHeight());
+        assertEquals(0xff0000, image.getRGB(3, 1) & 0xffffff, "the last pixel is red");
+    }
+
+    @Test
+    void matshowColoursFromTheMinimumToTheMaximumWithMatplotlibsViridis() throws Exception {
+        INDArray matrix = Nd4j.createFromArray(new float[][] {{10, 11, 12}, {12, 12, 12}});
+
+        BufferedImage image = ImageIO.read(Plots.matshow(matrix, dir.resolve("matshow.png")).toFile());
+
+        // each value a square of 86 pixels, the smallest making the longer side at least 256
+        assertEquals(3 * 86, image.getWidth());
+        assertEquals(2 * 86, image.getHeight());
+        // viridis(0) = (0.267004, 0.004874, 0.329415), viridis(0.5) = entry 128 = (0.127568, 0.566949, 0.550556),
+        // viridis(1) = (0.993248, 0.906157, 0.143936), times 255 truncated
+        assertEquals(new Color(68, 1, 84), new Color(image.getRGB(0, 0)), "the minimum");
+        assertEquals(new Color(32, 144, 140), new Color(image.getRGB(86, 85)), "half way");
+        assertEquals(new Color(253, 231, 36), new Color(image.getRGB(2 * 86 + 85, 86)), "the maximum");
+        BufferedImage flat = ImageIO.read(Plots.matshow(Nd4j.ones(DataType.FLOAT, 2, 2), dir.resolve("flat.png")).toFile());
+        assertEquals(new Color(68, 1, 84), new Color(flat.getRGB(0, 0)), "a constant matrix is all 0, as matplotlib's");
+    }
+
+    @Test
+    void heatmapIsResizedToTheOriginalPictureColouredByOpenCvsJetAndAdded() throws Exception {
+        BufferedImage photo = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 200; y++) {
+            for (int x = 0; x < 300; x++) {
+                photo.setRGB(x, y, new Color(230, 100, 20).getRGB());
+            }
+        }
+        Path picture = dir.resolve("photo.png");
+        ImageIO.write(photo, "png", picture.toFile());
         INDArray heatmap = Nd4j.createFromArray(new float[][] {{0, 0}, {0, 1}});
 
-        BufferedImage image = ImageIO.read(Plots.heatmapOverPhoto(photo, heatmap, 0.4, dir.resolve("heat.png")).toFile());
+        BufferedImage image = ImageIO.read(Plots.heatmapOverPhoto(picture, heatmap, 0.4, dir.resolve("heat.png")).toFile());
 
-        assertEquals(8, image.getWidth());
-        int hot = image.getRGB(7, 7);
-        int cold = image.getRGB(0, 0);
-        assertEquals(Math.round(0.4 * 255 * Plots.jet(1)[0]), (hot >> 16) & 0xff, "red where the heatmap is 1");
-        assertEquals(Math.round(0.4 * 255 * Plots.jet(0)[2]), cold & 0xff, "blue where it is 0");
-        assertEquals(0, (cold >> 16) & 0xff);
+        assertEquals(300, image.getWidth());
+        assertEquals(200, image.getHeight());
+        // heatmap * 0.4 + img: jet(0) is OpenCV's dark blue (0, 0, 128), jet(255) its dark red (128, 0, 0)
+        assertEquals(new Color(230, 100, 71), new Color(image.getRGB(0, 0)), "20 + 0.4 * 128 blue where it is 0");
+        assertEquals(new Color(255, 100, 20), new Color(image.getRGB(299, 199)), "230 + 0.4 * 128 red, saturated");
     }
 }

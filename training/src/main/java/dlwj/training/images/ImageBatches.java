@@ -17,6 +17,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Keras' {@code ImageDataGenerator(rescale=1./255, ...).flow_from_directory(directory, target_size,
@@ -109,12 +110,7 @@ public final class ImageBatches implements DataSetIterator {
     }
 
     private static float[] read(Path file, int size, NativeImageLoader loader) {
-        INDArray bgr;
-        try {
-            bgr = loader.asMatrix(file.toFile()); // [1, 3, height, width], as decoded, BGR
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the image " + file + ": " + e.getMessage(), e);
-        }
+        INDArray bgr = decode(file, loader);
         int height = (int) bgr.size(2);
         int width = (int) bgr.size(3);
         float[] pixels = bgr.castTo(DataType.FLOAT).data().asFloat();
@@ -131,6 +127,24 @@ public final class ImageBatches implements DataSetIterator {
             }
         }
         return rgb;
+    }
+
+    /**
+     * OpenCV's {@code cv2.imread(file)}, as RGB: the picture at its own size, {@code [3, height, width]},
+     * values from 0 to 255.
+     */
+    public static INDArray readOriginal(Path file) {
+        INDArray bgr = decode(file, new NativeImageLoader(0, 0, 3));
+        return bgr.get(NDArrayIndex.point(0), NDArrayIndex.indices(2, 1, 0)).castTo(DataType.FLOAT);
+    }
+
+    /** The picture as OpenCV decodes it: {@code [1, 3, height, width]}, BGR, values from 0 to 255. */
+    private static INDArray decode(Path file, NativeImageLoader loader) {
+        try {
+            return loader.asMatrix(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the image " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /**
