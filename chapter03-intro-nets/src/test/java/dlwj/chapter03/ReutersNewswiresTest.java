@@ -71,8 +71,8 @@ class ReutersNewswiresTest {
     void withoutTheWordIndexItSaysSoInOneLineAndGoesOn() throws Exception {
         Path emptyMirror = Files.createDirectory(dir.resolve("mirror"));
         ExampleRun run = ExampleRun.of(new ReutersNewswires(), "--quick", "--local-file",
-                dir.resolve("reuters.npz").toString(), "--mirror", emptyMirror.toString(), "--cache-dir", dir.toString(),
-                "--out", dir.resolve("out").toString(), "--epochs", "1");
+                dir.resolve("reuters.npz").toString(), "--mirror", emptyMirror.toString(),
+                "--cache-dir", dir.toString(), "--out", dir.resolve("out").toString(), "--epochs", "1");
 
         assertEquals(0, run.status(), run.output());
         assertTrue(run.output().contains("(no decoded newswire: the word index is unavailable: Could not download "

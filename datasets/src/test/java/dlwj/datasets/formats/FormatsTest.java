@@ -125,7 +125,8 @@ class FormatsTest {
         Path keras1 = Path.of(FormatsTest.class.getResource("/dlwj/datasets/keras-weights.h5").toURI());
         Path keras2 = Path.of(FormatsTest.class.getResource("/dlwj/datasets/keras-weights-keras2.h5").toURI());
 
-        try (KerasWeightsFile weights = KerasWeightsFile.open(keras2); KerasWeightsFile same = KerasWeightsFile.open(keras1)) {
+        try (KerasWeightsFile weights = KerasWeightsFile.open(keras2);
+                KerasWeightsFile same = KerasWeightsFile.open(keras1)) {
             assertEquals(same.layerNames(), weights.layerNames());
             List<KerasWeightsFile.Weight> conv = weights.weights("block2_conv1");
             assertEquals("block2_conv1/kernel:0", conv.get(0).name());
