@@ -4,23 +4,30 @@ import h5py
 import numpy as np
 
 
-def write(path, layers, input_layer='input_1', **attrs):
-    """Writes layers [(name, kernel, bias)] (kernel and bias None for a layer without weights) as Keras'
-    save_weights does: 'layer_names' starting with the weightless input layer (None: a file without one),
-    then one group per layer whose 'weight_names' name its kernel and bias datasets (fixed-length byte
-    strings; an empty float array for a layer without weights). attrs are further file attributes."""
-    if input_layer is not None:
-        layers = [(input_layer, None, None)] + layers
+def write(path, layers, keras2=False):
+    """Writes layers [(name, kernel, bias)] (kernel and bias None for a layer without weights) in the layout of
+    Keras' VGG16 downloads (vgg16_weights_tf_dim_ordering_tf_kernels[_notop].h5, written by Keras 1's
+    save_weights for fchollet/deep-learning-models v0.1): the root's only attribute 'layer_names' starts with
+    the weightless input layer input_1 and lists every layer, pooling and flatten included; each layer's
+    group has the attribute 'weight_names' naming its kernel and bias, <layer>_W_1:0 and <layer>_b_1:0,
+    datasets directly in the group (an empty float64 array for a layer without weights, which is how h5py
+    stores Keras' empty list). All names are fixed-length byte strings (numpy dtype 'S'), as h5py stores
+    Keras' lists of encoded names.
+
+    keras2=True writes Keras 2's save_weights layout instead: the datasets at <layer>/kernel:0 and
+    <layer>/bias:0 in a group nested in the layer's, and the root attributes keras_version and backend."""
+    layers = [('input_1', None, None)] + layers
     with h5py.File(path, 'w') as f:
         f.attrs['layer_names'] = np.array([name.encode('utf8') for name, _, _ in layers], dtype='S')
-        for key, value in attrs.items():
-            f.attrs[key] = value
+        if keras2:
+            f.attrs['keras_version'] = b'2.1.6'
+            f.attrs['backend'] = b'tensorflow'
         for name, kernel, bias in layers:
             g = f.create_group(name)
             if kernel is None:
                 g.attrs['weight_names'] = np.array([], dtype='float64')
                 continue
-            names = [f'{name}/kernel:0'.encode('utf8'), f'{name}/bias:0'.encode('utf8')]
-            g.attrs['weight_names'] = np.array(names, dtype='S')
-            g.create_dataset(names[0].decode(), data=kernel)
-            g.create_dataset(names[1].decode(), data=bias)
+            names = [f'{name}/kernel:0', f'{name}/bias:0'] if keras2 else [f'{name}_W_1:0', f'{name}_b_1:0']
+            g.attrs['weight_names'] = np.array([n.encode('utf8') for n in names], dtype='S')
+            g.create_dataset(names[0], data=kernel)
+            g.create_dataset(names[1], data=bias)

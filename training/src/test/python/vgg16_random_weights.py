@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes a stand-in for Keras' vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5: VGG16's convolutional base
-in exactly that file's HDF5 layout and shapes (58.9 MB), with random He-uniform kernels and zero biases
-instead of the ImageNet weights, for running chapter 5.3's pipeline end to end where the real file cannot
-be downloaded. Its features carry no ImageNet knowledge: expect chance-level results from them.
+in exactly that file's HDF5 layout (Keras 1's /block1_conv1/block1_conv1_W_1:0 ...) and shapes (58.9 MB),
+with random He-uniform kernels and zero biases instead of the ImageNet weights, for running chapter 5.3's
+pipeline end to end where the real file cannot be downloaded. Its features carry no ImageNet knowledge:
+expect chance-level results from them.
 
     /usr/bin/python3 vgg16_random_weights.py /tmp/vgg16-random-notop.h5
 """
@@ -26,4 +27,4 @@ for b, block in enumerate(BLOCKS, start=1):
         layers.append((f'block{b}_conv{c}', kernel, np.zeros(filters, dtype='float32')))
         channels = filters
     layers.append((f'block{b}_pool', None, None))
-keras_weights.write(sys.argv[1], layers, backend=b'tensorflow', keras_version=b'2.1.6')
+keras_weights.write(sys.argv[1], layers)

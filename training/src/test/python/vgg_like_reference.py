@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes the test data of Vgg16ConvBaseTest: a reduced VGG-like stack in exactly the HDF5 layout of Keras'
-weight files (random weights, seed 0), and the stack's output for a fixed input, computed here with plain
-numpy as Keras computes it (channels last, kernels (h, w, in, out), 'same' 3x3 convolutions with ReLU,
-2x2 max pooling), independently of DL4J.
+VGG16 downloads (random weights, seed 0; block1_conv1_W_1:0 and block1_conv1_b_1:0 in the group
+block1_conv1), and the stack's output for a fixed input, computed here with plain numpy as Keras computes it
+(channels last, kernels (h, w, in, out), 'same' 3x3 convolutions with ReLU, 2x2 max pooling), independently
+of DL4J.
 
 Run with Debian's python3-h5py and python3-numpy:
     /usr/bin/python3 vgg_like_reference.py ../resources/dlwj/training
@@ -47,8 +48,7 @@ def main(folder):
         layers.append((f'block{b}_pool', None, None))
 
     # Keras' notop files start with the input layer, which has no weights
-    keras_weights.write(os.path.join(folder, 'vgg-like-weights.h5'), layers, backend=b'tensorflow',
-                        keras_version=b'2.1.6')
+    keras_weights.write(os.path.join(folder, 'vgg-like-weights.h5'), layers)
 
     image = rng.uniform(0, 1, (10, 12, 3)).astype('float32')  # one picture, height 10, width 12, RGB
     x = image.astype(np.float64)

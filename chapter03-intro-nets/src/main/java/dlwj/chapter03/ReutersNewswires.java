@@ -5,7 +5,9 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 import dlwj.datasets.Reuters;
 import dlwj.datasets.SequenceData;
 import dlwj.datasets.TextOptions;
+import dlwj.datasets.WordIndex;
 import dlwj.datasets.cli.CheckedOptions;
+import dlwj.datasets.files.DatasetUnavailableException;
 import dlwj.training.ExampleOptions;
 import dlwj.training.Examples;
 import dlwj.training.History;
@@ -34,7 +36,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Book section 3.5, "Classifying newswires: a multiclass classification example" (listings 3.12-3.21):
- * Reuters newswires into 46 topics with two {@code Dense(64, relu)} layers and a softmax output. Trains 20
+ * Reuters newswires into 46 topics with two {@code Dense(64, relu)} layers and a softmax output. Decodes the
+ * first newswire back to words (without Keras' word index, offline, it says so and goes on). Trains 20
  * epochs against 1,000 held-out newswires and plots the curves (figures 3.9 and 3.10), retrains a new
  * network for 9 epochs, where the book saw validation loss lowest, and evaluates (book: 0.777, against
  * 0.185 for random guesses), then repeats the training with a 4-unit middle layer, the information bottleneck (book: 0.71).
@@ -70,6 +73,17 @@ public final class ReutersNewswires implements Callable<Integer>, CheckedOptions
         int testCount = options.samples(data.testSequences().length, 200);
         System.out.printf("%d training and %d test newswires; train_labels[10] = %d (%s)%n", trainCount, testCount,
                 data.trainLabels()[10], Reuters.TOPICS.get(data.trainLabels()[10]));
+
+        // Listing 3.13: decoding a newswire back to text (indices are offset by 3: padding, start, unknown)
+        try {
+            // word_index = reuters.get_word_index()
+            WordIndex wordIndex = Reuters.wordIndex(options.dataSource());
+            // decoded_newswire = ' '.join([reverse_word_index.get(i - 3, '?') for i in train_data[0]])
+            System.out.println("decoded_newswire = " + wordIndex.decode(data.trainSequences()[0]) + "\n");
+        } catch (DatasetUnavailableException e) {
+            System.out.println("(no decoded newswire: the word index is unavailable: "
+                    + e.getMessage().lines().findFirst().orElse("") + ")\n");
+        }
 
         // Listing 3.14: encoding the data; one-hot labels (to_categorical) or the integers themselves
         INDArray xTrain = Sequences.multiHot(Arrays.copyOf(data.trainSequences(), trainCount), 10_000);

@@ -5,14 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlwj.datasets.Fixtures;
+import dlwj.datasets.Reuters;
+import dlwj.datasets.TextOptions;
+import dlwj.datasets.files.DataSource;
 import dlwj.training.ExampleRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The example in --quick mode on a small, learnable reuters.npz in Keras' layout. */
+/** The example in --quick mode on a small, learnable reuters.npz and a word index in Keras' layout. */
 class ReutersNewswiresTest {
 
     @TempDir
@@ -23,8 +30,13 @@ class ReutersNewswiresTest {
     @BeforeEach
     void writeFixture() throws Exception {
         Fixtures.reuters(dir.resolve("reuters.npz"), 1000, 6);
+        Map<String, Integer> ranks = new LinkedHashMap<>();
+        for (int rank = 1; rank <= 500; rank++) { // the fixture's words are ranks 1 to 500
+            ranks.put("w" + rank, rank);
+        }
+        Fixtures.write(dir.resolve("reuters_word_index.json"), Fixtures.wordIndexJson(ranks));
         data = new String[] {"--quick", "--local-file", dir.resolve("reuters.npz").toString(),
-                "--cache-dir", dir.toString(), "--out", dir.resolve("out").toString(), "--batch-size", "32",
+                "--local-file", dir.resolve("reuters_word_index.json").toString(), "--cache-dir", dir.toString(), "--out", dir.resolve("out").toString(), "--batch-size", "32",
                 "--epochs", "5"};
     }
 
@@ -39,6 +51,34 @@ class ReutersNewswiresTest {
         assertTrue(run.output().contains("Bottleneck model (Dense(4) in the middle): val_acc"), run.output());
         assertTrue(Files.exists(dir.resolve("out/reuters-loss.png")));
         assertTrue(run.output().contains("Epoch 9/9"), "listing 3.21 retrains for 9 epochs\n" + run.output());
+    }
+
+    @Test
+    void decodesTheFirstNewswireAsTheBookDoes() {
+        ExampleRun run = ExampleRun.of(new ReutersNewswires(), data);
+
+        // the book: ' '.join([reverse_word_index.get(i - 3, '?') for i in train_data[0]])
+        int[] first = Reuters.loadData(TextOptions.defaults().withNumWords(10_000), DataSource.fromEnvironment()
+                .withHome(dir).withLocalFile("reuters.npz", dir.resolve("reuters.npz"))).trainSequences()[0];
+        String decoded = Arrays.stream(first).mapToObj(i -> i - 3 >= 1 && i - 3 <= 500 ? "w" + (i - 3) : "?")
+                .collect(Collectors.joining(" "));
+        assertEquals(0, run.status(), run.output());
+        assertTrue(decoded.startsWith("? w"), "the start mark, then words: " + decoded);
+        assertTrue(run.output().lines().anyMatch(("decoded_newswire = " + decoded)::equals), run.output());
+    }
+
+    @Test
+    void withoutTheWordIndexItSaysSoInOneLineAndGoesOn() throws Exception {
+        Path emptyMirror = Files.createDirectory(dir.resolve("mirror"));
+        ExampleRun run = ExampleRun.of(new ReutersNewswires(), "--quick", "--local-file",
+                dir.resolve("reuters.npz").toString(), "--mirror", emptyMirror.toString(),
+                "--cache-dir", dir.toString(), "--out", dir.resolve("out").toString(), "--epochs", "1");
+
+        assertEquals(0, run.status(), run.output());
+        assertTrue(run.output().contains("(no decoded newswire: the word index is unavailable: Could not download "
+                + "reuters_word_index.json"), run.output());
+        assertFalse(run.output().contains("decoded_newswire = "), run.output());
+        assertTrue(run.output().contains("test_acc: "), run.output());
     }
 
     @Test

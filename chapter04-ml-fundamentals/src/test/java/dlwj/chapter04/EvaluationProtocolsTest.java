@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlwj.datasets.Fixtures;
 import dlwj.training.ExampleRun;
+import dlwj.training.MeasuredResults;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +23,7 @@ class EvaluationProtocolsTest {
 
         ExampleRun run = ExampleRun.of(new EvaluationProtocols(), "--local-file",
                 dir.resolve("boston_housing.npz").toString(), "--cache-dir", dir.toString(), "--epochs", "4",
-                "--repeats", "2");
+                "--repeats", "2", "--out", dir.resolve("out").toString());
 
         assertEquals(0, run.status(), run.output());
         assertTrue(run.output().matches("(?s).*Hold-out validation: validation MAE \\[\\d+\\.\\d\\d] \\(one model\\).*"),
@@ -30,5 +33,13 @@ class EvaluationProtocolsTest {
                 run.output());
         assertTrue(run.output().contains("Iterated 4-fold validation, 2 shuffles"), run.output());
         assertTrue(run.output().contains("over 8 models"), run.output());
+
+        // then, as listings 4.1 and 4.2 end: one model on all 404 non-test samples, scored on the 102 test samples
+        assertTrue(run.output().matches("(?s).*Final model, trained on all 404 non-test samples: test MAE on the 102 "
+                + "test samples \\d+\\.\\d\\d\n.*"), run.output());
+        Map<String, List<Double>> results = MeasuredResults.read(dir.resolve("out/EvaluationProtocols-results.json"));
+        assertEquals(List.of("hold_out_mae", "kfold_mae", "iterated_kfold_mae", "test_mae_score"),
+                List.copyOf(results.keySet()));
+        assertEquals(run.number("test samples "), results.get("test_mae_score").get(0), 0.005);
     }
 }

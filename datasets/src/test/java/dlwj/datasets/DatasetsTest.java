@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
+import java.util.StringJoiner;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,24 @@ class DatasetsTest {
         assertEquals(312.0, data.trainData().getDouble(1, 12));
         assertArrayEquals(new double[] {9.5, 3.5, 6.5, 1.5, 0.5, 7.5, 4.5, 8.5}, data.trainTargets().toDoubleVector());
         assertArrayEquals(new double[] {2.5, 5.5}, data.testTargets().toDoubleVector());
+    }
+
+    @Test
+    void imageNetIndex386IsTheAfricanElephantInKerasClassIndexFormat() throws Exception {
+        // imagenet_class_index.json as Keras' json.dump writes it; 0 and 386 as in the real file, the rest placeholders
+        Map<Integer, String> real = Map.of(0, "\"n01440764\", \"tench\"", 386, "\"n02504458\", \"African_elephant\"");
+        StringJoiner json = new StringJoiner(", ", "{", "}");
+        for (int i = 0; i <= 386; i++) {
+            json.add("\"" + i + "\": [" + real.getOrDefault(i, "\"n" + i + "\", \"class_" + i + "\"") + "]");
+        }
+        Path index = Fixtures.write(mirror.resolve("imagenet_class_index.json"),
+                json.toString().getBytes(StandardCharsets.UTF_8));
+
+        ImageNetClasses classes = ImageNetClasses.load(source().withLocalFile("imagenet_class_index.json", index));
+
+        assertEquals(387, classes.size());
+        assertEquals("n01440764 tench", classes.name(0));
+        assertEquals("n02504458 African_elephant", classes.name(386));
     }
 
     @Test

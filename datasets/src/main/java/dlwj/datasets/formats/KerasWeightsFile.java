@@ -19,17 +19,27 @@ import java.util.Map;
 
 /**
  * Reads a Keras weights file ({@code model.save_weights} and the {@code keras.applications} downloads,
- * such as VGG16's): HDF5 whose root attribute {@code layer_names} lists the layers in order, one group
- * per layer whose attribute {@code weight_names} lists that layer's arrays (kernel, then bias), each a
- * dataset at that path below the group. Kernels are stored as Keras holds them: (height, width, in, out)
- * for convolutions, (in, out) for dense layers.
+ * such as VGG16's): HDF5 whose root attribute {@code layer_names} lists the layers in order (the input
+ * layer, pooling and flatten included, without weights), one group per layer whose attribute
+ * {@code weight_names} lists that layer's arrays (kernel, then bias), each a dataset at that path below the
+ * group. Both layouts a reader may have in {@code ~/.keras} are read, since each weight is found by the
+ * path its group lists:
+ * <ul>
+ * <li>Keras 1's, that of the VGG16 files Keras downloads ({@code vgg16_weights_tf_dim_ordering_tf_kernels[_notop].h5},
+ * from fchollet/deep-learning-models v0.1): datasets directly in the layer's group,
+ * {@code /block1_conv1/block1_conv1_W_1:0} and {@code /block1_conv1/block1_conv1_b_1:0};</li>
+ * <li>Keras 2's {@code save_weights}: datasets in a nested group, {@code /block1_conv1/block1_conv1/kernel:0}
+ * and {@code .../bias:0}.</li>
+ * </ul>
+ * Kernels are stored as Keras holds them: (height, width, in, out) for convolutions, (in, out) for dense
+ * layers.
  */
 public final class KerasWeightsFile implements AutoCloseable {
 
     /**
      * One weight array.
      *
-     * @param name   its name in the file, for example {@code block1_conv1/kernel:0}
+     * @param name   its name in the layer's {@code weight_names}, for example {@code block1_conv1_W_1:0}
      * @param shape  its shape, in Keras' layout
      * @param values its values in C order
      */

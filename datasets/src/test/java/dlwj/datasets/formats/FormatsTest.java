@@ -99,13 +99,14 @@ class FormatsTest {
     }
 
     @Test
-    void readsKerasWeightsFileWrittenByH5py() throws Exception {
+    void readsKerasWeightsFileInTheLayoutOfKerasVgg16Download() throws Exception {
         Path file = Path.of(FormatsTest.class.getResource("/dlwj/datasets/keras-weights.h5").toURI());
 
         try (KerasWeightsFile weights = KerasWeightsFile.open(file)) {
-            assertEquals(List.of("block1_conv1", "block1_pool", "block2_conv1"), weights.layerNames());
+            assertEquals(List.of("input_1", "block1_conv1", "block1_pool", "block2_conv1"), weights.layerNames());
             List<KerasWeightsFile.Weight> conv = weights.weights("block1_conv1");
-            assertEquals("block1_conv1/kernel:0", conv.get(0).name());
+            assertEquals("block1_conv1_W_1:0", conv.get(0).name());
+            assertEquals("block1_conv1_b_1:0", conv.get(1).name());
             assertArrayEquals(new long[] {3, 3, 3, 4}, conv.get(0).shape());
             int index = ((2 * 3 + 1) * 3 + 2) * 4 + 3; // kernel[2][1][2][3] in (h, w, in, out) C order
             assertEquals(0.001f * index, conv.get(0).values()[index], 1e-7);
@@ -117,6 +118,25 @@ class FormatsTest {
         InvalidDataFileException e = assertThrows(InvalidDataFileException.class,
                 () -> KerasWeightsFile.holding("block5_conv3").validate(file));
         assertTrue(e.getMessage().contains("no layer block5_conv3"), e.getMessage());
+    }
+
+    @Test
+    void readsKerasWeightsFileInKeras2Layout() throws Exception {
+        Path keras1 = Path.of(FormatsTest.class.getResource("/dlwj/datasets/keras-weights.h5").toURI());
+        Path keras2 = Path.of(FormatsTest.class.getResource("/dlwj/datasets/keras-weights-keras2.h5").toURI());
+
+        try (KerasWeightsFile weights = KerasWeightsFile.open(keras2);
+                KerasWeightsFile same = KerasWeightsFile.open(keras1)) {
+            assertEquals(same.layerNames(), weights.layerNames());
+            List<KerasWeightsFile.Weight> conv = weights.weights("block2_conv1");
+            assertEquals("block2_conv1/kernel:0", conv.get(0).name());
+            assertEquals("block2_conv1/bias:0", conv.get(1).name());
+            for (int i = 0; i < 2; i++) {
+                assertArrayEquals(same.weights("block2_conv1").get(i).shape(), conv.get(i).shape());
+                assertArrayEquals(same.weights("block2_conv1").get(i).values(), conv.get(i).values());
+            }
+        }
+        KerasWeightsFile.holding("block1_conv1", "block2_conv1").validate(keras2);
     }
 
     @Test

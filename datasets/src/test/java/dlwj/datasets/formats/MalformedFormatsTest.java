@@ -241,7 +241,7 @@ class MalformedFormatsTest {
 
     @Test
     void weightsFileListingALayerItDoesNotHoldIsRefused() throws Exception {
-        // layer_names holds block1_conv1, block1_pool, block2_conv1 as fixed-length strings: rename the last
+        // layer_names holds input_1, block1_conv1, block1_pool, block2_conv1 as fixed-length strings: rename the last
         Path file = kerasWeightsWith("layer_names", "block2_conv1", "block9_conv1");
 
         InvalidDataFileException e = assertThrows(InvalidDataFileException.class,
@@ -252,12 +252,13 @@ class MalformedFormatsTest {
 
     @Test
     void weightsFileListingAWeightItDoesNotHoldNamesTheLayer() throws Exception {
-        Path file = kerasWeightsWith("block2_conv1/kernel:0", "kernel:0", "kernel:9");
+        // the first block2_conv1_W_1:0 in the file is the dataset's link: renamed, weight_names lists what is not there
+        Path file = kerasWeightsWith("block2_conv1_W_1:0", "W_1:0", "W_9:0");
 
         InvalidDataFileException e = assertThrows(InvalidDataFileException.class,
                 () -> KerasWeightsFile.holding("block2_conv1").validate(file));
 
-        assertEquals("vgg16.h5: layer block2_conv1 lists the weight block2_conv1/kernel:9, which is not a dataset "
+        assertEquals("vgg16.h5: layer block2_conv1 lists the weight block2_conv1_W_1:0, which is not a dataset "
                 + "in the file", e.getMessage());
     }
 
@@ -276,7 +277,7 @@ class MalformedFormatsTest {
     void truncatedWeightsFileNamesTheLayer() throws Exception {
         byte[] h5 = Files.readAllBytes(Path.of(MalformedFormatsTest.class.getResource(
                 "/dlwj/datasets/keras-weights.h5").toURI()));
-        Path file = Fixtures.write(dir.resolve("vgg16.h5"), Arrays.copyOf(h5, 12_000));
+        Path file = Fixtures.write(dir.resolve("vgg16.h5"), Arrays.copyOf(h5, 7_000));
 
         InvalidDataFileException e = assertThrows(InvalidDataFileException.class, () -> {
             try (KerasWeightsFile weights = KerasWeightsFile.open(file)) {
