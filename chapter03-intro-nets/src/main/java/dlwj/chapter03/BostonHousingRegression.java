@@ -95,9 +95,14 @@ public final class BostonHousingRegression implements Callable<Integer> {
         System.out.printf("Lowest average validation MAE %.2f at epoch %d%n", averageMae.get(bestEpoch - 1), bestEpoch);
         System.out.println("Wrote " + Plots.line(averageMae, "Validation MAE by epoch", "Epochs", "Validation MAE",
                 options.output("boston-validation-mae.png")));
-        List<Double> smoothed = Plots.smooth(averageMae.subList(Math.min(10, epochs - 1), epochs), 0.9);
+        int leftOut = Math.min(10, epochs - 1);
+        List<Double> smoothed = Plots.smooth(averageMae.subList(leftOut, epochs), 0.9);
         System.out.println("Wrote " + Plots.line(smoothed, "Validation MAE by epoch, smoothed, first 10 left out",
                 "Epochs (from the 11th)", "Validation MAE", options.output("boston-validation-mae-smoothed.png")));
+        int smoothedBest = argMin(smoothed) + leftOut + 1;
+        System.out.printf("Smoothed validation MAE lowest at epoch %d (the book: no real improvement after about 80)%n",
+                smoothedBest);
+        options.record("smoothed_val_mae_lowest_epoch", smoothedBest);
 
         // Listing 3.32: training the final model on all training data, then testing it
         Trainer trainer = new Trainer(BostonHousingModel.build(options.seed()), Metric.MAE).seed(options.seed()).quiet();

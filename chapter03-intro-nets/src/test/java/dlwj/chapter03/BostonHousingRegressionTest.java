@@ -38,7 +38,11 @@ class BostonHousingRegressionTest {
 
         // what it measured, by name, for the reproduction's results table
         Map<String, List<Double>> results = MeasuredResults.read(dir.resolve("out/BostonHousingRegression-results.json"));
-        assertEquals(List.of("all_scores", "mean_val_mae", "test_mae_score"), List.copyOf(results.keySet()));
+        assertEquals(List.of("all_scores", "mean_val_mae", "smoothed_val_mae_lowest_epoch", "test_mae_score"),
+                List.copyOf(results.keySet()));
+        int smoothedBest = (int) run.number("Smoothed validation MAE lowest at epoch ");
+        assertEquals(smoothedBest, results.get("smoothed_val_mae_lowest_epoch").get(0));
+        assertEquals(3, smoothedBest, "of 3 epochs the first 2 are left out (10 of the book's 500), leaving the 3rd");
         assertEquals(4, results.get("all_scores").size());
         assertEquals(run.number(", mean "), results.get("mean_val_mae").get(0), 0.005);
         assertEquals(run.number("test_mae_score: "), results.get("test_mae_score").get(0), 0.005);
