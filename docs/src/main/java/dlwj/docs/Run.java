@@ -79,7 +79,8 @@ public final class Run implements Callable<Integer>, CheckedOptions {
         for (BookRun run : runs) {
             List<String> args = Stream.concat(run.args(Profile.BOOK).stream(), options.stream()).toList();
             if (runs.size() > 1) {
-                System.out.printf("%n=== %s %s %s%n", run.book(), run.exampleName(), String.join(" ", args));
+                System.out.printf("%n=== %s %s%n", run.book(), String.join(" ", Stream.concat(
+                        Stream.of(run.exampleName()), args.stream()).toList()));
             }
             int status = Examples.execute(run.example().get(), spec.commandLine().getErr(),
                     args.toArray(String[]::new));
