@@ -27,6 +27,11 @@ public record BookRun(String book, String name, Supplier<Object> example, List<S
         return space < 0 ? name : name.substring(0, space);
     }
 
+    /** Whether it follows {@code section} of the book or a subsection of it: 5.2 for 5.2 and 5.2.5, 5 for 5.4.1. */
+    public boolean inSection(String section) {
+        return book.equals(section) || book.startsWith(section + ".");
+    }
+
     /** Its arguments in {@code profile}. */
     public List<String> args(Profile profile) {
         return switch (profile) {

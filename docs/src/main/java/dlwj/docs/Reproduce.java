@@ -133,8 +133,7 @@ public final class Reproduce implements Callable<Integer>, CheckedOptions {
         List<BookRun> chosen = new ArrayList<>();
         for (String wanted : only) {
             List<BookRun> matching = catalogue.stream().filter(run -> run.name().equals(wanted)
-                    || run.exampleName().equals(wanted) || run.book().equals(wanted)
-                    || run.book().startsWith(wanted + ".")).toList();
+                    || run.exampleName().equals(wanted) || run.inSection(wanted)).toList();
             if (matching.isEmpty()) {
                 throw new IllegalArgumentException("No run named '" + wanted + "'. Runs: " + String.join(", ",
                         catalogue.stream().map(BookRun::name).toList()) + "; or a book section such as 3 or 5.4.");
