@@ -7,7 +7,7 @@ import dlwj.datasets.files.InvalidDataFileException;
 import dlwj.datasets.files.RemoteFile;
 import dlwj.datasets.files.ZipExtraction;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +90,7 @@ public final class DogsVsCats {
                     }
                     log.info("total {} {} images: {}", split, animal, ImageFolders.count(target.resolve(split), className));
                 }
+                ImageFolders.requireCompletePictures(target.resolve(split), CLASSES);
             }
         } catch (IOException e) {
             throw new DatasetUnavailableException("Could not build the book's dogs-vs-cats split from " + kaggleTrain
@@ -150,16 +151,26 @@ public final class DogsVsCats {
             return new KaggleImages(null, new ZipFile(path.toFile()));
         }
 
-        /** Copies one image into {@code folder} unless an identical-size copy is already there. */
+        /**
+         * Copies one image into {@code folder} unless an identical-size copy is already there: through
+         * {@code .<name>.part}, which an interrupted copy leaves for the next one to overwrite, created with
+         * the user's permissions, and from a zip only if its bytes match the entry's CRC-32.
+         */
         void copy(String name, Path folder) throws IOException {
             Path target = folder.resolve(name);
             long size = size(name);
             if (Files.isRegularFile(target) && Files.size(target) == size) {
                 return;
             }
-            Path partial = Files.createTempFile(folder, "." + name, ".part");
-            try (InputStream in = open(name)) {
-                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+            Path partial = folder.resolve("." + name + ".part");
+            try {
+                try (OutputStream out = Files.newOutputStream(partial)) {
+                    if (zip == null) {
+                        Files.copy(existing(name), out);
+                    } else {
+                        ZipExtraction.copyVerified(Path.of(zip.getName()), zip, entry(name), out);
+                    }
+                }
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(partial);
@@ -168,10 +179,6 @@ public final class DogsVsCats {
 
         private long size(String name) throws IOException {
             return zip == null ? Files.size(existing(name)) : entry(name).getSize();
-        }
-
-        private InputStream open(String name) throws IOException {
-            return zip == null ? Files.newInputStream(existing(name)) : zip.getInputStream(entry(name));
         }
 
         private Path existing(String name) throws IOException {

@@ -16,6 +16,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.StringJoiner;
@@ -224,6 +225,64 @@ class DatasetsTest {
         assertEquals(500, ImageFolders.count(split.test(), "cats"));
         assertTrue(Files.exists(split.validation().resolve("cats/cat.1000.jpg")));
         assertTrue(Files.exists(split.test().resolve("dogs/dog.1999.jpg")));
+    }
+
+    @Test
+    void bookSplitRefusesADamagedEntryOrATruncatedPictureOfKagglesZip() throws Exception {
+        Random random = new Random(4);
+        byte[] picture = Fixtures.jpeg(4, 4, random);
+        byte[] odd = Fixtures.jpeg(6, 6, random);
+        Path damaged = kaggleZip(mirror.resolve("damaged.zip"), picture, "dog.1700.jpg", odd);
+        flipABitOf(damaged, odd);
+        Path truncated = kaggleZip(mirror.resolve("truncated.zip"), picture, "cat.3.jpg",
+                java.util.Arrays.copyOf(picture, picture.length - 10));
+
+        DatasetUnavailableException damage = assertThrows(DatasetUnavailableException.class,
+                () -> DogsVsCats.bookSplit(damaged, source()));
+        DatasetUnavailableException cut = assertThrows(DatasetUnavailableException.class,
+                () -> DogsVsCats.bookSplit(truncated, source()));
+
+        assertTrue(damage.getMessage().contains("damaged.zip is damaged: its entry train/dog.1700.jpg has CRC-32"),
+                damage.getMessage());
+        assertTrue(cut.getMessage().contains("cat.3.jpg is not a complete JPEG"), cut.getMessage());
+        try (var files = Files.walk(home)) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().endsWith(".part")).toList());
+        }
+    }
+
+    /** Kaggle's train.zip with 2,000 pictures of each animal, stored uncompressed, one of them {@code replacement}. */
+    private static Path kaggleZip(Path file, byte[] picture, String replacedName, byte[] replacement) throws Exception {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            for (String animal : new String[] {"cat", "dog"}) {
+                for (int i = 0; i < 2000; i++) {
+                    String name = animal + "." + i + ".jpg";
+                    byte[] bytes = name.equals(replacedName) ? replacement : picture;
+                    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                    crc.update(bytes);
+                    ZipEntry entry = new ZipEntry("train/" + name);
+                    entry.setMethod(ZipEntry.STORED);
+                    entry.setSize(bytes.length);
+                    entry.setCrc(crc.getValue());
+                    zip.putNextEntry(entry);
+                    zip.write(bytes);
+                    zip.closeEntry();
+                }
+            }
+        }
+        return file;
+    }
+
+    /** Flips one bit in the middle of {@code content}, stored once in the zip: a damaged copy of the file. */
+    private static void flipABitOf(Path zip, byte[] content) throws Exception {
+        byte[] bytes = Files.readAllBytes(zip);
+        for (int at = 0; at + content.length <= bytes.length; at++) {
+            if (java.util.Arrays.equals(bytes, at, at + content.length, content, 0, content.length)) {
+                bytes[at + content.length / 2] ^= 1;
+                Files.write(zip, bytes);
+                return;
+            }
+        }
+        throw new AssertionError("the content is not in the zip");
     }
 
     @Test

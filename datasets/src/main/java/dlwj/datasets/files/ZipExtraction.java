@@ -100,7 +100,7 @@ public final class ZipExtraction {
     }
 
     /** Copies one entry, failing when its bytes are not the ones the zip's directory declares. */
-    private static void copyVerified(Path zipFile, ZipFile zip, ZipEntry entry, OutputStream out) throws IOException {
+    public static void copyVerified(Path zipFile, ZipFile zip, ZipEntry entry, OutputStream out) throws IOException {
         CRC32 crc = new CRC32();
         long size;
         try (InputStream in = new CheckedInputStream(zip.getInputStream(entry), crc)) {
