@@ -257,13 +257,7 @@ class DatasetsTest {
                 for (int i = 0; i < 2000; i++) {
                     String name = animal + "." + i + ".jpg";
                     byte[] bytes = name.equals(replacedName) ? replacement : picture;
-                    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-                    crc.update(bytes);
-                    ZipEntry entry = new ZipEntry("train/" + name);
-                    entry.setMethod(ZipEntry.STORED);
-                    entry.setSize(bytes.length);
-                    entry.setCrc(crc.getValue());
-                    zip.putNextEntry(entry);
+                    zip.putNextEntry(Fixtures.storedEntry("train/" + name, bytes));
                     zip.write(bytes);
                     zip.closeEntry();
                 }

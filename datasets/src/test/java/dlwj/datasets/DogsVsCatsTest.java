@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -165,14 +164,7 @@ class DogsVsCatsTest {
                 ZipEntry copy = new ZipEntry(entry.getName());
                 if (entry.getName().equals(name)) {
                     content = change.apply(content);
-                    copy.setMethod(method);
-                    if (method == ZipEntry.STORED) { // which needs its sizes and CRC-32 up front
-                        CRC32 crc = new CRC32();
-                        crc.update(content);
-                        copy.setSize(content.length);
-                        copy.setCompressedSize(content.length);
-                        copy.setCrc(crc.getValue());
-                    }
+                    copy = method == ZipEntry.STORED ? Fixtures.storedEntry(entry.getName(), content) : copy;
                 }
                 out.putNextEntry(copy);
                 out.write(content);

@@ -192,6 +192,18 @@ public final class Fixtures {
         return new Gson().toJson(ranks).getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A zip entry stored uncompressed, with the sizes and CRC-32 that {@code ZipOutputStream} needs up front. */
+    public static java.util.zip.ZipEntry storedEntry(String name, byte[] content) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(content);
+        java.util.zip.ZipEntry entry = new java.util.zip.ZipEntry(name);
+        entry.setMethod(java.util.zip.ZipEntry.STORED);
+        entry.setSize(content.length);
+        entry.setCompressedSize(content.length);
+        entry.setCrc(crc.getValue());
+        return entry;
+    }
+
     /**
      * A zip in the layout of cats_and_dogs_filtered.zip, with tiny random JPEGs that a convnet can tell
      * apart: the cats' noise is reddish, the dogs' bluish.
