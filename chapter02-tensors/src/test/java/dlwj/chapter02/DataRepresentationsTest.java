@@ -20,7 +20,7 @@ class DataRepresentationsTest {
         Fixtures.Digits digits = Fixtures.mnistNpz(dir.resolve("mnist.npz"), 600, 10, 7);
 
         ExampleRun run = ExampleRun.of(new DataRepresentations(), "--local-file", digits.file().toString(),
-                "--cache-dir", dir.toString());
+                "--cache-dir", dir.toString(), "--out", dir.resolve("out").toString());
 
         assertEquals(0, run.status(), run.output());
         // numpy 1.24: ndim, shape, dtype and sum() of the book's tensors

@@ -71,7 +71,7 @@ class GradientDescentByHandTest {
         Path mnist = Fixtures.mnistNpz(dir.resolve("mnist.npz"), 1000, 200, 2).file();
 
         ExampleRun run = ExampleRun.of(new GradientDescentByHand(), "--quick", "--local-file", mnist.toString(),
-                "--cache-dir", dir.toString());
+                "--cache-dir", dir.toString(), "--out", dir.resolve("out").toString());
 
         assertEquals(0, run.status(), run.output());
         assertTrue(run.number("largest difference ") < 1e-4, run.output());

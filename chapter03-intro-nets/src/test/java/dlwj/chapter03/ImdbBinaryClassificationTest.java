@@ -42,8 +42,8 @@ class ImdbBinaryClassificationTest {
 
     @Test
     void theBooksFurtherExperimentsRun() {
-        String[] variant = concat(data, "--hidden-layers", "3", "--units", "32", "--activation", "tanh", "--loss", "mse");
-        ExampleRun run = ExampleRun.of(new ImdbBinaryClassification(), variant);
+        ExampleRun run = ExampleRun.of(new ImdbBinaryClassification(), data, "--hidden-layers", "3", "--units", "32",
+                "--activation", "tanh", "--loss", "mse");
 
         assertEquals(0, run.status(), run.output());
         assertTrue(run.number("test_acc: ") > 0.75, run.output());
@@ -51,13 +51,8 @@ class ImdbBinaryClassificationTest {
 
     @Test
     void badOptionsAreOneMessage() {
-        assertEquals(2, ExampleRun.of(new ImdbBinaryClassification(), concat(data, "--hidden-layers", "4")).status());
-        assertEquals(2, ExampleRun.of(new ImdbBinaryClassification(), concat(data, "--loss", "hinge")).status());
+        assertEquals(2, ExampleRun.of(new ImdbBinaryClassification(), data, "--hidden-layers", "4").status());
+        assertEquals(2, ExampleRun.of(new ImdbBinaryClassification(), data, "--loss", "hinge").status());
     }
 
-    static String[] concat(String[] first, String... more) {
-        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
-        System.arraycopy(more, 0, all, first.length, more.length);
-        return all;
-    }
 }

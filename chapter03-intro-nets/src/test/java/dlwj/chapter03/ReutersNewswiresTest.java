@@ -83,19 +83,19 @@ class ReutersNewswiresTest {
 
     @Test
     void retrainingCanTakeTheEpochOfLowestValidationLossInstead() {
-        ExampleRun run = ExampleRun.of(new ReutersNewswires(), ImdbBinaryClassificationTest.concat(data,
-                "--retrain-epochs", "best"));
+        ExampleRun run = ExampleRun.of(new ReutersNewswires(), data,
+                "--retrain-epochs", "best");
 
         assertEquals(0, run.status(), run.output());
         assertFalse(run.output().contains("/9"), run.output());
-        assertEquals(2, ExampleRun.of(new ReutersNewswires(), ImdbBinaryClassificationTest.concat(data,
-                "--retrain-epochs", "0")).status());
+        assertEquals(2, ExampleRun.of(new ReutersNewswires(), data,
+                "--retrain-epochs", "0").status());
     }
 
     @Test
     void integerLabelsWithSparseCrossentropyLearnToo() {
-        ExampleRun run = ExampleRun.of(new ReutersNewswires(), ImdbBinaryClassificationTest.concat(data,
-                "--labels", "integer"));
+        ExampleRun run = ExampleRun.of(new ReutersNewswires(), data,
+                "--labels", "integer");
 
         assertEquals(0, run.status(), run.output());
         assertTrue(run.number("test_acc: ") > 0.5, run.output());

@@ -23,7 +23,7 @@ class DataPreprocessingTest {
         Fixtures.bostonHousing(dir.resolve("boston_housing.npz"), 506, 4);
 
         ExampleRun run = ExampleRun.of(new DataPreprocessing(), "--local-file",
-                dir.resolve("boston_housing.npz").toString(), "--cache-dir", dir.toString(), "--epochs", "5");
+                dir.resolve("boston_housing.npz").toString(), "--cache-dir", dir.toString(), "--epochs", "5", "--out", dir.resolve("out").toString());
 
         assertEquals(0, run.status(), run.output());
         assertTrue(run.output().contains("[[0.0, 1.0, 0.0, 1.0, 0.0], [1.0, 0.0, 0.0, 0.0, 1.0]]"), run.output());
@@ -52,6 +52,6 @@ class DataPreprocessingTest {
 
     @Test
     void aBadFractionIsOneMessage() {
-        assertEquals(2, ExampleRun.of(new DataPreprocessing(), "--missing", "1.5").status());
+        assertEquals(2, ExampleRun.of(new DataPreprocessing(), "--missing", "1.5", "--out", dir.resolve("out").toString()).status());
     }
 }

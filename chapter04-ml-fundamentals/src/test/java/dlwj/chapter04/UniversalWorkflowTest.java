@@ -20,7 +20,7 @@ class UniversalWorkflowTest {
 
         ExampleRun run = ExampleRun.of(new UniversalWorkflow(), "--quick", "--local-file",
                 dir.resolve("imdb.npz").toString(), "--local-file", dir.resolve("imdb_word_index.json").toString(),
-                "--cache-dir", dir.toString(), "--epochs", "4", "--batch-size", "32");
+                "--cache-dir", dir.toString(), "--epochs", "4", "--batch-size", "32", "--out", dir.resolve("out").toString());
 
         assertEquals(0, run.status(), run.output());
         for (int step = 1; step <= 7; step++) {

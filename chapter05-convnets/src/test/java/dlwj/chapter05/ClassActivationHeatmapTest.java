@@ -31,8 +31,8 @@ class ClassActivationHeatmapTest {
         Fixtures.write(dir.resolve("cats_and_dogs_filtered.zip"), Fixtures.catsAndDogsZip(1000, 500));
         String[] data = {"--quick", "--local-file", dir.resolve("cats_and_dogs_filtered.zip").toString(),
             "--cache-dir", dir.resolve("cache").toString(), "--out", dir.resolve("out").toString()};
-        assertEquals(0, ExampleRun.of(new DogsVsCatsConvnet(), concat(data, "--augment", "--epochs", "1",
-                "--batch-size", "8")).status());
+        assertEquals(0, ExampleRun.of(new DogsVsCatsConvnet(), data, "--augment", "--epochs", "1",
+                "--batch-size", "8").status());
 
         ExampleRun run = ExampleRun.of(new ClassActivationHeatmap(), data);
 
@@ -118,9 +118,4 @@ class ClassActivationHeatmapTest {
         assertEquals(4 * 64, ImageIO.read(dir.resolve("out/class-activation-heatmap-raw.png").toFile()).getHeight());
     }
 
-    private static String[] concat(String[] first, String... more) {
-        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
-        System.arraycopy(more, 0, all, first.length, more.length);
-        return all;
-    }
 }

@@ -26,7 +26,7 @@ class ConvnetActivationsTest {
         Fixtures.write(dir.resolve("cats_and_dogs_filtered.zip"), Fixtures.catsAndDogsZip(1000, 500));
         String[] data = {"--quick", "--local-file", dir.resolve("cats_and_dogs_filtered.zip").toString(),
             "--cache-dir", dir.resolve("cache").toString(), "--out", dir.resolve("out").toString()};
-        ExampleRun trained = ExampleRun.of(new DogsVsCatsConvnet(), concat(data, "--epochs", "1"));
+        ExampleRun trained = ExampleRun.of(new DogsVsCatsConvnet(), data, "--epochs", "1");
         assertEquals(0, trained.status(), trained.output());
 
         ExampleRun run = ExampleRun.of(new ConvnetActivations(), data);
@@ -83,9 +83,4 @@ class ConvnetActivationsTest {
         assertEquals(31, grid.getDouble(3, 16 * 2 - 1));
     }
 
-    private static String[] concat(String[] first, String... more) {
-        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
-        System.arraycopy(more, 0, all, first.length, more.length);
-        return all;
-    }
 }

@@ -20,7 +20,7 @@ class MnistConvnetTest {
         Path mnist = Fixtures.mnistNpz(dir.resolve("mnist.npz"), 1000, 200, 3).file();
 
         ExampleRun run = ExampleRun.of(new MnistConvnet(), "--quick", "--local-file", mnist.toString(),
-                "--cache-dir", dir.toString(), "--epochs", "3");
+                "--cache-dir", dir.toString(), "--epochs", "3", "--out", dir.resolve("out").toString());
 
         assertEquals(0, run.status(), run.output());
         assertTrue(run.output().contains("Total params: 55,744"), "listing 5.1, the base alone\n" + run.output());

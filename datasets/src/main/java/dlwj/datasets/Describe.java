@@ -32,8 +32,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "describe", mixinStandardHelpOptions = true, sortOptions = false, version = "describe 0.1.0",
         description = "Loads a dataset of the book and prints its shapes, dtypes, label counts and first samples.",
         footer = {"", "Examples:",
-            "  describe reuters --num-words 10000 --mirror ../shared/datasets",
-            "  describe imdb --local-file ../shared/datasets/rebuilt/imdb.npz --mirror ../shared/datasets",
+            "  describe reuters --num-words 10000",
+            "  describe imdb --local-file ~/Downloads/imdb.npz --mirror ~/Downloads",
             "  describe fashion-mnist --mirror /usr/share/datasets/fashion-mnist"})
 public final class Describe implements Callable<Integer> {
 

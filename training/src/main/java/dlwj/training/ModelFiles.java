@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -27,14 +26,6 @@ public final class ModelFiles {
     public static MultiLayerNetwork loadMultiLayerNetwork(Path file) {
         try {
             return ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not load a model from " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    public static ComputationGraph loadComputationGraph(Path file) {
-        try {
-            return ModelSerializer.restoreComputationGraph(file.toFile(), true);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not load a model from " + file + ": " + e.getMessage(), e);
         }

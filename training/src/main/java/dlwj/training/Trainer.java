@@ -39,7 +39,7 @@ public final class Trainer {
     private final List<Metric> metrics;
     private final BatchOutputs batchOutputs;
     private Random shuffle = new Random(0);
-    private PrintStream out = System.out;
+    private final PrintStream out = System.out;
     private boolean verbose = true;
     private History resumed = new History();
     private BiConsumer<Integer, History> epochEnd = (epoch, history) -> { };
@@ -74,12 +74,6 @@ public final class Trainer {
     /** Called after each epoch with its number (from 1) and the history so far: where checkpoints are saved. */
     public Trainer onEpochEnd(BiConsumer<Integer, History> listener) {
         this.epochEnd = listener;
-        return this;
-    }
-
-    /** Where the progress lines go (standard output by default). */
-    public Trainer printTo(PrintStream out) {
-        this.out = out;
         return this;
     }
 

@@ -21,6 +21,13 @@ public record ExampleRun(int status, String output) {
         return new ExampleRun(status, printed.toString(StandardCharsets.UTF_8));
     }
 
+    /** {@link #of(Object, String...)} with the {@code common} arguments of a test followed by {@code more}. */
+    public static ExampleRun of(Object example, String[] common, String... more) {
+        String[] all = java.util.Arrays.copyOf(common, common.length + more.length);
+        System.arraycopy(more, 0, all, common.length, more.length);
+        return of(example, all);
+    }
+
     /** The number after {@code label} in the output ({@code "test_acc: "} gives 0.8664), or a failure. */
     public double number(String label) {
         int at = output.lastIndexOf(label);

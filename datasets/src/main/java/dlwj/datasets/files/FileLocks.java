@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Exclusive access to a cache entry, across threads and processes: a lock in this JVM (file locks are
- * held per process) and an OS file lock on {@code <file>.lock} beside the entry, into which the holder
+ * held per process) and an OS file lock on {@code .<file>.lock} beside the entry (hidden, so that output
+ * folders show only what was written), into which the holder
  * writes who it is (process id, host, start time) so that a process waiting for it can say what it waits
  * for. Waits are bounded, and leftovers of an interrupted holder are removed on taking the lock (the OS
  * releases a dead process's lock, so a leftover seen under the lock is nobody's).
@@ -58,7 +59,7 @@ final class FileLocks {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for " + target, e);
         }
-        try (FileChannel channel = FileChannel.open(target.resolveSibling(target.getFileName() + ".lock"),
+        try (FileChannel channel = FileChannel.open(target.resolveSibling("." + target.getFileName() + ".lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
              FileLock ignored = acquire(channel, target, maxWait, deadline)) {
             channel.truncate(0).write(ByteBuffer.wrap(whoAmI().getBytes(StandardCharsets.UTF_8)), 0);

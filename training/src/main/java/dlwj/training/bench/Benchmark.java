@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * Trains each book model on synthetic data of the book's shapes and prints one line per model in the
- * format of {@code ../shared/bench/torch_reference.py}, so the two compare one to one:
+ * format of the PyTorch reference script the project is measured against (see docs/performance.md), so the
+ * two compare one to one:
  * {@code model=NAME samples=N epoch_s=MEDIAN samples_per_s=RATE threads=T}. The first epoch is a
  * warm-up; the median of the others is reported. Training goes through {@link Trainer}, as in the examples.
  */

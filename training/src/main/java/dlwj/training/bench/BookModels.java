@@ -13,8 +13,8 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /**
- * The book's models as the benchmark trains them, layer for layer the architectures of
- * {@code ../shared/bench/torch_reference.py}.
+ * The book's models as the benchmark trains them, layer for layer the architectures of the PyTorch
+ * reference script (see docs/performance.md).
  */
 final class BookModels {
 
