@@ -1,5 +1,4 @@
-package dlwj.training.bench;
-
+package dlwj.benchmark;
 
 import dlwj.datasets.DataSourceOptions;
 import dlwj.training.Examples;

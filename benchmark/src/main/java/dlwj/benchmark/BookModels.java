@@ -1,4 +1,4 @@
-package dlwj.training.bench;
+package dlwj.benchmark;
 
 import dlwj.training.KerasDefaults;
 import dlwj.training.layers.Dense;
