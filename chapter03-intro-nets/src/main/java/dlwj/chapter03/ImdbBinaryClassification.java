@@ -12,7 +12,6 @@ import dlwj.training.KerasDefaults;
 import dlwj.training.Metric;
 import dlwj.training.Plots;
 import dlwj.training.Trainer;
-import dlwj.training.book.ImdbVectors;
 import dlwj.training.layers.Dense;
 import java.util.Arrays;
 import java.util.Map;
