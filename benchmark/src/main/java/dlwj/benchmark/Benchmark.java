@@ -1,10 +1,10 @@
 package dlwj.benchmark;
 
+import dlwj.chapter05.Vgg16ConvBase;
 import dlwj.datasets.DataSourceOptions;
 import dlwj.training.Examples;
 import dlwj.training.KerasDefaults;
 import dlwj.training.Trainer;
-import dlwj.training.book.Vgg16ConvBase;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
