@@ -1,5 +1,5 @@
 """Keras' HDF5 weight-file layout, shared by the scripts that write test and stand-in weight files (here and
-in training/src/test/python)."""
+in chapter05-convnets/src/test/python)."""
 import h5py
 import numpy as np
 

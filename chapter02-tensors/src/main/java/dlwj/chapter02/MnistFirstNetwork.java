@@ -52,14 +52,8 @@ public final class MnistFirstNetwork implements Callable<Integer> {
         INDArray testImages = data.testImages().get(NDArrayIndex.interval(0, testCount));
         INDArray testLabels = data.testLabels().get(NDArrayIndex.interval(0, testCount));
 
-        // Listing 2.2: the network architecture; listing 2.3: the compilation step (rmsprop, crossentropy)
-        MultiLayerNetwork network = new MultiLayerNetwork(KerasDefaults.network(options.seed()).list()
-                .layer(new Dense.Builder().nOut(512).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(KerasDefaults.categoricalCrossentropy()).nOut(10)
-                        .activation(Activation.SOFTMAX).build())
-                .setInputType(InputType.feedForward(28 * 28)) // input_shape=(28 * 28,)
-                .build());
-        network.init();
+        // Listing 2.2: the network architecture; listing 2.3: the compilation step (model, below)
+        MultiLayerNetwork network = model(options.seed());
 
         // Listing 2.4: preparing the image data
         INDArray x = trainImages.reshape(trainCount, 28 * 28).castTo(DataType.FLOAT).divi(255);
@@ -83,5 +77,17 @@ public final class MnistFirstNetwork implements Callable<Integer> {
                 options.output("mnist-first-network-digit.png"));
         System.out.println("Wrote " + digit.toAbsolutePath());
         return 0;
+    }
+
+    /** Listing 2.2: Dense(512, relu), Dense(10, softmax); listing 2.3: rmsprop, categorical crossentropy. */
+    public static MultiLayerNetwork model(long seed) {
+        MultiLayerNetwork network = new MultiLayerNetwork(KerasDefaults.network(seed).list()
+                .layer(new Dense.Builder().nOut(512).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(KerasDefaults.categoricalCrossentropy()).nOut(10)
+                        .activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.feedForward(28 * 28)) // input_shape=(28 * 28,)
+                .build());
+        network.init();
+        return network;
     }
 }

@@ -10,7 +10,6 @@ import dlwj.training.Plots;
 import dlwj.training.Standardization;
 import dlwj.training.Trainer;
 import dlwj.training.Validation;
-import dlwj.training.book.BostonHousingModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

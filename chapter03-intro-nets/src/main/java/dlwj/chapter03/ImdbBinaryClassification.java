@@ -12,7 +12,6 @@ import dlwj.training.KerasDefaults;
 import dlwj.training.Metric;
 import dlwj.training.Plots;
 import dlwj.training.Trainer;
-import dlwj.training.book.ImdbVectors;
 import dlwj.training.layers.Dense;
 import java.util.Arrays;
 import java.util.Map;
@@ -23,6 +22,7 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -127,14 +127,21 @@ public final class ImdbBinaryClassification implements Callable<Integer>, Checke
 
     /** Listings 3.3-3.4: the model definition and compilation, with the options' variations. */
     private MultiLayerNetwork buildModel() {
-        NeuralNetConfiguration.ListBuilder layers = KerasDefaults.network(options.seed()).list();
+        return model(options.seed(), hiddenLayers, units, activation.equals("tanh") ? Activation.TANH : Activation.RELU,
+                loss.equals("mse") ? new LossMSE() : KerasDefaults.binaryCrossentropy());
+    }
+
+    /**
+     * Listings 3.3-3.4: {@code hiddenLayers} {@code Dense(units, activation)} layers, then {@code Dense(1, sigmoid)};
+     * rmsprop and {@code loss}. The book's: 2 layers of 16 units, relu, binary crossentropy.
+     */
+    public static MultiLayerNetwork model(long seed, int hiddenLayers, int units, Activation activation,
+                                          ILossFunction loss) {
+        NeuralNetConfiguration.ListBuilder layers = KerasDefaults.network(seed).list();
         for (int i = 0; i < hiddenLayers; i++) {
-            layers.layer(new Dense.Builder().nOut(units)
-                    .activation(activation.equals("tanh") ? Activation.TANH : Activation.RELU).build());
+            layers.layer(new Dense.Builder().nOut(units).activation(activation).build());
         }
-        layers.layer(new OutputLayer.Builder()
-                .lossFunction(loss.equals("mse") ? new LossMSE() : KerasDefaults.binaryCrossentropy())
-                .nOut(1).activation(Activation.SIGMOID).build());
+        layers.layer(new OutputLayer.Builder().lossFunction(loss).nOut(1).activation(Activation.SIGMOID).build());
         MultiLayerNetwork model = new MultiLayerNetwork(layers.setInputType(InputType.feedForward(10_000)).build());
         model.init();
         return model;

@@ -30,6 +30,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -140,14 +141,18 @@ public final class ReutersNewswires implements Callable<Integer>, CheckedOptions
         return 0;
     }
 
-    /** Listing 3.15: Dense(64, relu), Dense(middle, relu), Dense(46, softmax). */
+    /** Listing 3.15 with the loss of the options' labels (listing 3.16 or 3.5.6's sparse crossentropy). */
     private MultiLayerNetwork buildModel(int middleUnits) {
-        MultiLayerNetwork model = new MultiLayerNetwork(KerasDefaults.network(options.seed()).list()
+        return model(options.seed(), middleUnits, labels.equals("integer")
+                ? KerasDefaults.sparseCategoricalCrossentropy() : KerasDefaults.categoricalCrossentropy());
+    }
+
+    /** Listing 3.15: Dense(64, relu), Dense(middle, relu), Dense(46, softmax); listing 3.16: rmsprop and {@code loss}. */
+    public static MultiLayerNetwork model(long seed, int middleUnits, ILossFunction loss) {
+        MultiLayerNetwork model = new MultiLayerNetwork(KerasDefaults.network(seed).list()
                 .layer(new Dense.Builder().nOut(64).activation(Activation.RELU).build())
                 .layer(new Dense.Builder().nOut(middleUnits).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder()
-                        .lossFunction(labels.equals("integer") ? KerasDefaults.sparseCategoricalCrossentropy() : KerasDefaults.categoricalCrossentropy())
-                        .nOut(TOPICS).activation(Activation.SOFTMAX).build())
+                .layer(new OutputLayer.Builder().lossFunction(loss).nOut(TOPICS).activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.feedForward(10_000))
                 .build());
         model.init();

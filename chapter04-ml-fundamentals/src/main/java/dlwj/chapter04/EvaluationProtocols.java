@@ -1,6 +1,6 @@
 package dlwj.chapter04;
 
-import dlwj.training.book.BostonHousingModel;
+import dlwj.chapter03.BostonHousingModel;
 import dlwj.datasets.BostonHousing;
 import dlwj.datasets.RegressionData;
 import dlwj.training.ExampleOptions;

@@ -1,6 +1,6 @@
 package dlwj.chapter04;
 
-import dlwj.training.book.ImdbVectors;
+import dlwj.chapter03.ImdbVectors;
 import dlwj.training.KerasDefaults;
 import dlwj.training.layers.Dense;
 import java.util.List;

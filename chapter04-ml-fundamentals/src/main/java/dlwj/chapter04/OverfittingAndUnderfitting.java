@@ -1,5 +1,6 @@
 package dlwj.chapter04;
 
+import dlwj.chapter03.ImdbVectors;
 import dlwj.datasets.cli.CheckedOptions;
 import dlwj.training.ExampleOptions;
 import dlwj.training.Examples;
@@ -8,7 +9,6 @@ import dlwj.training.KerasDefaults;
 import dlwj.training.Metric;
 import dlwj.training.Plots;
 import dlwj.training.Trainer;
-import dlwj.training.book.ImdbVectors;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

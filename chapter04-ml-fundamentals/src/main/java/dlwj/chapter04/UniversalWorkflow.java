@@ -1,6 +1,6 @@
 package dlwj.chapter04;
 
-import dlwj.training.book.ImdbVectors;
+import dlwj.chapter03.ImdbVectors;
 import dlwj.training.ExampleOptions;
 import dlwj.training.Examples;
 import dlwj.training.History;

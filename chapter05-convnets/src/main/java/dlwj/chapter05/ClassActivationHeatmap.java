@@ -8,7 +8,6 @@ import dlwj.training.ExampleOptions;
 import dlwj.training.Examples;
 import dlwj.training.ModelFiles;
 import dlwj.training.Plots;
-import dlwj.training.book.Vgg16ConvBase;
 import dlwj.training.images.ImageBatches;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -77,7 +77,7 @@ public final class DogsVsCatsConvnet implements Callable<Integer> {
         }
 
         // Listings 5.5 and 5.13: the model, with dropout before the classifier when training on augmented data
-        MultiLayerNetwork model = buildModel();
+        MultiLayerNetwork model = model(options.seed(), augment);
         System.out.print(ModelSummary.of(model, InputType.convolutional(SIZE, SIZE, 3)));
 
         // Listings 5.7 and 5.14: generators that read the pictures, rescaled by 1/255 (and augmented)
@@ -114,15 +114,15 @@ public final class DogsVsCatsConvnet implements Callable<Integer> {
     }
 
     /** Listing 5.5 (with listing 5.13's dropout) and listing 5.6's compilation: RMSprop lr 1e-4, binary crossentropy. */
-    private MultiLayerNetwork buildModel() {
-        NeuralNetConfiguration.ListBuilder layers = KerasDefaults.network(options.seed())
+    public static MultiLayerNetwork model(long seed, boolean dropout) {
+        NeuralNetConfiguration.ListBuilder layers = KerasDefaults.network(seed)
                 .updater(KerasDefaults.rmsprop(1e-4)).list();
         for (int filters : new int[] {32, 64, 128, 128}) {
             layers.layer(new ConvolutionLayer.Builder(3, 3).nOut(filters).activation(Activation.RELU).build());
             layers.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2)
                     .build());
         }
-        if (augment) {
+        if (dropout) {
             layers.layer(new DropoutLayer.Builder(0.5).build()); // Keras' Dropout(0.5); DL4J takes the keep probability
         }
         layers.layer(new Dense.Builder().nOut(512).activation(Activation.RELU).build());

@@ -5,7 +5,6 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 import dlwj.training.ExampleOptions;
 import dlwj.training.Examples;
 import dlwj.training.Plots;
-import dlwj.training.book.Vgg16ConvBase;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

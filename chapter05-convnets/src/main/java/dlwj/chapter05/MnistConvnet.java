@@ -51,15 +51,11 @@ public final class MnistConvnet implements Callable<Integer> {
     @Override
     public Integer call() {
         // Listing 5.1: instantiating a small convnet, the convolutional base alone
-        MultiLayerNetwork base = network(convolutionalBase());
+        MultiLayerNetwork base = network(convolutionalBase(options.seed()));
         System.out.print(ModelSummary.of(base, MNIST_IMAGES));
 
-        // Listing 5.2: adding a classifier on top of the convnet
-        MultiLayerNetwork model = network(convolutionalBase()
-                // model.add(layers.Flatten()): DL4J flattens between the convolutional and the dense layers itself
-                .layer(new Dense.Builder().nOut(64).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(KerasDefaults.categoricalCrossentropy()).nOut(10)
-                        .activation(Activation.SOFTMAX).build()));
+        // Listing 5.2: adding a classifier on top of the convnet (model, below)
+        MultiLayerNetwork model = model(options.seed());
         System.out.print(ModelSummary.of(model, MNIST_IMAGES));
 
         // Listing 5.3: training the convnet on MNIST images; DL4J's images are channels first, (samples, 1, 28, 28)
@@ -80,9 +76,18 @@ public final class MnistConvnet implements Callable<Integer> {
         return 0;
     }
 
+    /** Listing 5.2: the convolutional base, then Dense(64, relu) and Dense(10, softmax); rmsprop, categorical crossentropy. */
+    public static MultiLayerNetwork model(long seed) {
+        return network(convolutionalBase(seed)
+                // model.add(layers.Flatten()): DL4J flattens between the convolutional and the dense layers itself
+                .layer(new Dense.Builder().nOut(64).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(KerasDefaults.categoricalCrossentropy()).nOut(10)
+                        .activation(Activation.SOFTMAX).build()));
+    }
+
     /** Listing 5.1: Conv2D(32) + MaxPooling2D, Conv2D(64) + MaxPooling2D, Conv2D(64), all 3x3 with ReLU. */
-    private NeuralNetConfiguration.ListBuilder convolutionalBase() {
-        return KerasDefaults.network(options.seed()).list()
+    private static NeuralNetConfiguration.ListBuilder convolutionalBase(long seed) {
+        return KerasDefaults.network(seed).list()
                 .layer(new ConvolutionLayer.Builder(3, 3).nOut(32).activation(Activation.RELU).build())
                 .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
                 .layer(new ConvolutionLayer.Builder(3, 3).nOut(64).activation(Activation.RELU).build())

@@ -11,7 +11,6 @@ import dlwj.training.Metric;
 import dlwj.training.ModelSummary;
 import dlwj.training.Plots;
 import dlwj.training.Trainer;
-import dlwj.training.book.Vgg16ConvBase;
 import dlwj.training.images.ImageBatches;
 import dlwj.training.layers.Dense;
 import java.io.IOException;

@@ -10,7 +10,6 @@ import dlwj.training.ModelFiles;
 import dlwj.training.ModelSummary;
 import dlwj.training.Plots;
 import dlwj.training.Trainer;
-import dlwj.training.book.Vgg16ConvBase;
 import dlwj.training.images.ImageAugmentation;
 import dlwj.training.images.ImageBatches;
 import dlwj.training.layers.Dense;

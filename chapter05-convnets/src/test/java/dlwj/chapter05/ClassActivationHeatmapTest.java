@@ -96,7 +96,7 @@ class ClassActivationHeatmapTest {
     @Test
     void theBooksImageNetExampleRunsOnAWeightsFileWithAClassifier() throws Exception {
         Path weights = dir.resolve("vgg-like-top-weights-8x8.h5");
-        try (java.io.InputStream in = getClass().getResourceAsStream("/dlwj/training/vgg-like-top-weights-8x8.h5")) {
+        try (java.io.InputStream in = getClass().getResourceAsStream("/dlwj/chapter05/vgg-like-top-weights-8x8.h5")) {
             java.nio.file.Files.copy(in, weights);
         }
         Path classes = Fixtures.write(dir.resolve("imagenet_class_index.json"), ("{\"0\": [\"n0\", \"tench\"], "

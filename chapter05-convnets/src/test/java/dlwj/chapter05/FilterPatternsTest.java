@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlwj.training.ExampleRun;
-import dlwj.training.book.Vgg16ConvBase;
-import dlwj.training.book.VggLikeWeights;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlwj.datasets.Fixtures;
 import dlwj.training.ExampleRun;
-import dlwj.training.book.VggLikeWeights;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

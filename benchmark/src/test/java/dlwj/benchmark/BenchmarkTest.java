@@ -1,4 +1,4 @@
-package dlwj.training.bench;
+package dlwj.benchmark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

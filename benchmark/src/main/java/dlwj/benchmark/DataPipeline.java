@@ -1,4 +1,4 @@
-package dlwj.training.bench;
+package dlwj.benchmark;
 
 import dlwj.datasets.DogsVsCats;
 import dlwj.datasets.ImageFolders;

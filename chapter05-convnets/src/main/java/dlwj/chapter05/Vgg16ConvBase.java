@@ -1,4 +1,4 @@
-package dlwj.training.book;
+package dlwj.chapter05;
 
 import dlwj.datasets.files.InvalidDataFileException;
 import dlwj.datasets.formats.KerasWeightsFile;

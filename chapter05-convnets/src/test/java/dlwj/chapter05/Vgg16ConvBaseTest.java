@@ -1,4 +1,4 @@
-package dlwj.training.book;
+package dlwj.chapter05;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,7 +32,7 @@ import org.nd4j.linalg.factory.Nd4j;
 class Vgg16ConvBaseTest {
 
     private static Path resource(String name) throws Exception {
-        return Path.of(Vgg16ConvBaseTest.class.getResource("/dlwj/training/" + name).toURI());
+        return Path.of(Vgg16ConvBaseTest.class.getResource("/dlwj/chapter05/" + name).toURI());
     }
 
     @Test

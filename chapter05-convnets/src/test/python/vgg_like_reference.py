@@ -6,7 +6,7 @@ block1_conv1), and the stack's output for a fixed input, computed here with plai
 of DL4J.
 
 Run with Debian's python3-h5py and python3-numpy:
-    /usr/bin/python3 vgg_like_reference.py ../resources/dlwj/training
+    /usr/bin/python3 vgg_like_reference.py ../resources/dlwj/chapter05
 """
 import os
 import sys

@@ -1,4 +1,4 @@
-package dlwj.training.book;
+package dlwj.chapter03;
 
 import dlwj.datasets.Imdb;
 import dlwj.datasets.SequenceData;

@@ -1,11 +1,16 @@
-package dlwj.training.bench;
+package dlwj.benchmark;
 
-
+import dlwj.chapter02.MnistFirstNetwork;
+import dlwj.chapter03.BostonHousingModel;
+import dlwj.chapter03.ImdbBinaryClassification;
+import dlwj.chapter03.ReutersNewswires;
+import dlwj.chapter05.DogsVsCatsConvnet;
+import dlwj.chapter05.MnistConvnet;
+import dlwj.chapter05.Vgg16ConvBase;
 import dlwj.datasets.DataSourceOptions;
 import dlwj.training.Examples;
 import dlwj.training.KerasDefaults;
 import dlwj.training.Trainer;
-import dlwj.training.book.Vgg16ConvBase;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,14 +26,14 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Trains each book model on synthetic data of the book's shapes and prints one line per model in the
+ * Trains each book model, built by its chapter's own definition ({@code MnistFirstNetwork.model},
+ * {@code MnistConvnet.model}, ...), on synthetic data of the book's shapes and prints one line per model in the
  * format of the PyTorch reference script the project is measured against (see docs/performance.md), so the
  * two compare one to one:
  * {@code model=NAME samples=N epoch_s=MEDIAN samples_per_s=RATE threads=T}. The first epoch is a
@@ -47,18 +52,15 @@ public final class Benchmark implements Callable<Integer> {
     private static final Map<String, Spec> MODELS = new LinkedHashMap<>();
 
     static {
-        MODELS.put("mnist-dense", new Spec(seed -> BookModels.dense(seed, 1e-3, KerasDefaults.categoricalCrossentropy(),
-                Activation.SOFTMAX, 784, 512, 10), new long[] {784}, 60_000, 128, Target.CLASSES));
-        MODELS.put("imdb-dense", new Spec(seed -> BookModels.dense(seed, 1e-3, KerasDefaults.binaryCrossentropy(),
-                Activation.SIGMOID, 10_000, 16, 16, 1), new long[] {10_000}, 15_000, 512, Target.BINARY));
-        MODELS.put("reuters-dense", new Spec(seed -> BookModels.dense(seed, 1e-3, KerasDefaults.categoricalCrossentropy(),
-                Activation.SOFTMAX, 10_000, 64, 64, 46), new long[] {10_000}, 7_982, 512, Target.CLASSES));
-        MODELS.put("boston-dense", new Spec(seed -> BookModels.dense(seed, 1e-3, new LossMSE(),
-                Activation.IDENTITY, 13, 64, 64, 1), new long[] {13}, 404, 1, Target.REGRESSION));
-        MODELS.put("mnist-convnet", new Spec(BookModels::mnistConvnet, new long[] {1, 28, 28}, 60_000, 64,
-                Target.CLASSES));
-        MODELS.put("catsdogs-convnet", new Spec(BookModels::catsDogsConvnet, new long[] {3, 150, 150}, 2_000, 32,
-                Target.BINARY));
+        MODELS.put("mnist-dense", new Spec(MnistFirstNetwork::model, new long[] {784}, 60_000, 128, Target.CLASSES));
+        MODELS.put("imdb-dense", new Spec(seed -> ImdbBinaryClassification.model(seed, 2, 16, Activation.RELU,
+                KerasDefaults.binaryCrossentropy()), new long[] {10_000}, 15_000, 512, Target.BINARY));
+        MODELS.put("reuters-dense", new Spec(seed -> ReutersNewswires.model(seed, 64,
+                KerasDefaults.categoricalCrossentropy()), new long[] {10_000}, 7_982, 512, Target.CLASSES));
+        MODELS.put("boston-dense", new Spec(BostonHousingModel::build, new long[] {13}, 404, 1, Target.REGRESSION));
+        MODELS.put("mnist-convnet", new Spec(MnistConvnet::model, new long[] {1, 28, 28}, 60_000, 64, Target.CLASSES));
+        MODELS.put("catsdogs-convnet", new Spec(seed -> DogsVsCatsConvnet.model(seed, true), new long[] {3, 150, 150},
+                2_000, 32, Target.BINARY));
         MODELS.put("vgg16-features", new Spec(seed -> Vgg16ConvBase.build(150, 150), new long[] {3, 150, 150}, 200, 20, Target.NONE));
     }
 
