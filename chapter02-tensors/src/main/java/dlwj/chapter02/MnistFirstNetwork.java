@@ -87,7 +87,7 @@ public final class MnistFirstNetwork implements Callable<Integer> {
                         .activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.feedForward(28 * 28)) // input_shape=(28 * 28,)
                 .build());
-        network.init();
+        KerasDefaults.initialise(network);
         return network;
     }
 }

@@ -27,7 +27,7 @@ public final class BostonHousingModel {
                         .activation(Activation.IDENTITY).build())
                 .setInputType(InputType.feedForward(13))
                 .build());
-        model.init();
+        KerasDefaults.initialise(model);
         return model;
     }
 }

@@ -143,7 +143,7 @@ public final class ImdbBinaryClassification implements Callable<Integer>, Checke
         }
         layers.layer(new OutputLayer.Builder().lossFunction(loss).nOut(1).activation(Activation.SIGMOID).build());
         MultiLayerNetwork model = new MultiLayerNetwork(layers.setInputType(InputType.feedForward(10_000)).build());
-        model.init();
+        KerasDefaults.initialise(model);
         return model;
     }
 

@@ -155,7 +155,7 @@ public final class ReutersNewswires implements Callable<Integer>, CheckedOptions
                 .layer(new OutputLayer.Builder().lossFunction(loss).nOut(TOPICS).activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.feedForward(10_000))
                 .build());
-        model.init();
+        KerasDefaults.initialise(model);
         return model;
     }
 

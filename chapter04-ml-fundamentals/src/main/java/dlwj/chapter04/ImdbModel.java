@@ -37,7 +37,7 @@ record ImdbModel(String name, int hiddenLayers, int units, List<Regularization> 
                 .activation(Activation.SIGMOID).build());
         MultiLayerNetwork model = new MultiLayerNetwork(
                 layers.setInputType(InputType.feedForward(ImdbVectors.NUM_WORDS)).build());
-        model.init();
+        KerasDefaults.initialise(model);
         return model;
     }
 }

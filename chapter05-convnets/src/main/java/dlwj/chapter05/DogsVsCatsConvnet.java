@@ -129,7 +129,7 @@ public final class DogsVsCatsConvnet implements Callable<Integer> {
         layers.layer(new OutputLayer.Builder().lossFunction(KerasDefaults.binaryCrossentropy()).nOut(1)
                 .activation(Activation.SIGMOID).build());
         MultiLayerNetwork model = new MultiLayerNetwork(layers.setInputType(InputType.convolutional(SIZE, SIZE, 3)).build());
-        model.init();
+        KerasDefaults.initialise(model);
         return model;
     }
 

@@ -97,7 +97,7 @@ public final class MnistConvnet implements Callable<Integer> {
 
     private static MultiLayerNetwork network(NeuralNetConfiguration.ListBuilder layers) {
         MultiLayerNetwork network = new MultiLayerNetwork(layers.setInputType(MNIST_IMAGES).build());
-        network.init();
+        KerasDefaults.initialise(network);
         return network;
     }
 

@@ -79,7 +79,7 @@ public final class Vgg16FeatureExtraction implements Callable<Integer> {
                         .activation(Activation.SIGMOID).build())
                 .setInputType(InputType.feedForward(train.getFeatures().columns()))
                 .build());
-        classifier.init();
+        KerasDefaults.initialise(classifier);
         Trainer trainer = new Trainer(classifier, Metric.ACCURACY).seed(options.seed());
         History history = trainer.fit(train.getFeatures(), train.getLabels(), options.epochs(30), options.batchSize(20),
                 validation.getFeatures(), validation.getLabels());

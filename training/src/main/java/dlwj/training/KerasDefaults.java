@@ -1,7 +1,9 @@
 package dlwj.training;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.regularization.L1Regularization;
 import org.nd4j.linalg.learning.regularization.L2Regularization;
 import org.nd4j.linalg.learning.regularization.Regularization;
@@ -67,6 +69,18 @@ public final class KerasDefaults {
     /** {@code loss='sparse_categorical_crossentropy'}: integer labels, clipped as Keras clips it. */
     public static LossSparseMCXENT sparseCategoricalCrossentropy() {
         return new LossSparseMCXENT(EPSILON, null);
+    }
+
+    /**
+     * {@code network.init()} from the configuration's seed, as Keras' seeded initialisers give the same
+     * weights for the same seed. DL4J 1.0.0-M2.1's {@code init()} never applies the seed (its re-seeding is
+     * switched off), so without this the same seed gives other weights in every run, and a second model in
+     * the same run other weights than the first.
+     */
+    public static MultiLayerNetwork initialise(MultiLayerNetwork network) {
+        Nd4j.getRandom().setSeed(network.getDefaultConfiguration().getSeed());
+        network.init();
+        return network;
     }
 
     /**

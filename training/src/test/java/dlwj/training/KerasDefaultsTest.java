@@ -1,6 +1,7 @@
 package dlwj.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dlwj.training.layers.Dense;
 import java.util.List;
@@ -75,5 +76,25 @@ class KerasDefaultsTest {
         assertEquals(1e-3, rmsprop.getLearningRate(), 0);
         assertEquals(0.9, rmsprop.getRmsDecay(), 0);
         assertEquals(1e-8, rmsprop.getEpsilon(), 0);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameWeights() {
+        MultiLayerNetwork first = KerasDefaults.initialise(new MultiLayerNetwork(smallNetwork(7)));
+        Nd4j.rand(DataType.FLOAT, 100); // anything drawn in between must not matter
+        MultiLayerNetwork again = KerasDefaults.initialise(new MultiLayerNetwork(smallNetwork(7)));
+        MultiLayerNetwork other = KerasDefaults.initialise(new MultiLayerNetwork(smallNetwork(8)));
+
+        assertEquals(first.params(), again.params());
+        assertNotEquals(first.params(), other.params());
+    }
+
+    private static org.deeplearning4j.nn.conf.MultiLayerConfiguration smallNetwork(long seed) {
+        return KerasDefaults.network(seed).list()
+                .layer(new Dense.Builder().nOut(8).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(KerasDefaults.categoricalCrossentropy()).nOut(3)
+                        .activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.feedForward(5))
+                .build();
     }
 }
