@@ -150,7 +150,7 @@ public final class DataSource {
         }
         try {
             return FileLocks.withLock(cached, lockWait, () -> {
-                if (Files.isRegularFile(cached) && passesChecks(file, cached)) {
+                if (Files.isRegularFile(cached) && problem(file, cached).isEmpty()) {
                     return cached; // another process fetched it while we waited for the lock
                 }
                 URI source = sourceOf(file);
@@ -258,25 +258,23 @@ public final class DataSource {
         return Path.of(mirror).toAbsolutePath().normalize().resolve(file.fileName()).toUri();
     }
 
-    private boolean isValid(RemoteFile file, Path path, String what) {
+    /** Whether {@code path} holds a good copy of {@code file}; a damaged one is reported as {@code what}. */
+    private static boolean isValid(RemoteFile file, Path path, String what) {
         if (!Files.isRegularFile(path)) {
             return false;
         }
-        try {
-            verify(file, path);
-            return true;
-        } catch (IOException e) {
-            log.warn("The {} file {} is corrupt ({}); fetching it again", what, path, e.getMessage());
-            return false;
-        }
+        Optional<String> problem = problem(file, path);
+        problem.ifPresent(p -> log.warn("The {} file {} is corrupt ({}); fetching it again", what, path, p));
+        return problem.isEmpty();
     }
 
-    private static boolean passesChecks(RemoteFile file, Path path) {
+    /** What is wrong with {@code path} as a copy of {@code file}; empty when nothing is. */
+    private static Optional<String> problem(RemoteFile file, Path path) {
         try {
             verify(file, path);
-            return true;
+            return Optional.empty();
         } catch (IOException e) {
-            return false;
+            return Optional.of(String.valueOf(e.getMessage()));
         }
     }
 
