@@ -44,6 +44,12 @@ interface Network {
     /** Inference-mode loss of a batch, regularisation included, as Keras' {@code val_loss}. */
     double loss(DataSet batch);
 
+    /** The output layer. */
+    Layer outputLayer();
+
+    /** The regularisation penalty (L1, L2, weight decay) that DL4J adds to the loss of every batch. */
+    double regularization();
+
     /** The model's training listeners, as a live collection. */
     Collection<TrainingListener> listeners();
 
@@ -83,10 +89,20 @@ interface Network {
         }
 
         @Override
+        public Layer outputLayer() {
+            return net.getOutputLayer();
+        }
+
+        @Override
+        public double regularization() {
+            return net.calcRegularizationScore(true);
+        }
+
+        @Override
         public INDArray outputFrom(INDArray inputToOutputLayer) {
             int last = net.getnLayers() - 1;
             InputPreProcessor preProcessor = net.getLayerWiseConfigurations().getInputPreProcess(last);
-            return activate(net.getOutputLayer(), preProcessor, inputToOutputLayer, (int) inputToOutputLayer.size(0));
+            return activate(outputLayer(), preProcessor, inputToOutputLayer, (int) inputToOutputLayer.size(0));
         }
     }
 
@@ -120,6 +136,16 @@ interface Network {
         @Override
         public double loss(DataSet batch) {
             return graph.score(batch, false);
+        }
+
+        @Override
+        public Layer outputLayer() {
+            return graph.getOutputLayer(0);
+        }
+
+        @Override
+        public double regularization() {
+            return graph.calcRegularizationScore(true);
         }
 
         private String outputName() {

@@ -1,0 +1,81 @@
+package dlwj.training;
+
+import java.util.Optional;
+import java.util.Set;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMAE;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMSE;
+import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
+
+/**
+ * A batch's inference-mode loss computed from the network's predictions, with the definition of DL4J's
+ * {@code score(batch, false)}: the output layer's loss summed over the samples, divided by their number, plus
+ * the network's regularisation penalty. Keras computes {@code val_loss} and the metrics from one forward pass;
+ * asking DL4J for its score and its output would take two.
+ *
+ * <p>The output layer's own loss function does the computing, handed the predictions with an identity
+ * activation, which is exact where its activation is deterministic and the loss treats it as any other: the
+ * cross-entropies (on sigmoid for binary, on softmax for categorical, whose clipping at the loss' epsilon is
+ * applied here, as DL4J applies it to softmax outputs only), MSE and MAE. For any other output layer, loss or
+ * activation {@link #of} gives none, and the trainer asks DL4J for the score.
+ */
+final class OutputLoss {
+
+    private static final Set<Class<? extends ILossFunction>> LOSSES = Set.of(LossBinaryXENT.class, LossMCXENT.class,
+            LossSparseMCXENT.class, LossMSE.class, LossMAE.class);
+    private static final Set<Class<? extends IActivation>> ACTIVATIONS = Set.of(ActivationIdentity.class,
+            ActivationSigmoid.class, ActivationSoftmax.class);
+    private static final IActivation AS_THEY_ARE = new ActivationIdentity();
+
+    private final Network network;
+    private final ILossFunction loss;
+    private final double softmaxClip;
+    private final boolean perSample;
+
+    private OutputLoss(Network network, ILossFunction loss, double softmaxClip, boolean perSample) {
+        this.network = network;
+        this.loss = loss;
+        this.softmaxClip = softmaxClip;
+        this.perSample = perSample;
+    }
+
+    /** The loss of {@code network}'s output layer, if it can be computed from the predictions exactly. */
+    static Optional<OutputLoss> of(Network network) {
+        NeuralNetConfiguration conf = network.outputLayer().conf();
+        if (!(conf.getLayer() instanceof OutputLayer layer) || layer.getClass() != OutputLayer.class) {
+            return Optional.empty();
+        }
+        ILossFunction loss = layer.getLossFn();
+        IActivation activation = layer.getActivationFn();
+        if (!LOSSES.contains(loss.getClass()) || !ACTIVATIONS.contains(activation.getClass())
+                || loss instanceof LossBinaryXENT && activation instanceof ActivationSoftmax) {
+            return Optional.empty(); // binary cross-entropy on softmax is computed from the logits, unclipped
+        }
+        double softmaxClip = loss instanceof LossMCXENT mcxent && activation instanceof ActivationSoftmax
+                ? mcxent.getSoftmaxClipEps() : 0;
+        return Optional.of(new OutputLoss(network, loss, softmaxClip, conf.isMiniBatch()));
+    }
+
+    /** The loss of a batch whose (unmasked) predictions are {@code predictions}, regularisation included. */
+    double of(INDArray predictions, INDArray labels) {
+        INDArray probabilities = predictions;
+        if (softmaxClip > 0) {
+            probabilities = predictions.dup();
+            BooleanIndexing.replaceWhere(probabilities, softmaxClip, Conditions.lessThan(softmaxClip));
+            BooleanIndexing.replaceWhere(probabilities, 1.0 - softmaxClip, Conditions.greaterThan(1.0 - softmaxClip));
+        }
+        double sum = loss.computeScore(labels, probabilities, AS_THEY_ARE, null, false);
+        return (perSample ? sum / predictions.size(0) : sum) + network.regularization();
+    }
+}
