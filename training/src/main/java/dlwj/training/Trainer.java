@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -38,6 +39,7 @@ public final class Trainer {
     private final Network network;
     private final List<Metric> metrics;
     private final BatchOutputs batchOutputs;
+    private final Optional<OutputLoss> outputLoss;
     private Random shuffle = new Random(0);
     private final PrintStream out = System.out;
     private boolean verbose = true;
@@ -48,6 +50,7 @@ public final class Trainer {
         this.network = Network.of(model);
         this.metrics = List.of(metrics);
         this.batchOutputs = new BatchOutputs(network);
+        this.outputLoss = OutputLoss.of(network);
     }
 
     /** Seeds the per-epoch shuffle of array data (the model's own seed fixes its initial weights). */
@@ -168,9 +171,16 @@ public final class Trainer {
         return new Step(loss, metrics.isEmpty() ? null : batchOutputs.last());
     }
 
-    /** Evaluation: inference-mode loss and predictions. */
+    /**
+     * Evaluation: inference-mode predictions and the loss computed from them, one forward pass as in Keras;
+     * DL4J's own score (a second pass) where the output layer's loss can't be computed from the predictions
+     * or the batch has masks.
+     */
     private Step inferenceStep(DataSet batch) {
-        return new Step(network.loss(batch), network.output(batch.getFeatures()));
+        INDArray predictions = network.output(batch.getFeatures());
+        double loss = outputLoss.isEmpty() || batch.hasMaskArrays() ? network.loss(batch)
+                : outputLoss.get().of(predictions, batch.getLabels());
+        return new Step(loss, predictions);
     }
 
     /** Runs {@code step} over the batches and averages loss and metrics over the samples, as Keras does. */

@@ -17,6 +17,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -26,7 +27,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.lossfunctions.impl.LossHinge;
 
 /** Keras' fit semantics on small synthetic problems. */
 class TrainerTest {
@@ -111,6 +114,42 @@ class TrainerTest {
         assertEquals(evaluation.accuracy(), history.get("val_acc").get(2), 1e-9);
         assertEquals(net.score(validation, false), history.get("val_loss").get(2), 1e-5);
         assertEquals(List.of("loss", "acc", "val_loss", "val_acc"), history.names());
+    }
+
+    /** ReLU that counts its inference-mode applications: the forward passes of validation and evaluation. */
+    private static final class InferencePasses extends ActivationReLU {
+        int count;
+
+        @Override
+        public INDArray getActivation(INDArray in, boolean training) {
+            count += training ? 0 : 1;
+            return super.getActivation(in, training);
+        }
+    }
+
+    private static int validationPasses(ILossFunction loss, Activation output, DataSet train, DataSet validation) {
+        InferencePasses passes = new InferencePasses();
+        MultiLayerNetwork net = new MultiLayerNetwork(KerasDefaults.network(42).list()
+                .layer(new DenseLayer.Builder().nIn(8).nOut(16).activation(passes).build())
+                .layer(new OutputLayer.Builder(loss).nOut(3).activation(output).build())
+                .build());
+        net.init();
+
+        History history = new Trainer(net, Metric.ACCURACY).quiet().fit(train.getFeatures(), train.getLabels(), 1, 50,
+                validation.getFeatures(), validation.getLabels());
+        int count = passes.count;
+
+        assertEquals(net.score(validation, false), history.get("val_loss").get(0), 1e-5);
+        return count;
+    }
+
+    @Test
+    void aValidationBatchIsOneForwardPassUnlessDl4jMustScoreIt() {
+        DataSet train = threeClasses(3);
+        DataSet validation = threeClasses(4); // 200 samples: one validation batch
+
+        assertEquals(1, validationPasses(KerasDefaults.categoricalCrossentropy(), Activation.SOFTMAX, train, validation));
+        assertEquals(2, validationPasses(new LossHinge(), Activation.IDENTITY, train, validation));
     }
 
     @Test
