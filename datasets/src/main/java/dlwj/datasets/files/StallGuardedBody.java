@@ -106,7 +106,8 @@ final class StallGuardedBody extends InputStream implements HttpResponse.BodySub
         long left = progressMarkNanos + stallTimeout.toNanos() - System.nanoTime();
         Object next;
         try {
-            next = left > 0 ? arrivals.poll(left, TimeUnit.NANOSECONDS) : null;
+            // what already arrived counts even when this reader was the slow one
+            next = left > 0 ? arrivals.poll(left, TimeUnit.NANOSECONDS) : arrivals.poll();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
