@@ -1,7 +1,6 @@
 package dlwj.chapter05;
 
 import dlwj.datasets.ImageFolders;
-import dlwj.training.Checkpoint;
 import dlwj.training.ExampleOptions;
 import dlwj.training.Examples;
 import dlwj.training.History;
@@ -13,6 +12,7 @@ import dlwj.training.Plots;
 import dlwj.training.Trainer;
 import dlwj.training.images.ImageAugmentation;
 import dlwj.training.images.ImageBatches;
+import dlwj.training.images.RunTimeEstimate;
 import dlwj.training.layers.Dense;
 import java.nio.file.Path;
 import java.util.Random;
@@ -27,7 +27,6 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,8 +54,6 @@ public final class DogsVsCatsConvnet implements Callable<Integer> {
 
     @Mixin
     PictureOptions pictures = new PictureOptions();
-
-    private int epochsDone;
 
     @Mixin
     ExampleOptions options = new ExampleOptions();
@@ -90,10 +87,10 @@ public final class DogsVsCatsConvnet implements Callable<Integer> {
 
         // Listings 5.8 and 5.14: fitting the model using the batch generator, one checkpoint per epoch
         String name = augment ? "cats_and_dogs_small_2" : "cats_and_dogs_small_1";
-        Checkpoint checkpoint = new Checkpoint(options.output(name + ".checkpoint.zip"));
-        Trainer trainer = trainer(model, checkpoint);
+        Trainer trainer = new Trainer(model, Metric.ACCURACY).seed(options.seed())
+                .checkpointed(options.output(name + ".checkpoint.zip"), resume);
         int epochs = options.epochs(augment ? 100 : 30);
-        printEstimate(model, train, validation, epochs - epochsDone);
+        RunTimeEstimate.print(trainer, train, validation, epochs);
         // loading and augmentation run ahead of training in a background thread
         History history = trainer.fit(new AsyncDataSetIterator(train, 4, false), epochs,
                 new AsyncDataSetIterator(validation, 4, false));
@@ -133,21 +130,6 @@ public final class DogsVsCatsConvnet implements Callable<Integer> {
         return model;
     }
 
-    /** A new run, or with {@code --resume} the checkpoint's model and history; saves a checkpoint each epoch. */
-    private Trainer trainer(MultiLayerNetwork fresh, Checkpoint checkpoint) {
-        Checkpoint.Saved saved = resume ? checkpoint.load().orElse(null) : null;
-        epochsDone = saved != null ? saved.history().epochs() : 0;
-        if (resume && saved == null) {
-            System.out.println("No checkpoint at " + checkpoint.file() + ": starting from the first epoch");
-        }
-        Trainer trainer = new Trainer(saved != null ? saved.model() : fresh, Metric.ACCURACY).seed(options.seed());
-        if (saved != null) {
-            System.out.printf("Resuming after epoch %d from %s%n", saved.history().epochs(), checkpoint.file());
-            trainer.resumeFrom(saved.history());
-        }
-        return trainer.onEpochEnd((epoch, history) -> checkpoint.save((MultiLayerNetwork) trainer.model(), history));
-    }
-
     /** Figure 5.11: four randomly augmented versions of one training picture. */
     private void showAugmentation(ImageBatches train) {
         Random random = new Random(options.seed());
@@ -158,22 +140,5 @@ public final class DogsVsCatsConvnet implements Callable<Integer> {
         Path file = Plots.imageGrid(Nd4j.create(pictures, new long[] {4, 3, SIZE, SIZE}, DataType.FLOAT), 4, 1, 1,
                 options.output("augmented-pictures.png"));
         System.out.println("Wrote " + file);
-    }
-
-    /** Times two training steps of a copy of the model on a batch of noise, and says how long the run will take. */
-    private static void printEstimate(MultiLayerNetwork model, ImageBatches train, ImageBatches validation, int epochs) {
-        MultiLayerNetwork probe = model.clone();
-        DataSet batch = new DataSet(Nd4j.rand(DataType.FLOAT, train.batch(), 3, SIZE, SIZE),
-                Nd4j.rand(DataType.FLOAT, train.batch(), 1).gt(0.5).castTo(DataType.FLOAT));
-        probe.fit(batch);
-        long start = System.nanoTime();
-        probe.fit(batch);
-        probe.fit(batch);
-        double stepSeconds = (System.nanoTime() - start) / 2e9;
-        // a validation batch is a forward pass only, about a third of a training step
-        double epochSeconds = stepSeconds * (train.stepsPerEpoch() + validation.stepsPerEpoch() / 3.0);
-        System.out.printf("Estimated run time: %.0f min (%d epochs of %d steps of %d pictures at %.2f s per step, "
-                + "and %d validation steps of %d pictures)%n", epochs * epochSeconds / 60, epochs, train.stepsPerEpoch(),
-                train.batch(), stepSeconds, validation.stepsPerEpoch(), validation.batch());
     }
 }

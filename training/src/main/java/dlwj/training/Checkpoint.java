@@ -15,13 +15,7 @@ import org.deeplearning4j.util.ModelSerializer;
 /**
  * Lets a long run stop and go on: after every epoch, the model (weights and optimizer state) and its
  * history so far in one file, written atomically so an interruption leaves the previous one intact.
- *
- * <pre>{@code
- * Checkpoint checkpoint = new Checkpoint(options.output("model.checkpoint.zip"));
- * Trainer trainer = checkpoint.load().map(c -> new Trainer(c.model(), ...).resumeFrom(c.history()))
- *         .orElseGet(() -> new Trainer(buildModel(), ...));
- * trainer.onEpochEnd((epoch, history) -> checkpoint.save((MultiLayerNetwork) trainer.model(), history));
- * }</pre>
+ * {@link Trainer#checkpointed} saves one every epoch and resumes from it.
  */
 public record Checkpoint(Path file) {
 

@@ -2,6 +2,7 @@ package dlwj.training;
 
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -14,6 +15,7 @@ import java.util.Random;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
@@ -33,13 +35,16 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * History history = trainer.fit(xTrain, yTrain, 20, 512, xVal, yVal);
  * Map<String, Double> results = trainer.evaluate(xTest, yTest);   // {loss=..., acc=...}
  * }</pre>
+ *
+ * A long run saves a checkpoint every epoch and, asked to resume, goes on from the last one:
+ * {@code new Trainer(model, Metric.ACCURACY).checkpointed(options.output("model.checkpoint.zip"), resume)}.
  */
 public final class Trainer {
 
-    private final Network network;
     private final List<Metric> metrics;
-    private final BatchOutputs batchOutputs;
-    private final Optional<OutputLoss> outputLoss;
+    private Network network;
+    private BatchOutputs batchOutputs;
+    private Optional<OutputLoss> outputLoss;
     private Random shuffle = new Random(0);
     private final PrintStream out = System.out;
     private boolean verbose = true;
@@ -47,8 +52,13 @@ public final class Trainer {
     private BiConsumer<Integer, History> epochEnd = (epoch, history) -> { };
 
     public Trainer(Model model, Metric... metrics) {
-        this.network = Network.of(model);
         this.metrics = List.of(metrics);
+        use(model);
+    }
+
+    /** Trains {@code model} from now on (a new trainer's, or the one a checkpoint saved). */
+    private void use(Model model) {
+        this.network = Network.of(model);
         this.batchOutputs = new BatchOutputs(network);
         this.outputLoss = OutputLoss.of(network);
     }
@@ -74,14 +84,41 @@ public final class Trainer {
         return this;
     }
 
-    /** Called after each epoch with its number (from 1) and the history so far: where checkpoints are saved. */
+    /** Also calls {@code listener} after each epoch, with its number (from 1) and the history so far. */
     public Trainer onEpochEnd(BiConsumer<Integer, History> listener) {
-        this.epochEnd = listener;
+        this.epochEnd = epochEnd.andThen(listener);
         return this;
+    }
+
+    /**
+     * A long run that can stop and go on: saves a {@link Checkpoint} of the model (a {@code MultiLayerNetwork})
+     * to {@code file} after every epoch, and with {@code resume} trains the model saved there instead, from
+     * the epoch after its history's last (or, without a checkpoint, says so and starts from the first).
+     */
+    public Trainer checkpointed(Path file, boolean resume) {
+        if (!(network.model() instanceof MultiLayerNetwork)) {
+            throw new IllegalArgumentException("Checkpoints hold a MultiLayerNetwork, not a "
+                    + network.model().getClass().getSimpleName());
+        }
+        Checkpoint checkpoint = new Checkpoint(file);
+        Optional<Checkpoint.Saved> saved = resume ? checkpoint.load() : Optional.empty();
+        if (saved.isPresent()) {
+            out.printf("Resuming after epoch %d from %s%n", saved.get().history().epochs(), file);
+            use(saved.get().model());
+            resumeFrom(saved.get().history());
+        } else if (resume) {
+            out.println("No checkpoint at " + file + ": starting from the first epoch");
+        }
+        return onEpochEnd((epoch, history) -> checkpoint.save((MultiLayerNetwork) network.model(), history));
     }
 
     public Model model() {
         return network.model();
+    }
+
+    /** The epochs the model has been trained already: those of the run it resumes, else none. */
+    public int epochsDone() {
+        return resumed.epochs();
     }
 
     /** {@code model.fit(x, y, epochs=epochs, batch_size=batchSize)}. */

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,6 +60,41 @@ class CheckpointTest {
         assertEquals(4, fourEpochs.epochs());
         assertEquals(twoEpochs.get("loss"), fourEpochs.get("loss").subList(0, 2));
         assertTrue(fourEpochs.get("loss").get(3) < fourEpochs.get("loss").get(0));
+    }
+
+    @Test
+    void aCheckpointedTrainerResumesWithTheRemainingEpochsAndKeepsTheHistory() {
+        Nd4j.getRandom().setSeed(1);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 64, 4);
+        INDArray y = x.sum(true, 1);
+        Path file = dir.resolve("run.checkpoint.zip");
+        String fresh = printedBy(() -> new Trainer(model(), Metric.MAE).quiet().checkpointed(file, true).fit(x, y, 2, 16));
+        assertTrue(fresh.contains("No checkpoint at " + file + ": starting from the first epoch"), fresh);
+        History twoEpochs = new Checkpoint(file).load().orElseThrow().history();
+
+        List<Integer> epochsRun = new ArrayList<>();
+        List<History> fourEpochs = new ArrayList<>();
+        String resumed = printedBy(() -> fourEpochs.add(new Trainer(model(), Metric.MAE).quiet().checkpointed(file, true)
+                .onEpochEnd((epoch, history) -> epochsRun.add(epoch)).fit(x, y, 4, 16)));
+
+        assertTrue(resumed.contains("Resuming after epoch 2 from " + file), resumed);
+        assertEquals(List.of(3, 4), epochsRun);
+        assertEquals(twoEpochs.asMap().keySet(), fourEpochs.get(0).asMap().keySet());
+        assertEquals(twoEpochs.get("loss"), fourEpochs.get(0).get("loss").subList(0, 2));
+        assertEquals(fourEpochs.get(0).asMap(), new Checkpoint(file).load().orElseThrow().history().asMap());
+    }
+
+    /** What {@code run} printed on standard output. */
+    private static String printedBy(Runnable run) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            run.run();
+        } finally {
+            System.setOut(original);
+        }
+        return printed.toString(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -90,6 +90,11 @@ public final class ImageBatches implements DataSetIterator {
         return stepsPerEpoch;
     }
 
+    /** The pictures' width and height. */
+    int size() {
+        return size;
+    }
+
     /** How many images there are (one pass). */
     public int imageCount() {
         return files.size();
