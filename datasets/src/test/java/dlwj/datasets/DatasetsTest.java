@@ -35,8 +35,7 @@ class DatasetsTest {
     Path mirror;
 
     private DataSource source() {
-        return DataSource.fromEnvironment().withHome(home).withKerasHome(home.resolve("no-keras"))
-                .withMirror(mirror.toString());
+        return Fixtures.offlineSource(home, mirror);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dlwj.datasets;
 
 import com.google.gson.Gson;
+import dlwj.datasets.files.DataSource;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -335,6 +336,12 @@ public final class Fixtures {
             sequences[i] = words;
         }
         return sequences;
+    }
+
+    /** The data source of a test: its cache in {@code home}, no Keras cache, files from the {@code mirror} folder. */
+    public static DataSource offlineSource(Path home, Path mirror) {
+        return DataSource.fromEnvironment().withHome(home).withKerasHome(home.resolve("no-keras"))
+                .withMirror(mirror.toString());
     }
 
     /**

@@ -32,8 +32,7 @@ class MalformedDataTest {
     Path mirror;
 
     private DataSource source() {
-        return DataSource.fromEnvironment().withHome(home).withKerasHome(home.resolve("no-keras"))
-                .withMirror(mirror.toString());
+        return Fixtures.offlineSource(home, mirror);
     }
 
     static Stream<Arguments> malformedImdb() {

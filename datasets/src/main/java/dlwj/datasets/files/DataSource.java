@@ -178,7 +178,8 @@ public final class DataSource {
         Path cached = cachedPath(archive).resolveSibling(folder);
         try {
             if (Files.isDirectory(cached)) {
-                Optional<String> stale = staleness(cached, get(archive), check);
+                Path zip = get(archive);
+                Optional<String> stale = staleness(cached, zip, Checksum.digest("SHA-256", zip), check);
                 if (stale.isEmpty()) {
                     return cached;
                 }
@@ -196,10 +197,11 @@ public final class DataSource {
             }
             return FileLocks.withLock(cached, lockWait, () -> {
                 Path zip = get(archive);
-                if (Files.isDirectory(cached) && staleness(cached, zip, check).isEmpty()) {
+                String zipHash = Checksum.digest("SHA-256", zip);
+                if (Files.isDirectory(cached) && staleness(cached, zip, zipHash, check).isEmpty()) {
                     return cached; // another process extracted it while we waited for the lock
                 }
-                ZipExtraction.extractFolder(zip, Checksum.digest("SHA-256", zip), folder, cached, check);
+                ZipExtraction.extractFolder(zip, zipHash, folder, cached, check);
                 return cached;
             });
         } catch (InvalidDataFileException e) {
@@ -210,13 +212,14 @@ public final class DataSource {
         }
     }
 
-    /** Why the extracted {@code folder} cannot be used as {@code zip}'s; empty when it can. */
-    private static Optional<String> staleness(Path folder, Path zip, FileValidator check) throws IOException {
+    /** Why the extracted {@code folder} cannot be used as {@code zip}'s (SHA-256 {@code zipHash}); empty when it can. */
+    private static Optional<String> staleness(Path folder, Path zip, String zipHash, FileValidator check)
+            throws IOException {
         Optional<String> source = ZipExtraction.sourceArchiveHash(folder);
         if (source.isEmpty()) {
             return Optional.of("it does not record the archive it came from");
         }
-        if (!source.get().equals(Checksum.digest("SHA-256", zip))) {
+        if (!source.get().equals(zipHash)) {
             return Optional.of("it was extracted from another " + zip.getFileName() + " than " + zip);
         }
         try {
