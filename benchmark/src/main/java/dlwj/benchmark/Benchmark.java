@@ -8,7 +8,7 @@ import dlwj.chapter05.DogsVsCatsConvnet;
 import dlwj.chapter05.MnistConvnet;
 import dlwj.chapter05.Vgg16ConvBase;
 import dlwj.datasets.DataSourceOptions;
-import dlwj.training.Examples;
+import dlwj.training.cli.Examples;
 import dlwj.training.KerasDefaults;
 import dlwj.training.Trainer;
 import java.util.ArrayList;

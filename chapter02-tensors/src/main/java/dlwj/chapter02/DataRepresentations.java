@@ -7,9 +7,9 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
 import dlwj.datasets.ImageData;
-import dlwj.training.ExampleOptions;
-import dlwj.training.Examples;
-import dlwj.training.MnistDatasetOption;
+import dlwj.training.cli.ExampleOptions;
+import dlwj.training.cli.Examples;
+import dlwj.training.cli.MnistDatasetOption;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,12 +1,12 @@
 package dlwj.chapter02;
 
 import dlwj.datasets.ImageData;
-import dlwj.training.ExampleOptions;
-import dlwj.training.Examples;
+import dlwj.training.cli.ExampleOptions;
+import dlwj.training.cli.Examples;
 import dlwj.training.KerasDefaults;
 import dlwj.training.Labels;
 import dlwj.training.Metric;
-import dlwj.training.MnistDatasetOption;
+import dlwj.training.cli.MnistDatasetOption;
 import dlwj.training.Plots;
 import dlwj.training.Trainer;
 import dlwj.training.layers.Dense;

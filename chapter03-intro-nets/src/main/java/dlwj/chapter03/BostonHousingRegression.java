@@ -2,8 +2,8 @@ package dlwj.chapter03;
 
 import dlwj.datasets.BostonHousing;
 import dlwj.datasets.RegressionData;
-import dlwj.training.ExampleOptions;
-import dlwj.training.Examples;
+import dlwj.training.cli.ExampleOptions;
+import dlwj.training.cli.Examples;
 import dlwj.training.History;
 import dlwj.training.Metric;
 import dlwj.training.Plots;

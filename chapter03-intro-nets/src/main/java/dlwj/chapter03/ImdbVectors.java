@@ -3,7 +3,7 @@ package dlwj.chapter03;
 import dlwj.datasets.Imdb;
 import dlwj.datasets.SequenceData;
 import dlwj.datasets.TextOptions;
-import dlwj.training.ExampleOptions;
+import dlwj.training.cli.ExampleOptions;
 import dlwj.training.Sequences;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlwj.datasets.Fixtures;
-import dlwj.training.ExampleRun;
-import dlwj.training.MeasuredResults;
+import dlwj.training.cli.ExampleRun;
+import dlwj.training.cli.MeasuredResults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -8,7 +8,7 @@ import dlwj.datasets.Fixtures;
 import dlwj.datasets.Reuters;
 import dlwj.datasets.TextOptions;
 import dlwj.datasets.files.DataSource;
-import dlwj.training.ExampleRun;
+import dlwj.training.cli.ExampleRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -2,8 +2,8 @@ package dlwj.chapter04;
 
 import dlwj.chapter03.ImdbVectors;
 import dlwj.datasets.cli.CheckedOptions;
-import dlwj.training.ExampleOptions;
-import dlwj.training.Examples;
+import dlwj.training.cli.ExampleOptions;
+import dlwj.training.cli.Examples;
 import dlwj.training.History;
 import dlwj.training.KerasDefaults;
 import dlwj.training.Metric;

@@ -4,8 +4,8 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
 import dlwj.datasets.ImageNetClasses;
 import dlwj.datasets.Vgg16Weights;
-import dlwj.training.ExampleOptions;
-import dlwj.training.Examples;
+import dlwj.training.cli.ExampleOptions;
+import dlwj.training.cli.Examples;
 import dlwj.training.ModelFiles;
 import dlwj.training.Plots;
 import dlwj.training.images.ImageBatches;

@@ -3,8 +3,8 @@ package dlwj.chapter05;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
-import dlwj.training.ExampleOptions;
-import dlwj.training.Examples;
+import dlwj.training.cli.ExampleOptions;
+import dlwj.training.cli.Examples;
 import dlwj.training.ModelFiles;
 import dlwj.training.ModelSummary;
 import dlwj.training.NumpyNames;

@@ -1,8 +1,8 @@
 package dlwj.chapter05;
 
 import dlwj.datasets.ImageFolders;
-import dlwj.training.ExampleOptions;
-import dlwj.training.Examples;
+import dlwj.training.cli.ExampleOptions;
+import dlwj.training.cli.Examples;
 import dlwj.training.History;
 import dlwj.training.KerasDefaults;
 import dlwj.training.Metric;

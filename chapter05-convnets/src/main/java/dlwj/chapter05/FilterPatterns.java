@@ -2,8 +2,8 @@ package dlwj.chapter05;
 
 import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
-import dlwj.training.ExampleOptions;
-import dlwj.training.Examples;
+import dlwj.training.cli.ExampleOptions;
+import dlwj.training.cli.Examples;
 import dlwj.training.Plots;
 import java.nio.file.Path;
 import java.util.List;

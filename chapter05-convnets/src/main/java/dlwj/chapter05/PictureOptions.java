@@ -2,7 +2,7 @@ package dlwj.chapter05;
 
 import dlwj.datasets.DogsVsCats;
 import dlwj.datasets.ImageFolders;
-import dlwj.training.ExampleOptions;
+import dlwj.training.cli.ExampleOptions;
 import dlwj.training.images.ImageAugmentation;
 import dlwj.training.images.ImageBatches;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dlwj.chapter05;
 
 import dlwj.datasets.Vgg16Weights;
-import dlwj.training.ExampleOptions;
+import dlwj.training.cli.ExampleOptions;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

@@ -1,6 +1,6 @@
 package dlwj.docs;
 
-import dlwj.training.Examples;
+import dlwj.training.cli.Examples;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

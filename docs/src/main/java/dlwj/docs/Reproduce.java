@@ -2,8 +2,8 @@ package dlwj.docs;
 
 import dlwj.datasets.cli.CheckedOptions;
 import dlwj.datasets.files.AtomicFiles;
-import dlwj.training.Examples;
-import dlwj.training.MeasuredResults;
+import dlwj.training.cli.Examples;
+import dlwj.training.cli.MeasuredResults;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

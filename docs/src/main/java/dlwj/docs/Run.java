@@ -1,7 +1,7 @@
 package dlwj.docs;
 
 import dlwj.datasets.cli.CheckedOptions;
-import dlwj.training.Examples;
+import dlwj.training.cli.Examples;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dlwj.training.ExampleOptions;
-import dlwj.training.ExampleRun;
+import dlwj.training.cli.ExampleOptions;
+import dlwj.training.cli.ExampleRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

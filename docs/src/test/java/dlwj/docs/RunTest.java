@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dlwj.training.ExampleRun;
-import dlwj.training.Examples;
+import dlwj.training.cli.ExampleRun;
+import dlwj.training.cli.Examples;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;

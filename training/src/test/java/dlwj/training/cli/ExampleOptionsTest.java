@@ -1,9 +1,7 @@
-package dlwj.training;
+package dlwj.training.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -12,50 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** Model files, label encoding, and the examples' common command line. */
-class ModelFilesAndOptionsTest {
+/** The examples' common command line: its options, their checks and its one error path. */
+class ExampleOptionsTest {
 
     @TempDir
     Path dir;
-
-    @Test
-    void savedModelPredictsTheSameAfterLoading() {
-        MultiLayerNetwork net = new MultiLayerNetwork(KerasDefaults.network(3).list()
-                .layer(new DenseLayer.Builder().nIn(4).nOut(8).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(2)
-                        .activation(Activation.SOFTMAX).build())
-                .build());
-        net.init();
-        INDArray x = Nd4j.rand(DataType.FLOAT, 5, 4);
-        new Trainer(net).quiet().fit(x, Labels.toCategorical(Nd4j.createFromArray(0, 1, 1, 0, 1), 2), 2, 2);
-
-        MultiLayerNetwork loaded = ModelFiles.loadMultiLayerNetwork(ModelFiles.save(net, dir.resolve("model.zip")));
-
-        assertEquals(net.output(x), loaded.output(x));
-        assertEquals(net.getUpdater().getStateViewArray(), loaded.getUpdater().getStateViewArray());
-    }
-
-    @Test
-    void toCategoricalIsOneHot() {
-        INDArray oneHot = Labels.toCategorical(Nd4j.createFromArray(2, 0), 3);
-
-        assertArrayEquals(new float[][] {{0, 0, 1}, {1, 0, 0}}, oneHot.toFloatMatrix());
-        assertThrows(IllegalArgumentException.class, () -> Labels.toCategorical(Nd4j.createFromArray(3), 3));
-    }
 
     @Command(name = "probe", mixinStandardHelpOptions = true)
     static final class Probe implements Callable<Integer> {

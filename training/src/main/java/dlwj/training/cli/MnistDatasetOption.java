@@ -1,4 +1,4 @@
-package dlwj.training;
+package dlwj.training.cli;
 
 import dlwj.datasets.FashionMnist;
 import dlwj.datasets.ImageData;

@@ -1,4 +1,4 @@
-package dlwj.training;
+package dlwj.training.cli;
 
 import dlwj.datasets.DataSourceOptions;
 import dlwj.datasets.cli.CheckedOptions;

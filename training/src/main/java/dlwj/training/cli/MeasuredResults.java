@@ -1,4 +1,4 @@
-package dlwj.training;
+package dlwj.training.cli;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;

@@ -1,4 +1,4 @@
-package dlwj.training;
+package dlwj.training.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dlwj.training;
+package dlwj.training.cli;
 
 import dlwj.datasets.NativeRuntime;
 import dlwj.datasets.cli.Commands;

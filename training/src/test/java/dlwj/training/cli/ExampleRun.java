@@ -1,4 +1,4 @@
-package dlwj.training;
+package dlwj.training.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
