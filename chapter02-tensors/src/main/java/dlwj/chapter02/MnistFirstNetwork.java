@@ -10,7 +10,6 @@ import dlwj.training.cli.MnistDatasetOption;
 import dlwj.training.Plots;
 import dlwj.training.Trainer;
 import dlwj.training.layers.Dense;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -73,9 +72,8 @@ public final class MnistFirstNetwork implements Callable<Integer> {
         options.record("test_loss", test.get("loss"));
 
         // Section 2.2.3: the fifth training image, as the book displays it
-        Path digit = Plots.imageGrid(trainImages.get(NDArrayIndex.interval(4, 5)), 1, 8, 255,
+        Plots.imageGrid(trainImages.get(NDArrayIndex.interval(4, 5)), 1, 8, 255,
                 options.output("mnist-first-network-digit.png"));
-        System.out.println("Wrote " + digit.toAbsolutePath());
         return 0;
     }
 

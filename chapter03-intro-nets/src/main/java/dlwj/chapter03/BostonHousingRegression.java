@@ -92,12 +92,12 @@ public final class BostonHousingRegression implements Callable<Integer> {
         }
         int bestEpoch = argMin(averageMae) + 1;
         System.out.printf("Lowest average validation MAE %.2f at epoch %d%n", averageMae.get(bestEpoch - 1), bestEpoch);
-        System.out.println("Wrote " + Plots.line(averageMae, "Validation MAE by epoch", "Epochs", "Validation MAE",
-                options.output("boston-validation-mae.png")));
+        Plots.line(averageMae, "Validation MAE by epoch", "Epochs", "Validation MAE",
+                options.output("boston-validation-mae.png"));
         int leftOut = Math.min(10, epochs - 1);
         List<Double> smoothed = Plots.smooth(averageMae.subList(leftOut, epochs), 0.9);
-        System.out.println("Wrote " + Plots.line(smoothed, "Validation MAE by epoch, smoothed, first 10 left out",
-                "Epochs (from the 11th)", "Validation MAE", options.output("boston-validation-mae-smoothed.png")));
+        Plots.line(smoothed, "Validation MAE by epoch, smoothed, first 10 left out",
+                "Epochs (from the 11th)", "Validation MAE", options.output("boston-validation-mae-smoothed.png"));
         int smoothedBest = argMin(smoothed) + leftOut + 1;
         System.out.printf("Smoothed validation MAE lowest at epoch %d (the book: no real improvement after about 80)%n",
                 smoothedBest);

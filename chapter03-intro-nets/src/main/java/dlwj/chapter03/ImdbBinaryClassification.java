@@ -99,10 +99,10 @@ public final class ImdbBinaryClassification implements Callable<Integer>, Checke
                 xVal, yVal);
 
         // Listings 3.9-3.10: plotting the training and validation loss and accuracy
-        System.out.println("Wrote " + Plots.trainingAndValidation(history, "loss", "Training and validation loss",
-                options.output("imdb-loss.png")));
-        System.out.println("Wrote " + Plots.trainingAndValidation(history, "acc", "Training and validation accuracy",
-                options.output("imdb-accuracy.png")));
+        Plots.trainingAndValidation(history, "loss", "Training and validation loss",
+                options.output("imdb-loss.png"));
+        Plots.trainingAndValidation(history, "acc", "Training and validation accuracy",
+                options.output("imdb-accuracy.png"));
         System.out.printf("Lowest validation loss %.4f at epoch %d; highest validation accuracy %.4f%n%n",
                 history.get("val_loss").get(history.bestEpoch("val_loss") - 1), history.bestEpoch("val_loss"),
                 history.highest("val_acc"));

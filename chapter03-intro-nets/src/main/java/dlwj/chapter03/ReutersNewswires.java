@@ -105,10 +105,10 @@ public final class ReutersNewswires implements Callable<Integer>, CheckedOptions
         History history = trainer.fit(partialXTrain, partialYTrain, options.epochs(20), batchSize, xVal, yVal);
 
         // Listings 3.19-3.20: plotting the training and validation loss and accuracy
-        System.out.println("Wrote " + Plots.trainingAndValidation(history, "loss", "Training and validation loss",
-                options.output("reuters-loss.png")));
-        System.out.println("Wrote " + Plots.trainingAndValidation(history, "acc", "Training and validation accuracy",
-                options.output("reuters-accuracy.png")));
+        Plots.trainingAndValidation(history, "loss", "Training and validation loss",
+                options.output("reuters-loss.png"));
+        Plots.trainingAndValidation(history, "acc", "Training and validation accuracy",
+                options.output("reuters-accuracy.png"));
         int bestEpoch = history.bestEpoch("val_loss");
         System.out.printf("Lowest validation loss %.4f at epoch %d%n%n", history.get("val_loss").get(bestEpoch - 1),
                 bestEpoch);

@@ -9,7 +9,6 @@ import dlwj.training.KerasDefaults;
 import dlwj.training.Metric;
 import dlwj.training.Plots;
 import dlwj.training.Trainer;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,9 +88,8 @@ public final class OverfittingAndUnderfitting implements Callable<Integer>, Chec
         lines.put("Original model", histories.get("original").get(series));
         lines.put(capitalised(model) + " model", histories.get(model).get(series));
         String label = series.equals("loss") ? "Training loss" : "Validation loss";
-        Path file = Plots.compare(lines, title, label,
+        Plots.compare(lines, title, label,
                 options.output("imdb-" + model + "-" + series.replace('_', '-') + ".png"));
-        System.out.println("Wrote " + file);
     }
 
     private List<ImdbModel> chosenModels() {

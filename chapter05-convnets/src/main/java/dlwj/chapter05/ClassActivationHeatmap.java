@@ -109,10 +109,10 @@ public final class ClassActivationHeatmap implements Callable<Integer> {
     private void draw(INDArray heatmap, Path picture) {
         System.out.printf("heatmap of the last convolution: %d x %d%n", heatmap.rows(), heatmap.columns());
         // Listing 5.43: the heatmap itself, plt.matshow(heatmap)
-        System.out.println("Wrote " + Plots.matshow(heatmap, options.output("class-activation-heatmap-raw.png")));
+        Plots.matshow(heatmap, options.output("class-activation-heatmap-raw.png"));
         // Listing 5.44: the heatmap over the original picture, at the picture's own size
-        System.out.println("Wrote " + Plots.heatmapOverPhoto(picture, heatmap, 0.4,
-                options.output("class-activation-heatmap.png")));
+        Plots.heatmapOverPhoto(picture, heatmap, 0.4,
+                options.output("class-activation-heatmap.png"));
     }
 
     /**

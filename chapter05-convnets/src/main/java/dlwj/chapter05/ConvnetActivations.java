@@ -60,15 +60,15 @@ public final class ConvnetActivations implements Callable<Integer> {
         // Listing 5.25: preprocessing a single picture, a cat the network did not train on
         INDArray picture = PictureOptions.asInput(pictures.unseenCat(options));
         // Listing 5.26: displaying the test picture
-        System.out.println("Wrote " + Plots.image(picture.get(point(0)), 1, options.output("activations-picture.png")));
+        Plots.image(picture.get(point(0)), 1, options.output("activations-picture.png"));
 
         // Listings 5.27-5.28: the outputs of the first eight layers, in predict mode
         List<INDArray> activations = network.feedForward(picture, false);
         // Listings 5.29-5.30: the fourth and the seventh channel of the first layer's activation
         INDArray firstLayerActivation = activations.get(1);
         for (int channel : new int[] {4, 7}) {
-            System.out.println("Wrote " + Plots.matshow(firstLayerActivation.get(point(0), point(channel)),
-                    options.output("activations-layer-1-channel-" + channel + ".png")));
+            Plots.matshow(firstLayerActivation.get(point(0), point(channel)),
+                    options.output("activations-layer-1-channel-" + channel + ".png"));
         }
 
         // Listing 5.31: every channel of each layer, post-processed to look good on screen, 16 per row

@@ -96,11 +96,11 @@ public final class DogsVsCatsConvnet implements Callable<Integer> {
                 new AsyncDataSetIterator(validation, 4, false));
 
         // Listings 5.9 and 5.15: saving the model; listing 5.10: curves of loss and accuracy
-        System.out.println("Wrote " + ModelFiles.save(trainer.model(), options.output(name + ".zip")));
-        System.out.println("Wrote " + Plots.trainingAndValidation(history, "acc", "Training and validation accuracy",
-                options.output(name + "-accuracy.png")));
-        System.out.println("Wrote " + Plots.trainingAndValidation(history, "loss", "Training and validation loss",
-                options.output(name + "-loss.png")));
+        ModelFiles.save(trainer.model(), options.output(name + ".zip"));
+        Plots.trainingAndValidation(history, "acc", "Training and validation accuracy",
+                options.output(name + "-accuracy.png"));
+        Plots.trainingAndValidation(history, "loss", "Training and validation loss",
+                options.output(name + "-loss.png"));
         int best = history.bestEpoch("val_loss");
         double highest = history.highest("val_acc");
         System.out.printf("Lowest validation loss %.4f at epoch %d (validation accuracy %.4f); highest validation accuracy %.4f%n",
@@ -137,8 +137,7 @@ public final class DogsVsCatsConvnet implements Callable<Integer> {
         for (int i = 0; i < 4; i++) {
             System.arraycopy(train.image(3, random), 0, pictures, i * 3 * SIZE * SIZE, 3 * SIZE * SIZE);
         }
-        Path file = Plots.imageGrid(Nd4j.create(pictures, new long[] {4, 3, SIZE, SIZE}, DataType.FLOAT), 4, 1, 1,
+        Plots.imageGrid(Nd4j.create(pictures, new long[] {4, 3, SIZE, SIZE}, DataType.FLOAT), 4, 1, 1,
                 options.output("augmented-pictures.png"));
-        System.out.println("Wrote " + file);
     }
 }

@@ -84,7 +84,7 @@ public final class FilterPatterns implements Callable<Integer> {
 
         // Listing 5.38: the pattern filter 0 of block3_conv1 responds to, generate_pattern's default 150x150
         INDArray pattern = displayable(pattern(upTo(base, patternLayer, PATTERN_SIZE), 0, PATTERN_SIZE, steps, random));
-        System.out.println("Wrote " + Plots.image(pattern, 255, options.output("filter-" + patternLayer + "-0.png")));
+        Plots.image(pattern, 255, options.output("filter-" + patternLayer + "-0.png"));
 
         for (String layer : layers) {
             MultiLayerNetwork upToLayer = upTo(base, layer, size);

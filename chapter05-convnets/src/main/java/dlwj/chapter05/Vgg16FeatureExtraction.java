@@ -85,10 +85,10 @@ public final class Vgg16FeatureExtraction implements Callable<Integer> {
                 validation.getFeatures(), validation.getLabels());
 
         // Listing 5.19: plotting the results
-        System.out.println("Wrote " + Plots.trainingAndValidation(history, "acc", "Training and validation accuracy",
-                options.output("vgg16-features-accuracy.png")));
-        System.out.println("Wrote " + Plots.trainingAndValidation(history, "loss", "Training and validation loss",
-                options.output("vgg16-features-loss.png")));
+        Plots.trainingAndValidation(history, "acc", "Training and validation accuracy",
+                options.output("vgg16-features-accuracy.png"));
+        Plots.trainingAndValidation(history, "loss", "Training and validation loss",
+                options.output("vgg16-features-loss.png"));
         double highest = history.highest("val_acc");
         System.out.printf("Highest validation accuracy %.4f%n", highest);
         options.record("highest_val_acc", highest);

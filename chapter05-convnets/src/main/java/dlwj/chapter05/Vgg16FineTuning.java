@@ -81,7 +81,7 @@ public final class Vgg16FineTuning implements Callable<Integer> {
 
         // Listing 5.21: training the model end to end with the frozen convolutional base, on augmented pictures
         History frozen = fit(model, train, validation, options.epochs(30));
-        System.out.println("Wrote " + ModelFiles.save(model, options.output("cats_and_dogs_small_3.zip")));
+        ModelFiles.save(model, options.output("cats_and_dogs_small_3.zip"));
         plot(frozen, "vgg16-frozen");
         options.record("frozen_base_highest_val_acc", frozen.highest("val_acc"));
 
@@ -100,7 +100,7 @@ public final class Vgg16FineTuning implements Callable<Integer> {
         Map<String, List<Double>> smoothed = new LinkedHashMap<>();
         fineTuned.asMap().forEach((name, values) -> smoothed.put(name, Plots.smooth(values, 0.8)));
         plot(History.of(smoothed), "vgg16-fine-tuned-smoothed");
-        System.out.println("Wrote " + ModelFiles.save(tuned, options.output("cats_and_dogs_small_4.zip")));
+        ModelFiles.save(tuned, options.output("cats_and_dogs_small_4.zip"));
 
         // Section 5.3.2, last step: evaluating on the test pictures (Kaggle's split has them; cats_and_dogs_filtered not)
         if (folders.hasTest()) {
@@ -145,9 +145,9 @@ public final class Vgg16FineTuning implements Callable<Integer> {
     }
 
     private void plot(History history, String name) {
-        System.out.println("Wrote " + Plots.trainingAndValidation(history, "acc", "Training and validation accuracy",
-                options.output(name + "-accuracy.png")));
-        System.out.println("Wrote " + Plots.trainingAndValidation(history, "loss", "Training and validation loss",
-                options.output(name + "-loss.png")));
+        Plots.trainingAndValidation(history, "acc", "Training and validation accuracy",
+                options.output(name + "-accuracy.png"));
+        Plots.trainingAndValidation(history, "loss", "Training and validation loss",
+                options.output(name + "-loss.png"));
     }
 }

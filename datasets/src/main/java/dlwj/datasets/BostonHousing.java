@@ -36,7 +36,7 @@ public final class BostonHousing {
 
     /** {@code boston_housing.load_data()}, from the configured {@link DataSource}. */
     public static RegressionData loadData() {
-        return loadData(0.2, 113, DataSource.fromEnvironment());
+        return loadData(0.2, 113, DataSource.configured());
     }
 
     /** {@code boston_housing.load_data(test_split=testSplit, seed=seed)}. */

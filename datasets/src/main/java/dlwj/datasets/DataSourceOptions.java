@@ -1,6 +1,7 @@
 package dlwj.datasets;
 
 import dlwj.datasets.cli.CheckedOptions;
+import dlwj.datasets.cli.RunScoped;
 import dlwj.datasets.files.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +12,13 @@ import picocli.CommandLine.Option;
 /**
  * The command-line options that say where data comes from, shared by {@code describe} and every
  * example: {@code --mirror}, {@code --cache-dir}, {@code --local-file}. Each overrides the matching
- * environment setting of {@link DataSource#fromEnvironment()}.
+ * environment setting of {@link DataSource#fromEnvironment()}. For the run of their command they are the
+ * {@linkplain DataSource#configured() configured source}, the one Keras-like calls such as
+ * {@code Imdb.loadData(10_000)} load from.
  */
-public final class DataSourceOptions implements CheckedOptions {
+public final class DataSourceOptions implements CheckedOptions, RunScoped {
+
+    private DataSource replaced;
 
     @Option(names = "--mirror", paramLabel = "URL|DIR",
             description = "Fetch data files from this URL or folder (holding them under their own names) "
@@ -39,6 +44,16 @@ public final class DataSourceOptions implements CheckedOptions {
             }
         }
         dataSource();
+    }
+
+    @Override
+    public void beforeRun() {
+        replaced = DataSource.configure(dataSource());
+    }
+
+    @Override
+    public void afterRun() {
+        DataSource.configure(replaced);
     }
 
     /**

@@ -63,7 +63,7 @@ public final class DogsVsCats {
     }
 
     public static ImageFolders filtered() {
-        return filtered(DataSource.fromEnvironment());
+        return filtered(DataSource.configured());
     }
 
     public static ImageFolders filtered(DataSource source) {

@@ -34,7 +34,7 @@ public final class FashionMnist {
 
     /** {@code fashion_mnist.load_data()}, from the configured {@link DataSource}. */
     public static ImageData loadData() {
-        return loadData(DataSource.fromEnvironment());
+        return loadData(DataSource.configured());
     }
 
     public static ImageData loadData(DataSource source) {

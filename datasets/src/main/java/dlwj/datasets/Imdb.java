@@ -32,7 +32,7 @@ public final class Imdb {
 
     /** {@code imdb.load_data(num_words=numWords)}, from the configured {@link DataSource}. */
     public static SequenceData loadData(int numWords) {
-        return loadData(TextOptions.defaults().withNumWords(numWords), DataSource.fromEnvironment());
+        return loadData(TextOptions.defaults().withNumWords(numWords), DataSource.configured());
     }
 
     /** {@code imdb.load_data(...)} with all of Keras' options. */
@@ -64,7 +64,7 @@ public final class Imdb {
 
     /** {@code imdb.get_word_index()}, from the configured {@link DataSource}. */
     public static WordIndex wordIndex() {
-        return wordIndex(DataSource.fromEnvironment());
+        return wordIndex(DataSource.configured());
     }
 
     public static WordIndex wordIndex(DataSource source) {

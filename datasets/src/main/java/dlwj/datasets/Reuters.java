@@ -40,7 +40,7 @@ public final class Reuters {
 
     /** {@code reuters.load_data(num_words=numWords)}, from the configured {@link DataSource}. */
     public static SequenceData loadData(int numWords) {
-        return loadData(TextOptions.defaults().withNumWords(numWords), DataSource.fromEnvironment());
+        return loadData(TextOptions.defaults().withNumWords(numWords), DataSource.configured());
     }
 
     /** {@code reuters.load_data(...)} with all of Keras' options. */
@@ -68,7 +68,7 @@ public final class Reuters {
 
     /** {@code reuters.get_word_index()}, from the configured {@link DataSource}. */
     public static WordIndex wordIndex() {
-        return wordIndex(DataSource.fromEnvironment());
+        return wordIndex(DataSource.configured());
     }
 
     public static WordIndex wordIndex(DataSource source) {

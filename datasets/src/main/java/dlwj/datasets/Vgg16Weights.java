@@ -38,7 +38,7 @@ public final class Vgg16Weights {
 
     /** The weights file, from the configured {@link DataSource}; read it with {@link KerasWeightsFile}. */
     public static Path notop() {
-        return notop(DataSource.fromEnvironment());
+        return notop(DataSource.configured());
     }
 
     public static Path notop(DataSource source) {

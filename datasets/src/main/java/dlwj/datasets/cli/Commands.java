@@ -6,7 +6,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -64,22 +66,34 @@ public final class Commands {
     }
 
     private static int checkThenRun(ParseResult parsed) {
-        if (!CommandLine.printHelpIfRequested(parsed)) {
-            Deque<CommandSpec> specs = new ArrayDeque<>();
-            specs.push(parsed.commandSpec());
-            while (!specs.isEmpty()) {
-                CommandSpec spec = specs.pop();
-                spec.mixins().values().forEach(specs::push);
-                if (spec.userObject() instanceof CheckedOptions options) {
-                    try {
-                        options.checkOptions();
-                    } catch (IllegalArgumentException e) {
-                        throw new ParameterException(parsed.commandSpec().commandLine(), e.getMessage(), e);
-                    }
+        if (CommandLine.printHelpIfRequested(parsed)) {
+            return 0;
+        }
+        List<Object> options = new ArrayList<>();
+        Deque<CommandSpec> specs = new ArrayDeque<>();
+        specs.push(parsed.commandSpec());
+        while (!specs.isEmpty()) {
+            CommandSpec spec = specs.pop();
+            spec.mixins().values().forEach(specs::push);
+            options.add(spec.userObject());
+        }
+        for (Object option : options) {
+            if (option instanceof CheckedOptions checked) {
+                try {
+                    checked.checkOptions();
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(parsed.commandSpec().commandLine(), e.getMessage(), e);
                 }
             }
         }
-        return new CommandLine.RunLast().execute(parsed);
+        List<RunScoped> scoped = options.stream().filter(RunScoped.class::isInstance).map(RunScoped.class::cast)
+                .toList();
+        scoped.forEach(RunScoped::beforeRun);
+        try {
+            return new CommandLine.RunLast().execute(parsed);
+        } finally {
+            scoped.forEach(RunScoped::afterRun);
+        }
     }
 
     private static int usageError(ParameterException e, String[] args) {

@@ -41,6 +41,9 @@ public final class DataSource {
 
     private static final Logger log = LoggerFactory.getLogger(DataSource.class);
 
+    /** The source a command's options set for the Keras-like {@code loadData()} calls of its run. */
+    private static volatile DataSource configured;
+
     private final Path home;
     private final Path kerasHome;
     private final String mirror;
@@ -67,6 +70,26 @@ public final class DataSource {
         String mirror = setting(MIRROR_PROPERTY, MIRROR_VARIABLE).orElse(null);
         return new DataSource(home, kerasHome, mirror, Map.of(), new Downloader(Downloader.Retries.DEFAULT,
                 Downloader.DEFAULT_STALL_TIMEOUT), FileLocks.DEFAULT_WAIT);
+    }
+
+    /**
+     * The source the loaders without a source argument use ({@code Imdb.loadData(10_000)}, as Keras'
+     * {@code imdb.load_data(num_words=10000)}): the one a command's data options configured for its run,
+     * else {@link #fromEnvironment()}.
+     */
+    public static DataSource configured() {
+        DataSource source = configured;
+        return source != null ? source : fromEnvironment();
+    }
+
+    /**
+     * Makes {@code source} the {@link #configured()} one (the data options of a command do it for its run);
+     * {@code null} goes back to the environment's. Returns the one it replaces.
+     */
+    public static DataSource configure(DataSource source) {
+        DataSource previous = configured;
+        configured = source;
+        return previous;
     }
 
     private static Optional<String> setting(String property, String variable) {

@@ -145,4 +145,62 @@ class CommandsTest {
         assertTrue(run.err().startsWith("Out of memory: Cannot allocate 4 GB."), run.err());
         assertTrue(run.err().contains("-Dorg.bytedeco.javacpp.maxbytes"), run.err());
     }
+
+    /** Records the order in which its hooks and the command ran. */
+    static final class ScopeProbe implements RunScoped {
+        @Option(names = "--label")
+        String label;
+
+        final StringBuilder events;
+
+        ScopeProbe(StringBuilder events) {
+            this.events = events;
+        }
+
+        @Override
+        public void beforeRun() {
+            events.append("before ");
+        }
+
+        @Override
+        public void afterRun() {
+            events.append("after");
+        }
+    }
+
+    @Test
+    void runScopedOptionsWrapTheRunEvenWhenItFails() {
+        StringBuilder events = new StringBuilder();
+        @Command(name = "scoped")
+        final class Scoped implements Callable<Integer> {
+            @Mixin
+            ScopeProbe scope = new ScopeProbe(events);
+
+            @Override
+            public Integer call() throws IOException {
+                events.append("run ");
+                throw new IOException("disk full");
+            }
+        }
+
+        assertEquals(1, run(new Scoped()).status());
+        assertEquals("before run after", events.toString());
+
+        events.setLength(0);
+        @Command(name = "checked")
+        final class Checked implements Callable<Integer> {
+            @Mixin
+            SizeOption size = new SizeOption();
+            @Mixin
+            ScopeProbe scope = new ScopeProbe(events);
+
+            @Override
+            public Integer call() {
+                events.append("run ");
+                return 0;
+            }
+        }
+        assertEquals(2, run(new Checked(), "--size", "0").status());
+        assertEquals("", events.toString(), "a rejected option: neither the hooks nor the run");
+    }
 }

@@ -2,11 +2,15 @@ package dlwj.training.cli;
 
 import dlwj.datasets.DataSourceOptions;
 import dlwj.datasets.cli.CheckedOptions;
+import dlwj.datasets.cli.RunScoped;
 import dlwj.datasets.files.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,9 +22,11 @@ import picocli.CommandLine.Spec;
  * {@code --out}, {@code --quick} and the data options ({@code --mirror}, {@code --cache-dir},
  * {@code --local-file}). An example mixes it in and asks it for its settings, giving the book's values:
  * {@code options.epochs(20)} is 20 unless the reader said otherwise; it records the numbers its run ends
- * with through {@link #record}. The output folder is checked before the run starts.
+ * with through {@link #record}. The output folder is checked before the run starts, and when the run ends
+ * it says which files it wrote there ("Wrote output/imdb-loss.png"), so an example only asks for them with
+ * {@link #output}.
  */
-public final class ExampleOptions implements CheckedOptions {
+public final class ExampleOptions implements CheckedOptions, RunScoped {
 
     @Option(names = "--epochs", paramLabel = "N", converter = PositiveInt.class,
             description = "Training epochs (default: the book's; 1-2 with --quick).")
@@ -48,6 +54,8 @@ public final class ExampleOptions implements CheckedOptions {
     CommandSpec example;
 
     private MeasuredResults results;
+    private final Set<Path> outputs = new LinkedHashSet<>();
+    private FileTime runStart;
 
     /** The book's epoch count unless overridden; at most 2 with {@code --quick}. */
     public int epochs(int book) {
@@ -87,10 +95,31 @@ public final class ExampleOptions implements CheckedOptions {
         }
     }
 
-    /** A file in the output folder (created), whose path the example prints when it has written it. */
+    @Override
+    public void beforeRun() {
+        runStart = FileTime.fromMillis(System.currentTimeMillis() - 1_000); // file times may be rounded to seconds
+    }
+
+    /** Lists the files of {@link #output} that this run wrote, in the order the example asked for them. */
+    @Override
+    public void afterRun() {
+        for (Path file : outputs) {
+            try {
+                if (Files.isRegularFile(file) && Files.getLastModifiedTime(file).compareTo(runStart) >= 0) {
+                    System.out.println("Wrote " + file);
+                }
+            } catch (IOException e) {
+                // removed or unreadable since: not a file this run leaves behind
+            }
+        }
+    }
+
+    /** A file in the output folder (created); when the run ends, it is listed if the run wrote it. */
     public Path output(String fileName) {
         try {
-            return Files.createDirectories(out).resolve(fileName);
+            Path file = Files.createDirectories(out).resolve(fileName);
+            outputs.add(file);
+            return file;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the output folder " + out.toAbsolutePath()
                     + ": " + e.getMessage() + ". Pass --out with a folder you can write to.", e);

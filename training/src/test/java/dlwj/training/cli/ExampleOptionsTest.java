@@ -146,4 +146,36 @@ class ExampleOptionsTest {
 
         assertEquals(1, Examples.execute(new Failing()));
     }
+
+    @Test
+    void theRunEndsByListingTheFilesItWroteAndOnlyThose() throws Exception {
+        Path old = Files.writeString(dir.resolve("old.png"), "from an earlier run");
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(0));
+        @Command(name = "writer")
+        final class Writer implements Callable<Integer> {
+            @Mixin
+            ExampleOptions options = new ExampleOptions();
+
+            @Override
+            public Integer call() throws Exception {
+                Files.writeString(options.output("b.png"), "b");
+                options.output("never-written.png");
+                options.output("old.png");
+                Files.writeString(options.output("a.png"), "a");
+                System.out.println("done");
+                return 0;
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        java.io.PrintStream console = System.out;
+        System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, Examples.execute(new Writer(), "--out", dir.toString()));
+        } finally {
+            System.setOut(console);
+        }
+
+        assertEquals(java.util.List.of("done", "Wrote " + dir.resolve("b.png"), "Wrote " + dir.resolve("a.png")),
+                out.toString(StandardCharsets.UTF_8).lines().toList());
+    }
 }
