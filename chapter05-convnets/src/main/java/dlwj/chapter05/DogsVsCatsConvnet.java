@@ -14,6 +14,7 @@ import dlwj.training.images.ImageAugmentation;
 import dlwj.training.images.ImageBatches;
 import dlwj.training.images.RunTimeEstimate;
 import dlwj.training.layers.Dense;
+import dlwj.training.layers.MaxPooling2D;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -23,7 +24,6 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -116,8 +116,7 @@ public final class DogsVsCatsConvnet implements Callable<Integer> {
                 .updater(KerasDefaults.rmsprop(1e-4)).list();
         for (int filters : new int[] {32, 64, 128, 128}) {
             layers.layer(new ConvolutionLayer.Builder(3, 3).nOut(filters).activation(Activation.RELU).build());
-            layers.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2)
-                    .build());
+            layers.layer(new MaxPooling2D.Builder(2, 2).build());
         }
         if (dropout) {
             layers.layer(new DropoutLayer.Builder(0.5).build()); // Keras' Dropout(0.5); DL4J takes the keep probability

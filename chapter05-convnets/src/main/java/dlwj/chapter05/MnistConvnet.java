@@ -12,13 +12,13 @@ import dlwj.training.cli.MnistDatasetOption;
 import dlwj.training.ModelSummary;
 import dlwj.training.Trainer;
 import dlwj.training.layers.Dense;
+import dlwj.training.layers.MaxPooling2D;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -89,9 +89,9 @@ public final class MnistConvnet implements Callable<Integer> {
     private static NeuralNetConfiguration.ListBuilder convolutionalBase(long seed) {
         return KerasDefaults.network(seed).list()
                 .layer(new ConvolutionLayer.Builder(3, 3).nOut(32).activation(Activation.RELU).build())
-                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
+                .layer(new MaxPooling2D.Builder(2, 2).build())
                 .layer(new ConvolutionLayer.Builder(3, 3).nOut(64).activation(Activation.RELU).build())
-                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
+                .layer(new MaxPooling2D.Builder(2, 2).build())
                 .layer(new ConvolutionLayer.Builder(3, 3).nOut(64).activation(Activation.RELU).build());
     }
 

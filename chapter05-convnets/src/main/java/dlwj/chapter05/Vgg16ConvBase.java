@@ -3,6 +3,7 @@ package dlwj.chapter05;
 import dlwj.datasets.files.InvalidDataFileException;
 import dlwj.datasets.formats.KerasWeightsFile;
 import dlwj.training.KerasDefaults;
+import dlwj.training.layers.MaxPooling2D;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -17,7 +18,6 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
@@ -66,8 +66,7 @@ public final class Vgg16ConvBase {
                         .convolutionMode(ConvolutionMode.Same).activation(Activation.RELU).name(name).build()));
             }
             String pool = "block" + (b + 1) + "_pool";
-            layers.add(freezeIf(frozen.test(pool), new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
-                    .kernelSize(2, 2).stride(2, 2).name(pool).build()));
+            layers.add(freezeIf(frozen.test(pool), new MaxPooling2D.Builder(2, 2).name(pool).build()));
         }
         return layers;
     }

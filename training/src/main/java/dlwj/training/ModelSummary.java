@@ -73,7 +73,7 @@ public final class ModelSummary {
         String dl4j = inner.conf().getLayer().getClass().getSimpleName();
         return switch (dl4j) {
             case "ConvolutionLayer" -> "Conv2D";
-            case "SubsamplingLayer" -> "MaxPooling2D";
+            case "SubsamplingLayer", "MaxPooling2D" -> "MaxPooling2D";
             case "DenseLayer", "Dense", "OutputLayer" -> "Dense";
             case "DropoutLayer" -> "Dropout";
             default -> dl4j;
