@@ -26,12 +26,6 @@ import picocli.CommandLine.Mixin;
         description = "Book 2.2: scalars, vectors, matrices and 3D tensors; MNIST's tensor, slices and batches.")
 public final class DataRepresentations implements Callable<Integer> {
 
-    @Mixin
-    MnistDatasetOption dataset = new MnistDatasetOption();
-
-    @Mixin
-    ExampleOptions options = new ExampleOptions();
-
     public static void main(String[] args) {
         Examples.main(new DataRepresentations(), args);
     }
@@ -52,7 +46,7 @@ public final class DataRepresentations implements Callable<Integer> {
         show("np.array([matrix, matrix])", Nd4j.createFromArray(new long[][][] {rows, rows}));
 
         // 2.2.5 Key attributes, of the MNIST training images
-        ImageData data = dataset.load(options.dataSource());
+        ImageData data = dataset.loadData();
         INDArray trainImages = data.trainImages();
         long samples = trainImages.size(0);
         System.out.println("train_images: " + describe(trainImages));
@@ -103,4 +97,12 @@ public final class DataRepresentations implements Callable<Integer> {
         System.out.printf("  %-72s %-24s %,15d values, %,9.1f MB%n", what, shape(dimensions), values,
                 values * 4 / (1024.0 * 1024.0));
     }
+
+    // The command line: which MNIST (--dataset), and where its files come from
+
+    @Mixin
+    MnistDatasetOption dataset = new MnistDatasetOption();
+
+    @Mixin
+    ExampleOptions options = new ExampleOptions();
 }

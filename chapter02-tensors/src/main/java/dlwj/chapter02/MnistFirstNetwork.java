@@ -30,12 +30,6 @@ import picocli.CommandLine.Mixin;
         description = "Book 2.1: a first neural network, Dense(512, relu) + Dense(10, softmax), on MNIST.")
 public final class MnistFirstNetwork implements Callable<Integer> {
 
-    @Mixin
-    MnistDatasetOption dataset = new MnistDatasetOption();
-
-    @Mixin
-    ExampleOptions options = new ExampleOptions();
-
     public static void main(String[] args) {
         Examples.main(new MnistFirstNetwork(), args);
     }
@@ -43,7 +37,8 @@ public final class MnistFirstNetwork implements Callable<Integer> {
     @Override
     public Integer call() {
         // Listing 2.1: loading the MNIST dataset
-        ImageData data = dataset.load(options.dataSource());
+        // (train_images, train_labels), (test_images, test_labels) = mnist.load_data()
+        ImageData data = dataset.loadData();
         int trainCount = options.samples((int) data.trainImages().size(0), 2_000);
         int testCount = options.samples((int) data.testImages().size(0), 1_000);
         INDArray trainImages = data.trainImages().get(NDArrayIndex.interval(0, trainCount));
@@ -88,4 +83,12 @@ public final class MnistFirstNetwork implements Callable<Integer> {
         KerasDefaults.initialise(network);
         return network;
     }
+
+    // The command line: the book's settings unless told otherwise
+
+    @Mixin
+    MnistDatasetOption dataset = new MnistDatasetOption();
+
+    @Mixin
+    ExampleOptions options = new ExampleOptions();
 }

@@ -24,13 +24,6 @@ import picocli.CommandLine.Option;
         description = "Book 2.3: naive tensor operations against ND4J's vectorised ones; broadcasting, dot, reshape.")
 public final class TensorOperations implements Callable<Integer> {
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the random inputs.")
-    long seed;
-
-    @Option(names = "--repeats", paramLabel = "N", defaultValue = "20",
-            description = "Times each operation runs for its timing (default: ${DEFAULT-VALUE}).")
-    int repeats;
-
     public static void main(String[] args) {
         Examples.main(new TensorOperations(), args);
     }
@@ -178,4 +171,13 @@ public final class TensorOperations implements Callable<Integer> {
         }
         return z;
     }
+
+    // The command line: the random inputs' seed and how often each operation is timed
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the random inputs.")
+    long seed;
+
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "20",
+            description = "Times each operation runs for its timing (default: ${DEFAULT-VALUE}).")
+    int repeats;
 }

@@ -33,17 +33,6 @@ import picocli.CommandLine.Option;
         description = "Book 3.6: Boston housing prices, Dense(64, relu) x2 + Dense(1); 4-fold validation, final test MAE.")
 public final class BostonHousingRegression implements Callable<Integer> {
 
-    @Option(names = "--kfold-epochs", paramLabel = "N",
-            description = "Epochs per fold (default: the book's 500; 2 with --quick). Scores are read at epoch 100.")
-    Integer kfoldEpochs;
-
-    @Option(names = "--final-epochs", paramLabel = "N", defaultValue = "80",
-            description = "Epochs of the final model (default: ${DEFAULT-VALUE}).")
-    int finalEpochs;
-
-    @Mixin
-    ExampleOptions options = new ExampleOptions();
-
     public static void main(String[] args) {
         Examples.main(new BostonHousingRegression(), args);
     }
@@ -51,7 +40,8 @@ public final class BostonHousingRegression implements Callable<Integer> {
     @Override
     public Integer call() {
         // Listing 3.24: loading the Boston housing dataset
-        RegressionData data = BostonHousing.loadData(0.2, 113, options.dataSource());
+        // (train_data, train_targets), (test_data, test_targets) = boston_housing.load_data()
+        RegressionData data = BostonHousing.loadData();
         System.out.printf("train_data.shape = (%d, %d), test_data.shape = (%d, %d)%n", data.trainData().rows(),
                 data.trainData().columns(), data.testData().rows(), data.testData().columns());
 
@@ -124,4 +114,17 @@ public final class BostonHousingRegression implements Callable<Integer> {
         }
         return best;
     }
+
+    // The command line: the book's settings unless told otherwise
+
+    @Option(names = "--kfold-epochs", paramLabel = "N",
+            description = "Epochs per fold (default: the book's 500; 2 with --quick). Scores are read at epoch 100.")
+    Integer kfoldEpochs;
+
+    @Option(names = "--final-epochs", paramLabel = "N", defaultValue = "80",
+            description = "Epochs of the final model (default: ${DEFAULT-VALUE}).")
+    int finalEpochs;
+
+    @Mixin
+    ExampleOptions options = new ExampleOptions();
 }

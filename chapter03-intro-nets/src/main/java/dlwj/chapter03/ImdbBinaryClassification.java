@@ -3,6 +3,7 @@ package dlwj.chapter03;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
 import dlwj.datasets.Imdb;
+import dlwj.datasets.SequenceData;
 import dlwj.datasets.WordIndex;
 import dlwj.datasets.cli.CheckedOptions;
 import dlwj.training.cli.ExampleOptions;
@@ -39,52 +40,34 @@ import picocli.CommandLine.Option;
         description = "Book 3.4: IMDB sentiment, Dense(16, relu) x2 + Dense(1, sigmoid); curves, then test accuracy.")
 public final class ImdbBinaryClassification implements Callable<Integer>, CheckedOptions {
 
-    @Option(names = "--hidden-layers", paramLabel = "N", defaultValue = "2",
-            description = "Hidden layers: 1, 2 (the book's) or 3 (default: ${DEFAULT-VALUE}).")
-    int hiddenLayers;
-
-    @Option(names = "--units", paramLabel = "N", defaultValue = "16",
-            description = "Units per hidden layer: 16 (the book's), 32, 64... (default: ${DEFAULT-VALUE}).")
-    int units;
-
-    @Option(names = "--activation", paramLabel = "NAME", defaultValue = "relu",
-            description = "Hidden activation: relu (the book's) or tanh (default: ${DEFAULT-VALUE}).")
-    String activation;
-
-    @Option(names = "--loss", paramLabel = "NAME", defaultValue = "binary_crossentropy",
-            description = "binary_crossentropy (the book's) or mse (default: ${DEFAULT-VALUE}).")
-    String loss;
-
-    @Option(names = "--retrain-epochs", paramLabel = "N", defaultValue = "4",
-            description = "Epochs of the final training on all 25,000 reviews (default: ${DEFAULT-VALUE}).")
-    int retrainEpochs;
-
-    @Mixin
-    ExampleOptions options = new ExampleOptions();
-
     public static void main(String[] args) {
         Examples.main(new ImdbBinaryClassification(), args);
     }
 
     @Override
     public Integer call() {
-        // Listings 3.1 and 3.2: loading the IMDB dataset (the top 10,000 most frequent words) and encoding the
-        // reviews into a binary matrix, the labels into floats (see ImdbVectors)
-        ImdbVectors imdb = ImdbVectors.load(options);
+        // Listing 3.1: loading the IMDB dataset, the 10,000 most frequent words (600 + 300 reviews with --quick)
+        // (train_data, train_labels), (test_data, test_labels) = imdb.load_data(num_words=10000)
+        SequenceData imdb = ImdbVectors.forRun(Imdb.loadData(10_000), options);
         int[][] trainData = imdb.trainSequences();
+        int[] trainLabels = imdb.trainLabels();
         int[][] testData = imdb.testSequences();
+        int[] testLabels = imdb.testLabels();
         int trainCount = trainData.length;
         System.out.println("train_data[0] = " + Arrays.toString(Arrays.copyOf(trainData[0], 15)) + "...");
-        System.out.println("train_labels[0] = " + imdb.yTrain().getInt(0));
+        System.out.println("train_labels[0] = " + trainLabels[0]);
         System.out.println("max word index = " + Arrays.stream(trainData).flatMapToInt(Arrays::stream).max().orElse(0));
 
         // Section 3.4.1: decoding a review back to English words (indices are offset by 3)
-        WordIndex wordIndex = Imdb.wordIndex(options.dataSource());
+        WordIndex wordIndex = Imdb.wordIndex();
         System.out.println("Review 0: " + wordIndex.decode(trainData[0]) + "\n");
-        INDArray xTrain = imdb.xTrain();
-        INDArray yTrain = imdb.yTrain();
-        INDArray xTest = imdb.xTest();
-        INDArray yTest = imdb.yTest();
+
+        // Listing 3.2: encoding the integer sequences into a binary matrix (the book's vectorize_sequences),
+        // the labels into float32
+        INDArray xTrain = ImdbVectors.vectorizeSequences(trainData);
+        INDArray xTest = ImdbVectors.vectorizeSequences(testData);
+        INDArray yTrain = ImdbVectors.asFloat32(trainLabels);
+        INDArray yTest = ImdbVectors.asFloat32(testLabels);
 
         // Listing 3.7: setting aside a validation set of 10,000 reviews
         int validationCount = options.samples(10_000, trainCount / 2);
@@ -146,6 +129,31 @@ public final class ImdbBinaryClassification implements Callable<Integer>, Checke
         KerasDefaults.initialise(model);
         return model;
     }
+
+    // The command line: the book's settings unless told otherwise
+
+    @Option(names = "--hidden-layers", paramLabel = "N", defaultValue = "2",
+            description = "Hidden layers: 1, 2 (the book's) or 3 (default: ${DEFAULT-VALUE}).")
+    int hiddenLayers;
+
+    @Option(names = "--units", paramLabel = "N", defaultValue = "16",
+            description = "Units per hidden layer: 16 (the book's), 32, 64... (default: ${DEFAULT-VALUE}).")
+    int units;
+
+    @Option(names = "--activation", paramLabel = "NAME", defaultValue = "relu",
+            description = "Hidden activation: relu (the book's) or tanh (default: ${DEFAULT-VALUE}).")
+    String activation;
+
+    @Option(names = "--loss", paramLabel = "NAME", defaultValue = "binary_crossentropy",
+            description = "binary_crossentropy (the book's) or mse (default: ${DEFAULT-VALUE}).")
+    String loss;
+
+    @Option(names = "--retrain-epochs", paramLabel = "N", defaultValue = "4",
+            description = "Epochs of the final training on all 25,000 reviews (default: ${DEFAULT-VALUE}).")
+    int retrainEpochs;
+
+    @Mixin
+    ExampleOptions options = new ExampleOptions();
 
     @Override
     public void checkOptions() {

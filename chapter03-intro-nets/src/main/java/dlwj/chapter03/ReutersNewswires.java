@@ -4,7 +4,6 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
 import dlwj.datasets.Reuters;
 import dlwj.datasets.SequenceData;
-import dlwj.datasets.TextOptions;
 import dlwj.datasets.WordIndex;
 import dlwj.datasets.cli.CheckedOptions;
 import dlwj.datasets.files.DatasetUnavailableException;
@@ -47,21 +46,6 @@ import picocli.CommandLine.Option;
         description = "Book 3.5: Reuters topics, Dense(64, relu) x2 + Dense(46, softmax); curves, test accuracy, bottleneck.")
 public final class ReutersNewswires implements Callable<Integer>, CheckedOptions {
 
-    private static final int TOPICS = 46;
-
-    @Option(names = "--labels", paramLabel = "KIND", defaultValue = "one-hot",
-            description = "one-hot (categorical_crossentropy, the book's) or integer "
-                    + "(sparse_categorical_crossentropy) (default: ${DEFAULT-VALUE}).")
-    String labels;
-
-    @Option(names = "--retrain-epochs", paramLabel = "N|best", defaultValue = "9",
-            description = "Epochs of the retraining from scratch: 9 (the book's) or best, the epoch of the lowest "
-                    + "validation loss in the first training (default: ${DEFAULT-VALUE}).")
-    String retrainEpochs;
-
-    @Mixin
-    ExampleOptions options = new ExampleOptions();
-
     public static void main(String[] args) {
         Examples.main(new ReutersNewswires(), args);
     }
@@ -69,7 +53,8 @@ public final class ReutersNewswires implements Callable<Integer>, CheckedOptions
     @Override
     public Integer call() {
         // Listing 3.12: loading the Reuters dataset, the 10,000 most frequent words
-        SequenceData data = Reuters.loadData(TextOptions.defaults().withNumWords(10_000), options.dataSource());
+        // (train_data, train_labels), (test_data, test_labels) = reuters.load_data(num_words=10000)
+        SequenceData data = Reuters.loadData(10_000);
         int trainCount = options.samples(data.trainSequences().length, 800);
         int testCount = options.samples(data.testSequences().length, 200);
         System.out.printf("%d training and %d test newswires; train_labels[10] = %d (%s)%n", trainCount, testCount,
@@ -78,7 +63,7 @@ public final class ReutersNewswires implements Callable<Integer>, CheckedOptions
         // Listing 3.13: decoding a newswire back to text (indices are offset by 3: padding, start, unknown)
         try {
             // word_index = reuters.get_word_index()
-            WordIndex wordIndex = Reuters.wordIndex(options.dataSource());
+            WordIndex wordIndex = Reuters.wordIndex();
             // decoded_newswire = ' '.join([reverse_word_index.get(i - 3, '?') for i in train_data[0]])
             System.out.println("decoded_newswire = " + wordIndex.decode(data.trainSequences()[0]) + "\n");
         } catch (DatasetUnavailableException e) {
@@ -141,6 +126,8 @@ public final class ReutersNewswires implements Callable<Integer>, CheckedOptions
         return 0;
     }
 
+    private static final int TOPICS = 46;
+
     /** Listing 3.15 with the loss of the options' labels (listing 3.16 or 3.5.6's sparse crossentropy). */
     private MultiLayerNetwork buildModel(int middleUnits) {
         return model(options.seed(), middleUnits, labels.equals("integer")
@@ -179,6 +166,21 @@ public final class ReutersNewswires implements Callable<Integer>, CheckedOptions
     private int retrainingEpochs(int bestEpoch) {
         return retrainEpochs.equals("best") ? bestEpoch : Integer.parseInt(retrainEpochs);
     }
+
+    // The command line: the book's settings unless told otherwise
+
+    @Option(names = "--labels", paramLabel = "KIND", defaultValue = "one-hot",
+            description = "one-hot (categorical_crossentropy, the book's) or integer "
+                    + "(sparse_categorical_crossentropy) (default: ${DEFAULT-VALUE}).")
+    String labels;
+
+    @Option(names = "--retrain-epochs", paramLabel = "N|best", defaultValue = "9",
+            description = "Epochs of the retraining from scratch: 9 (the book's) or best, the epoch of the lowest "
+                    + "validation loss in the first training (default: ${DEFAULT-VALUE}).")
+    String retrainEpochs;
+
+    @Mixin
+    ExampleOptions options = new ExampleOptions();
 
     @Override
     public void checkOptions() {

@@ -30,13 +30,6 @@ import picocli.CommandLine.Option;
         description = "Book 4.3: vectorisation, normalisation (training statistics only) and missing values.")
 public final class DataPreprocessing implements Callable<Integer>, CheckedOptions {
 
-    @Option(names = "--missing", paramLabel = "FRACTION", defaultValue = "0.2",
-            description = "Fraction of test features made missing (default: ${DEFAULT-VALUE}).")
-    double missingFraction;
-
-    @Mixin
-    ExampleOptions options = new ExampleOptions();
-
     public static void main(String[] args) {
         Examples.main(new DataPreprocessing(), args);
     }
@@ -64,7 +57,7 @@ public final class DataPreprocessing implements Callable<Integer>, CheckedOption
                 + Arrays.toString(round(scaler.apply(test).toDoubleVector())) + " (never normalised with its own statistics)");
 
         // Handling missing values, on Boston housing: missing features become 0, the mean after normalisation
-        RegressionData data = BostonHousing.loadData(0.2, 113, options.dataSource());
+        RegressionData data = BostonHousing.loadData();
         Standardization boston = Standardization.fit(data.trainData());
         INDArray x = boston.apply(data.trainData());
         INDArray y = data.trainTargets().reshape(-1, 1);
@@ -122,6 +115,15 @@ public final class DataPreprocessing implements Callable<Integer>, CheckedOption
     private static double[] round(double[] values) {
         return Arrays.stream(values).map(v -> Math.round(v * 1000) / 1000.0 + 0.0).toArray();
     }
+
+    // The command line
+
+    @Option(names = "--missing", paramLabel = "FRACTION", defaultValue = "0.2",
+            description = "Fraction of test features made missing (default: ${DEFAULT-VALUE}).")
+    double missingFraction;
+
+    @Mixin
+    ExampleOptions options = new ExampleOptions();
 
     @Override
     public void checkOptions() {

@@ -30,19 +30,6 @@ import picocli.CommandLine.Option;
                 + "then its test MAE.")
 public final class EvaluationProtocols implements Callable<Integer> {
 
-    @Option(names = "--folds", paramLabel = "K", defaultValue = "4", description = "K (default: ${DEFAULT-VALUE}).")
-    int folds;
-
-    @Option(names = "--repeats", paramLabel = "P", defaultValue = "3",
-            description = "Shuffled repetitions of iterated K-fold (default: ${DEFAULT-VALUE}).")
-    int repeats;
-
-    @Mixin
-    ExampleOptions options = new ExampleOptions();
-
-    private INDArray x;
-    private INDArray y;
-
     public static void main(String[] args) {
         Examples.main(new EvaluationProtocols(), args);
     }
@@ -50,7 +37,7 @@ public final class EvaluationProtocols implements Callable<Integer> {
     @Override
     public Integer call() {
         // Chapter 3's data: Boston housing, normalised with the training data's statistics
-        RegressionData data = BostonHousing.loadData(0.2, 113, options.dataSource());
+        RegressionData data = BostonHousing.loadData();
         Standardization standardization = Standardization.fit(data.trainData());
         x = standardization.apply(data.trainData());
         y = data.trainTargets().reshape(-1, 1);
@@ -79,6 +66,10 @@ public final class EvaluationProtocols implements Callable<Integer> {
         return 0;
     }
 
+    /** The normalised training data and targets that the protocols split. */
+    private INDArray x;
+    private INDArray y;
+
     /** Trains a fresh model on the split's training samples and returns its MAE on the validation samples. */
     private double validationMae(Validation.Split split) {
         return trainAndEvaluate(split.training(x), split.training(y), split.validation(x), split.validation(y));
@@ -103,4 +94,16 @@ public final class EvaluationProtocols implements Callable<Integer> {
                         mean, spread, values.size()));
         options.record(name, mean);
     }
+
+    // The command line: K and P of the protocols
+
+    @Option(names = "--folds", paramLabel = "K", defaultValue = "4", description = "K (default: ${DEFAULT-VALUE}).")
+    int folds;
+
+    @Option(names = "--repeats", paramLabel = "P", defaultValue = "3",
+            description = "Shuffled repetitions of iterated K-fold (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Mixin
+    ExampleOptions options = new ExampleOptions();
 }

@@ -36,24 +36,18 @@ public final class OverfittingAndUnderfitting implements Callable<Integer>, Chec
             new ImdbModel("l1_l2", 2, 16, List.of(KerasDefaults.l1(0.001), KerasDefaults.l2(0.001)), false),
             new ImdbModel("dropout", 2, 16, List.of(), true));                                    // listing 4.8
 
-    @Option(names = "--models", paramLabel = "NAME", split = ",",
-            description = "Which models to train: original, smaller, bigger, l2, l1, l1_l2, dropout (default: all).")
-    List<String> models;
-
-    @Mixin
-    ExampleOptions options = new ExampleOptions();
-
     public static void main(String[] args) {
         Examples.main(new OverfittingAndUnderfitting(), args);
     }
 
     @Override
     public Integer call() {
-        List<ImdbModel> chosen = chosenModels();
+        // Chapter 3's data, listings 3.1 and 3.2: IMDB's 10,000 most frequent words as multi-hot rows
         ImdbVectors imdb = ImdbVectors.load(options);
 
+        // Listings 4.3-4.8: each model trained 20 epochs of 512, with the test set as validation data
         Map<String, History> histories = new LinkedHashMap<>();
-        for (ImdbModel model : chosen) {
+        for (ImdbModel model : chosenModels()) {
             System.out.println("Training the " + model.name() + " model:");
             Trainer trainer = new Trainer(model.build(options.seed()), Metric.ACCURACY).seed(options.seed());
             histories.put(model.name(), trainer.fit(imdb.xTrain(), imdb.yTrain(), options.epochs(20),
@@ -95,6 +89,15 @@ public final class OverfittingAndUnderfitting implements Callable<Integer>, Chec
     private List<ImdbModel> chosenModels() {
         return models == null ? MODELS : MODELS.stream().filter(m -> models.contains(m.name())).toList();
     }
+
+    // The command line: all the book's models unless told otherwise
+
+    @Option(names = "--models", paramLabel = "NAME", split = ",",
+            description = "Which models to train: original, smaller, bigger, l2, l1, l1_l2, dropout (default: all).")
+    List<String> models;
+
+    @Mixin
+    ExampleOptions options = new ExampleOptions();
 
     @Override
     public void checkOptions() {

@@ -25,14 +25,6 @@ import picocli.CommandLine.Mixin;
         description = "Book 4.5: the universal workflow of machine learning, step by step, on IMDB.")
 public final class UniversalWorkflow implements Callable<Integer> {
 
-    @Mixin
-    ExampleOptions options = new ExampleOptions();
-
-    private INDArray xTrain;
-    private INDArray yTrain;
-    private INDArray xVal;
-    private INDArray yVal;
-
     public static void main(String[] args) {
         Examples.main(new UniversalWorkflow(), args);
     }
@@ -97,6 +89,12 @@ public final class UniversalWorkflow implements Callable<Integer> {
         return 0;
     }
 
+    /** The hold-out split of step 2, on which steps 4 to 6 train and validate every model. */
+    private INDArray xTrain;
+    private INDArray yTrain;
+    private INDArray xVal;
+    private INDArray yVal;
+
     /** What validation says of one model trained {@code epochs} epochs of 512. */
     private record Result(ImdbModel model, History history) {
         int bestEpoch() {
@@ -118,4 +116,9 @@ public final class UniversalWorkflow implements Callable<Integer> {
         Trainer trainer = new Trainer(model.build(options.seed()), Metric.ACCURACY).seed(options.seed()).quiet();
         return new Result(model, trainer.fit(xTrain, yTrain, epochs, options.batchSize(512), xVal, yVal));
     }
+
+    // The command line: the book's settings unless told otherwise
+
+    @Mixin
+    ExampleOptions options = new ExampleOptions();
 }

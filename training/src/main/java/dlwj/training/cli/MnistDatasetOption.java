@@ -25,6 +25,11 @@ public final class MnistDatasetOption implements CheckedOptions {
         }
     }
 
+    /** The chosen dataset, as Keras' {@code mnist.load_data()} returns it, from the configured {@link DataSource}. */
+    public ImageData loadData() {
+        return load(DataSource.configured());
+    }
+
     /** The chosen dataset, as Keras' {@code mnist.load_data()} returns it. */
     public ImageData load(DataSource source) {
         return switch (dataset) {
