@@ -88,7 +88,7 @@ public final class ClassActivationHeatmap implements Callable<Integer> {
         int size = Vgg16ConvBase.topInputSize(weightsFile); // 224
         MultiLayerNetwork vgg16 = Vgg16ConvBase.withTop(weightsFile, size, size);
         ImageNetClasses classes = ImageNetClasses.load(options.dataSource());
-        INDArray photo = Nd4j.create(ImageBatches.read(imagenetPicture, size), new long[] {3, size, size}, DataType.FLOAT)
+        INDArray photo = Nd4j.create(ImageBatches.read(imagenetPicture, size, size), new long[] {3, size, size}, DataType.FLOAT)
                 .muli(255);
         // preprocess_input: channels reversed to BGR, ImageNet's mean pixel subtracted
         INDArray input = Nd4j.create(DataType.FLOAT, 1, 3, size, size);

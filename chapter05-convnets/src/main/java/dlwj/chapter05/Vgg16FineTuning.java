@@ -10,6 +10,7 @@ import dlwj.training.ModelFiles;
 import dlwj.training.ModelSummary;
 import dlwj.training.Plots;
 import dlwj.training.Trainer;
+import dlwj.training.images.ClassMode;
 import dlwj.training.images.ImageAugmentation;
 import dlwj.training.images.ImageBatches;
 import dlwj.training.layers.Dense;
@@ -43,21 +44,6 @@ import picocli.CommandLine.Option;
         description = "Book 5.3.1-5.3.2: VGG16 frozen inside the model on augmented pictures, then fine-tuning block 5.")
 public final class Vgg16FineTuning implements Callable<Integer> {
 
-    private static final int SIZE = PictureOptions.SIZE;
-
-    @Mixin
-    Vgg16WeightsOption weights = new Vgg16WeightsOption();
-
-    @Option(names = "--fine-tune-epochs", paramLabel = "N", defaultValue = "100",
-            description = "Epochs of fine-tuning (default: the book's ${DEFAULT-VALUE}).")
-    int fineTuneEpochs;
-
-    @Mixin
-    PictureOptions pictures = new PictureOptions();
-
-    @Mixin
-    ExampleOptions options = new ExampleOptions();
-
     public static void main(String[] args) {
         Examples.main(new Vgg16FineTuning(), args);
     }
@@ -66,9 +52,6 @@ public final class Vgg16FineTuning implements Callable<Integer> {
     public Integer call() {
         Path weightsFile = weights.notop(options);
         int[][] blocks = Vgg16ConvBase.blocksOf(weightsFile);
-        ImageFolders folders = pictures.folders(options);
-        ImageBatches train = pictures.training(folders, options.batchSize(20), ImageAugmentation.book(), options);
-        ImageBatches validation = pictures.validation(folders, 20, options);
 
         // Listing 5.20: the convolutional base inside the model, frozen (conv_base.trainable = False)
         MultiLayerNetwork model = buildModel(blocks, name -> true, 2e-5);
@@ -79,7 +62,17 @@ public final class Vgg16FineTuning implements Callable<Integer> {
         System.out.println("This is the number of trainable weights after freezing the conv base: "
                 + weightTensors(model, true));
 
-        // Listing 5.21: training the model end to end with the frozen convolutional base, on augmented pictures
+        // Listing 5.21: training the model end to end with the frozen convolutional base, on pictures augmented as
+        // in listing 5.11, all rescaled by 1/255
+        ImageFolders folders = pictures.folders(options);
+        // train_datagen.flow_from_directory(train_dir, target_size=(150, 150), batch_size=20, class_mode='binary')
+        ImageBatches train = ImageBatches.flowFromDirectory(folders.train()).augmentation(ImageAugmentation.book())
+                .targetSize(SIZE, SIZE).batchSize(options.batchSize(20)).classMode(ClassMode.BINARY)
+                .seed(options.seed()).build().stepsPerEpoch(pictures.stepsPerEpoch(options));
+        // test_datagen.flow_from_directory(validation_dir, target_size=(150, 150), batch_size=20, class_mode='binary')
+        ImageBatches validation = ImageBatches.flowFromDirectory(folders.validation())
+                .targetSize(SIZE, SIZE).batchSize(20).classMode(ClassMode.BINARY)
+                .seed(options.seed()).build().stepsPerEpoch(pictures.validationSteps(options));
         History frozen = fit(model, train, validation, options.epochs(30));
         ModelFiles.save(model, options.output("cats_and_dogs_small_3.zip"));
         plot(frozen, "vgg16-frozen");
@@ -104,8 +97,9 @@ public final class Vgg16FineTuning implements Callable<Integer> {
 
         // Section 5.3.2, last step: evaluating on the test pictures (Kaggle's split has them; cats_and_dogs_filtered not)
         if (folders.hasTest()) {
-            ImageBatches test = ImageBatches.fromDirectory(folders.test(), folders.classes(), SIZE, 20, null, false,
-                    options.seed());
+            // test_datagen.flow_from_directory(test_dir, target_size=(150, 150), batch_size=20, class_mode='binary')
+            ImageBatches test = ImageBatches.flowFromDirectory(folders.test())
+                    .targetSize(SIZE, SIZE).batchSize(20).classMode(ClassMode.BINARY).shuffle(false).build();
             Map<String, Double> results = new Trainer(tuned, Metric.ACCURACY).evaluate(test);
             System.out.printf("test acc: %.4f%n", results.get("acc"));
             options.record("test_acc", results.get("acc"));
@@ -114,6 +108,8 @@ public final class Vgg16FineTuning implements Callable<Integer> {
         }
         return 0;
     }
+
+    private static final int SIZE = PictureOptions.SIZE;
 
     /** Listing 5.20's model: the base (the layers {@code frozen} names keep their weights), then the classifier. */
     private MultiLayerNetwork buildModel(int[][] blocks, Predicate<String> frozen, double learningRate) {
@@ -150,4 +146,19 @@ public final class Vgg16FineTuning implements Callable<Integer> {
         Plots.trainingAndValidation(history, "loss", "Training and validation loss",
                 options.output(name + "-loss.png"));
     }
+
+    // The command line: the book's settings unless told otherwise
+
+    @Mixin
+    Vgg16WeightsOption weights = new Vgg16WeightsOption();
+
+    @Option(names = "--fine-tune-epochs", paramLabel = "N", defaultValue = "100",
+            description = "Epochs of fine-tuning (default: the book's ${DEFAULT-VALUE}).")
+    int fineTuneEpochs;
+
+    @Mixin
+    PictureOptions pictures = new PictureOptions();
+
+    @Mixin
+    ExampleOptions options = new ExampleOptions();
 }
