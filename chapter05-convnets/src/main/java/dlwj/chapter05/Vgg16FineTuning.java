@@ -38,7 +38,8 @@ import picocli.CommandLine.Option;
  * {@code Flatten}, {@code Dense(256, relu)}, {@code Dense(1, sigmoid)}, trained end to end on augmented
  * pictures (RMSprop 2e-5, 30 epochs; the book: validation accuracy about 0.96); then {@code block5_conv1} to
  * {@code block5_conv3} unfrozen and trained with the classifier at RMSprop 1e-5 (100 epochs; the book: test
- * accuracy 0.968), with smoothed curves.
+ * accuracy 0.968), with smoothed curves. Each phase checkpoints every epoch; {@code --resume} goes on from the
+ * last one (a phase that had finished is not trained again).
  */
 @Command(name = "Vgg16FineTuning", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Book 5.3.1-5.3.2: VGG16 frozen inside the model on augmented pictures, then fine-tuning block 5.")
@@ -73,7 +74,9 @@ public final class Vgg16FineTuning implements Callable<Integer> {
         ImageBatches validation = ImageBatches.flowFromDirectory(folders.validation())
                 .targetSize(SIZE, SIZE).batchSize(20).classMode(ClassMode.BINARY)
                 .seed(options.seed()).build().stepsPerEpoch(pictures.validationSteps(options));
-        History frozen = fit(model, train, validation, options.epochs(30));
+        Trainer frozenTrainer = trainer(model, "cats_and_dogs_small_3");
+        History frozen = fit(frozenTrainer, train, validation, options.epochs(30));
+        model = (MultiLayerNetwork) frozenTrainer.model();
         ModelFiles.save(model, options.output("cats_and_dogs_small_3.zip"));
         plot(frozen, "vgg16-frozen");
         options.record("frozen_base_highest_val_acc", frozen.highest("val_acc"));
@@ -86,7 +89,9 @@ public final class Vgg16FineTuning implements Callable<Integer> {
         System.out.print(ModelSummary.of(tuned, InputType.convolutional(SIZE, SIZE, 3)));
         System.out.println("Trainable weights with " + lastBlock + "* unfrozen: " + weightTensors(tuned, true));
         // Listing 5.23: fine-tuning the model, and its curves (figures 5.20 and 5.21)
-        History fineTuned = fit(tuned, train, validation, fineTuneEpochs);
+        Trainer tuningTrainer = trainer(tuned, "cats_and_dogs_small_4");
+        History fineTuned = fit(tuningTrainer, train, validation, fineTuneEpochs);
+        tuned = (MultiLayerNetwork) tuningTrainer.model();
         plot(fineTuned, "vgg16-fine-tuned");
         options.record("fine_tuned_highest_val_acc", fineTuned.highest("val_acc"));
         // Listing 5.24: smoothing the plots
@@ -135,9 +140,18 @@ public final class Vgg16FineTuning implements Callable<Integer> {
                 .sum();
     }
 
-    private History fit(MultiLayerNetwork model, ImageBatches train, ImageBatches validation, int epochs) {
-        return new Trainer(model, Metric.ACCURACY).seed(options.seed()).fit(new AsyncDataSetIterator(train, 4, false),
-                epochs, new AsyncDataSetIterator(validation, 4, false));
+    /**
+     * A trainer of one phase that checkpoints every epoch to {@code <name>.checkpoint.zip}; with {@code --resume}
+     * it goes on with the model saved there (a phase that had finished trains no more).
+     */
+    private Trainer trainer(MultiLayerNetwork model, String name) {
+        return new Trainer(model, Metric.ACCURACY).seed(options.seed())
+                .checkpointed(options.output(name + ".checkpoint.zip"), resume);
+    }
+
+    /** Loading and augmentation run ahead of training in a background thread. */
+    private static History fit(Trainer trainer, ImageBatches train, ImageBatches validation, int epochs) {
+        return trainer.fit(new AsyncDataSetIterator(train, 4, false), epochs, new AsyncDataSetIterator(validation, 4, false));
     }
 
     private void plot(History history, String name) {
@@ -155,6 +169,10 @@ public final class Vgg16FineTuning implements Callable<Integer> {
     @Option(names = "--fine-tune-epochs", paramLabel = "N", defaultValue = "100",
             description = "Epochs of fine-tuning (default: the book's ${DEFAULT-VALUE}).")
     int fineTuneEpochs;
+
+    @Option(names = "--resume", description = "Go on from the checkpoint of an interrupted run of the same settings "
+            + "(the phase with the frozen base, then fine-tuning).")
+    boolean resume;
 
     @Mixin
     PictureOptions pictures = new PictureOptions();
