@@ -8,6 +8,7 @@ import dlwj.datasets.TextOptions;
 import dlwj.datasets.files.DataSource;
 import dlwj.datasets.files.DatasetUnavailableException;
 import dlwj.training.Sequences;
+import dlwj.training.images.ClassMode;
 import dlwj.training.images.ImageAugmentation;
 import dlwj.training.images.ImageBatches;
 import java.util.List;
@@ -34,7 +35,7 @@ final class DataPipeline {
             switch (stage) {
                 case "imdb-parse" -> imdbParse();
                 case "imdb-vectorize" -> imdbVectorize();
-                case "jpeg-decode" -> pictures("jpeg-decode", null);
+                case "jpeg-decode" -> pictures("jpeg-decode", ImageAugmentation.none());
                 case "jpeg-augment" -> pictures("jpeg-augment", ImageAugmentation.book());
                 default -> throw new IllegalArgumentException(stage);
             }
@@ -68,8 +69,8 @@ final class DataPipeline {
      */
     private void pictures(String stage, ImageAugmentation augmentation) {
         ImageFolders folders = DogsVsCats.filtered(source);
-        ImageBatches batches = ImageBatches.fromDirectory(folders.train(), folders.classes(), 150, 20, augmentation,
-                true, 0).stepsPerEpoch(5);
+        ImageBatches batches = ImageBatches.flowFromDirectory(folders.train()).augmentation(augmentation)
+                .targetSize(150, 150).batchSize(20).classMode(ClassMode.BINARY).build().stepsPerEpoch(5);
         while (batches.hasNext()) {
             batches.next(); // warm-up: the decoder's first calls and the JIT
         }

@@ -3,12 +3,14 @@ package dlwj.chapter05;
 import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
 import dlwj.datasets.ImageNetClasses;
+import dlwj.datasets.cli.CheckedOptions;
 import dlwj.datasets.Vgg16Weights;
 import dlwj.training.cli.ExampleOptions;
 import dlwj.training.cli.Examples;
 import dlwj.training.ModelFiles;
 import dlwj.training.Plots;
 import dlwj.training.images.ImageBatches;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -21,44 +23,25 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * Book section 5.4.3, "Visualizing heatmaps of class activation" (Grad-CAM, listings 5.40-5.44): which
- * parts of a picture made a model decide as it did. The gradient of the class's output (the softmax
- * probability, {@code model.output[:, 386]} in listing 5.42; for a single sigmoid output its score, whose
- * gradient differs from the probability's by a positive factor that the normalisation removes) with
- * respect to the last convolution's output, averaged per channel, weighs the channels;
- * their weighted sum through a ReLU, normalised, is the heatmap. It is drawn twice: on its own in viridis
- * ({@code plt.matshow}, listing 5.43), and over the original picture at the picture's own size with OpenCV's
- * jet colour map at 0.4 (listing 5.44). For the cats-vs-dogs models (the fine-tuned VGG16 of 5.3, {@code cats_and_dogs_small_4.zip},
- * or the small convnets of 5.2) on an unseen cat, or with {@code --imagenet PICTURE} for the book's own
- * example: VGG16 with its ImageNet classifier (528 MB of weights) on any picture.
+ * parts of a picture made a model decide as it did. As in the book, VGG16 with its ImageNet classifier
+ * (528 MB of weights, downloaded) looks at a picture the reader gives, the book's African elephants; with
+ * {@code --cats-vs-dogs}, a cats-vs-dogs model instead (the fine-tuned VGG16 of 5.3,
+ * {@code cats_and_dogs_small_4.zip}, or the small convnets of 5.2) on an unseen cat. The gradient of the
+ * class's output (the softmax probability, {@code model.output[:, 386]} in listing 5.42; for a single
+ * sigmoid output its score, whose gradient differs from the probability's by a positive factor that the
+ * normalisation removes) with respect to the last convolution's output, averaged per channel, weighs the
+ * channels; their weighted sum through a ReLU, normalised, is the heatmap. It is drawn twice: on its own in
+ * viridis ({@code plt.matshow}, listing 5.43), and over the original picture at the picture's own size with
+ * OpenCV's jet colour map at 0.4 (listing 5.44).
  */
 @Command(name = "ClassActivationHeatmap", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Book 5.4.3: Grad-CAM heatmap of a cats-vs-dogs model, or of ImageNet's VGG16 (--imagenet).")
-public final class ClassActivationHeatmap implements Callable<Integer> {
-
-    /** ImageNet's mean pixel, blue, green, red: what Keras' VGG16 preprocess_input subtracts. */
-    private static final float[] IMAGENET_MEAN_BGR = {103.939f, 116.779f, 123.68f};
-
-    @Option(names = "--model", paramLabel = "FILE", description = "A saved cats-vs-dogs model (default: the fine-tuned "
-            + "VGG16 of Vgg16FineTuning in --out, else the small convnets of DogsVsCatsConvnet).")
-    Path model;
-
-    @Option(names = "--imagenet", paramLabel = "PICTURE",
-            description = "The book's example: VGG16 with its ImageNet classifier on this picture (the weights, 528 MB, "
-                    + "and the class names are downloaded).")
-    Path imagenetPicture;
-
-    @Option(names = "--weights", paramLabel = "FILE",
-            description = "With --imagenet: Keras' vgg16_weights_tf_dim_ordering_tf_kernels.h5 (default: downloaded).")
-    Path weights;
-
-    @Mixin
-    PictureOptions pictures = new PictureOptions();
-
-    @Mixin
-    ExampleOptions options = new ExampleOptions();
+        description = "Book 5.4.3: Grad-CAM heatmap of ImageNet's VGG16 on a picture (the book's elephants), or of a "
+                + "cats-vs-dogs model (--cats-vs-dogs).")
+public final class ClassActivationHeatmap implements Callable<Integer>, CheckedOptions {
 
     public static void main(String[] args) {
         Examples.main(new ClassActivationHeatmap(), args);
@@ -66,29 +49,17 @@ public final class ClassActivationHeatmap implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return imagenetPicture != null ? imagenet() : catsAndDogs();
-    }
-
-    private int catsAndDogs() {
-        Path modelFile = model != null ? model : pictures.savedModel(options, "cats_and_dogs_small_4.zip",
-                "cats_and_dogs_small_2.zip", "cats_and_dogs_small_1.zip");
-        MultiLayerNetwork network = ModelFiles.loadMultiLayerNetwork(modelFile);
-        Path cat = pictures.unseenCat(options);
-        INDArray picture = PictureOptions.asInput(cat);
-        double dog = network.output(picture).getDouble(0);
-        System.out.printf("%s predicts %.4f: a %s%n", modelFile.getFileName(), dog, dog > 0.5 ? "dog" : "cat");
-        options.record("dog_probability", dog);
-        draw(heatmap(network, picture, dog > 0.5 ? 1 : 0), cat);
-        return 0;
-    }
-
-    /** Listings 5.40-5.41: VGG16 with its classifier, a 224x224 picture preprocessed as Keras does for it. */
-    private int imagenet() {
+        if (catsVsDogs || model != null) {
+            return catsVsDogs();
+        }
+        // Listing 5.40: the VGG16 network with its densely connected classifier, ImageNet's weights
         Path weightsFile = weights != null ? weights : Vgg16Weights.withTop(options.dataSource());
         int size = Vgg16ConvBase.topInputSize(weightsFile); // 224
         MultiLayerNetwork vgg16 = Vgg16ConvBase.withTop(weightsFile, size, size);
         ImageNetClasses classes = ImageNetClasses.load(options.dataSource());
-        INDArray photo = Nd4j.create(ImageBatches.read(imagenetPicture, size), new long[] {3, size, size}, DataType.FLOAT)
+
+        // Listing 5.41: preprocessing the input picture for VGG16, load_img(img_path, target_size=(224, 224))
+        INDArray photo = Nd4j.create(ImageBatches.read(picture, size, size), new long[] {3, size, size}, DataType.FLOAT)
                 .muli(255);
         // preprocess_input: channels reversed to BGR, ImageNet's mean pixel subtracted
         INDArray input = Nd4j.create(DataType.FLOAT, 1, 3, size, size);
@@ -102,7 +73,26 @@ public final class ClassActivationHeatmap implements Callable<Integer> {
             int index = order.getInt(i);
             System.out.printf("%d %s: %.4f%n", index, classes.name(index), probabilities.getDouble(0, index));
         }
-        draw(heatmap(vgg16, input, order.getInt(0)), imagenetPicture);
+
+        // Listings 5.42-5.44: the Grad-CAM heatmap of the most probable class, on its own and over the picture
+        draw(heatmap(vgg16, input, order.getInt(0)), picture);
+        return 0;
+    }
+
+    /** ImageNet's mean pixel, blue, green, red: what Keras' VGG16 preprocess_input subtracts. */
+    private static final float[] IMAGENET_MEAN_BGR = {103.939f, 116.779f, 123.68f};
+
+    /** The heatmap of a cats-vs-dogs model, for the class it predicts, on the picture or an unseen cat. */
+    private int catsVsDogs() {
+        Path modelFile = model != null ? model : pictures.savedModel(options, "cats_and_dogs_small_4.zip",
+                "cats_and_dogs_small_2.zip", "cats_and_dogs_small_1.zip");
+        MultiLayerNetwork network = ModelFiles.loadMultiLayerNetwork(modelFile);
+        Path cat = picture != null ? picture : pictures.unseenCat(options);
+        INDArray input = PictureOptions.asInput(cat);
+        double dog = network.output(input).getDouble(0);
+        System.out.printf("%s predicts %.4f: a %s%n", modelFile.getFileName(), dog, dog > 0.5 ? "dog" : "cat");
+        options.record("dog_probability", dog);
+        draw(heatmap(network, input, dog > 0.5 ? 1 : 0), cat);
         return 0;
     }
 
@@ -160,5 +150,42 @@ public final class ClassActivationHeatmap implements Callable<Integer> {
     static MultiLayerNetwork scores(MultiLayerNetwork network, int last, INDArray featureMaps) {
         return LayerRange.of(network, last + 1, network.getnLayers() - 1,
                 InputType.convolutional(featureMaps.size(2), featureMaps.size(3), featureMaps.size(1)));
+    }
+
+    // The command line: the book's VGG16 on the reader's picture unless told otherwise
+
+    @Parameters(arity = "0..1", paramLabel = "PICTURE", description = "The picture to look at: the book's "
+            + "creative_commons_elephant.jpg, a Creative Commons photo of African elephants you download (needed but "
+            + "with --cats-vs-dogs, whose default is a cat of the dogs-vs-cats pictures the models did not train on).")
+    Path picture;
+
+    @Option(names = "--weights", paramLabel = "FILE",
+            description = "Keras' vgg16_weights_tf_dim_ordering_tf_kernels.h5 (default: downloaded, 528 MB).")
+    Path weights;
+
+    @Option(names = "--cats-vs-dogs", description = "A cats-vs-dogs model instead of VGG16: the fine-tuned VGG16 "
+            + "of Vgg16FineTuning in --out, else the small convnets of DogsVsCatsConvnet.")
+    boolean catsVsDogs;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "This saved cats-vs-dogs model (implies --cats-vs-dogs).")
+    Path model;
+
+    @Mixin
+    PictureOptions pictures = new PictureOptions();
+
+    @Mixin
+    ExampleOptions options = new ExampleOptions();
+
+    /** The book's path needs the reader's picture: one line saying what to pass when it is missing. */
+    @Override
+    public void checkOptions() {
+        if (picture == null && !catsVsDogs && model == null) {
+            throw new IllegalArgumentException("Missing PICTURE: pass the picture VGG16 is to look at, as the book the "
+                    + "African elephants of creative_commons_elephant.jpg (a Creative Commons photo; download it and "
+                    + "give its path), or --cats-vs-dogs for the dogs-vs-cats models on a cat");
+        }
+        if (picture != null && !Files.isRegularFile(picture)) {
+            throw new IllegalArgumentException("PICTURE " + picture.toAbsolutePath() + " is not a file");
+        }
     }
 }

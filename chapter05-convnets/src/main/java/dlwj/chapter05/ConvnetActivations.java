@@ -33,19 +33,6 @@ import picocli.CommandLine.Option;
         description = "Book 5.4.1: every channel of the small convnet's first eight layers for one cat picture.")
 public final class ConvnetActivations implements Callable<Integer> {
 
-    private static final int IMAGES_PER_ROW = 16;
-
-    @Option(names = "--model", paramLabel = "FILE",
-            description = "A model DogsVsCatsConvnet saved (default: cats_and_dogs_small_2.zip in --out, the augmented one, "
-                    + "as the book; else cats_and_dogs_small_1.zip).")
-    Path model;
-
-    @Mixin
-    PictureOptions pictures = new PictureOptions();
-
-    @Mixin
-    ExampleOptions options = new ExampleOptions();
-
     public static void main(String[] args) {
         Examples.main(new ConvnetActivations(), args);
     }
@@ -83,6 +70,9 @@ public final class ConvnetActivations implements Callable<Integer> {
         }
         return 0;
     }
+
+    /** Listing 5.31's {@code images_per_row}. */
+    private static final int IMAGES_PER_ROW = 16;
 
     /**
      * Listing 5.31's post-processing of each channel for display: minus its mean, divided by its standard
@@ -123,4 +113,17 @@ public final class ConvnetActivations implements Callable<Integer> {
         }
         return grid;
     }
+
+    // The command line: the book's settings unless told otherwise
+
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "A model DogsVsCatsConvnet saved (default: cats_and_dogs_small_2.zip in --out, the augmented one, "
+                    + "as the book; else cats_and_dogs_small_1.zip).")
+    Path model;
+
+    @Mixin
+    PictureOptions pictures = new PictureOptions();
+
+    @Mixin
+    ExampleOptions options = new ExampleOptions();
 }

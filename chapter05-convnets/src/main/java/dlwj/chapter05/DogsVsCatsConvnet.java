@@ -10,6 +10,7 @@ import dlwj.training.ModelFiles;
 import dlwj.training.ModelSummary;
 import dlwj.training.Plots;
 import dlwj.training.Trainer;
+import dlwj.training.images.ClassMode;
 import dlwj.training.images.ImageAugmentation;
 import dlwj.training.images.ImageBatches;
 import dlwj.training.images.RunTimeEstimate;
@@ -44,20 +45,6 @@ import picocli.CommandLine.Option;
         description = "Book 5.2: a convnet from scratch on 2,000 cat and dog pictures; --augment for 5.2.5.")
 public final class DogsVsCatsConvnet implements Callable<Integer> {
 
-    private static final int SIZE = PictureOptions.SIZE;
-
-    @Option(names = "--augment", description = "Data augmentation and dropout (listings 5.11-5.15).")
-    boolean augment;
-
-    @Option(names = "--resume", description = "Go on from the checkpoint of an interrupted run of the same settings.")
-    boolean resume;
-
-    @Mixin
-    PictureOptions pictures = new PictureOptions();
-
-    @Mixin
-    ExampleOptions options = new ExampleOptions();
-
     public static void main(String[] args) {
         Examples.main(new DogsVsCatsConvnet(), args);
     }
@@ -78,9 +65,15 @@ public final class DogsVsCatsConvnet implements Callable<Integer> {
         System.out.print(ModelSummary.of(model, InputType.convolutional(SIZE, SIZE, 3)));
 
         // Listings 5.7 and 5.14: generators that read the pictures, rescaled by 1/255 (and augmented)
-        ImageAugmentation augmentation = augment ? ImageAugmentation.book() : null;
-        ImageBatches train = pictures.training(folders, options.batchSize(augment ? 32 : 20), augmentation, options);
-        ImageBatches validation = pictures.validation(folders, augment ? 32 : 20, options);
+        ImageAugmentation augmentation = augment ? ImageAugmentation.book() : ImageAugmentation.none();
+        // train_datagen.flow_from_directory(train_dir, target_size=(150, 150), batch_size=20, class_mode='binary')
+        ImageBatches train = ImageBatches.flowFromDirectory(folders.train()).augmentation(augmentation)
+                .targetSize(SIZE, SIZE).batchSize(options.batchSize(augment ? 32 : 20)).classMode(ClassMode.BINARY)
+                .seed(options.seed()).build().stepsPerEpoch(pictures.stepsPerEpoch(options));
+        // test_datagen.flow_from_directory(validation_dir, target_size=(150, 150), batch_size=20, class_mode='binary')
+        ImageBatches validation = ImageBatches.flowFromDirectory(folders.validation())
+                .targetSize(SIZE, SIZE).batchSize(augment ? 32 : 20).classMode(ClassMode.BINARY)
+                .seed(options.seed()).build().stepsPerEpoch(pictures.validationSteps(options));
         if (augment) {
             showAugmentation(train);
         }
@@ -109,6 +102,8 @@ public final class DogsVsCatsConvnet implements Callable<Integer> {
         options.record("lowest_val_loss_epoch", best);
         return 0;
     }
+
+    private static final int SIZE = PictureOptions.SIZE;
 
     /** Listing 5.5 (with listing 5.13's dropout) and listing 5.6's compilation: RMSprop lr 1e-4, binary crossentropy. */
     public static MultiLayerNetwork model(long seed, boolean dropout) {
@@ -139,4 +134,18 @@ public final class DogsVsCatsConvnet implements Callable<Integer> {
         Plots.imageGrid(Nd4j.create(pictures, new long[] {4, 3, SIZE, SIZE}, DataType.FLOAT), 4, 1, 1,
                 options.output("augmented-pictures.png"));
     }
+
+    // The command line: the book's settings unless told otherwise
+
+    @Option(names = "--augment", description = "Data augmentation and dropout (listings 5.11-5.15).")
+    boolean augment;
+
+    @Option(names = "--resume", description = "Go on from the checkpoint of an interrupted run of the same settings.")
+    boolean resume;
+
+    @Mixin
+    PictureOptions pictures = new PictureOptions();
+
+    @Mixin
+    ExampleOptions options = new ExampleOptions();
 }

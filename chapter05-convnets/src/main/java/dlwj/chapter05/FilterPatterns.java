@@ -37,40 +37,6 @@ import picocli.CommandLine.Option;
                 + "for block1_conv1..block4_conv1.")
 public final class FilterPatterns implements Callable<Integer> {
 
-    /** generate_pattern's default size, that of listing 5.38's single pattern. */
-    private static final int PATTERN_SIZE = 150;
-    /** Listing 5.39: 8x8 filters, 5 pixels apart. */
-    private static final int GRID = 8;
-    private static final int MARGIN = 5;
-
-    @Mixin
-    Vgg16WeightsOption weights = new Vgg16WeightsOption();
-
-    @Option(names = "--layers", paramLabel = "NAME", split = ",",
-            defaultValue = "block1_conv1,block2_conv1,block3_conv1,block4_conv1",
-            description = "The layers whose filters to draw (default: ${DEFAULT-VALUE}).")
-    List<String> layers;
-
-    @Option(names = "--filters", paramLabel = "N", defaultValue = "64",
-            description = "Filters per layer, drawn 8 to a column (default: ${DEFAULT-VALUE}).")
-    int filters;
-
-    @Option(names = "--size", paramLabel = "PIXELS", defaultValue = "64",
-            description = "Side of each pattern in the grids (default: listing 5.39's ${DEFAULT-VALUE}).")
-    int size;
-
-    @Option(names = "--pattern", paramLabel = "NAME", defaultValue = "block3_conv1",
-            description = "The layer whose filter 0 is drawn alone first, at 150x150 (default: listing 5.38's "
-                    + "${DEFAULT-VALUE}).")
-    String patternLayer;
-
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "40",
-            description = "Gradient ascent steps of size 1 (default: ${DEFAULT-VALUE}).")
-    int steps;
-
-    @Mixin
-    ExampleOptions options = new ExampleOptions();
-
     public static void main(String[] args) {
         Examples.main(new FilterPatterns(), args);
     }
@@ -101,6 +67,12 @@ public final class FilterPatterns implements Callable<Integer> {
         }
         return 0;
     }
+
+    /** generate_pattern's default size, that of listing 5.38's single pattern. */
+    private static final int PATTERN_SIZE = 150;
+    /** Listing 5.39: 8x8 filters, 5 pixels apart. */
+    private static final int GRID = 8;
+    private static final int MARGIN = 5;
 
     /**
      * Listing 5.39's {@code results}: the patterns ({@code [n, 3, size, size]}) on black, 5 pixels apart, 8 to a
@@ -171,4 +143,34 @@ public final class FilterPatterns implements Callable<Integer> {
         }
         throw new IllegalArgumentException("No layer " + layer + " in the base");
     }
+
+    // The command line: the book's settings unless told otherwise
+
+    @Mixin
+    Vgg16WeightsOption weights = new Vgg16WeightsOption();
+
+    @Option(names = "--layers", paramLabel = "NAME", split = ",",
+            defaultValue = "block1_conv1,block2_conv1,block3_conv1,block4_conv1",
+            description = "The layers whose filters to draw (default: ${DEFAULT-VALUE}).")
+    List<String> layers;
+
+    @Option(names = "--filters", paramLabel = "N", defaultValue = "64",
+            description = "Filters per layer, drawn 8 to a column (default: ${DEFAULT-VALUE}).")
+    int filters;
+
+    @Option(names = "--size", paramLabel = "PIXELS", defaultValue = "64",
+            description = "Side of each pattern in the grids (default: listing 5.39's ${DEFAULT-VALUE}).")
+    int size;
+
+    @Option(names = "--pattern", paramLabel = "NAME", defaultValue = "block3_conv1",
+            description = "The layer whose filter 0 is drawn alone first, at 150x150 (default: listing 5.38's "
+                    + "${DEFAULT-VALUE}).")
+    String patternLayer;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "40",
+            description = "Gradient ascent steps of size 1 (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Mixin
+    ExampleOptions options = new ExampleOptions();
 }

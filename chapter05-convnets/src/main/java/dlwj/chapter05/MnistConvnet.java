@@ -35,15 +35,6 @@ import picocli.CommandLine.Mixin;
         description = "Book 5.1: a small convnet on MNIST; prints the model summary, trains 5 epochs, evaluates.")
 public final class MnistConvnet implements Callable<Integer> {
 
-    /** {@code input_shape=(28, 28, 1)}: grey 28x28 pictures. */
-    private static final InputType MNIST_IMAGES = InputType.convolutional(28, 28, 1);
-
-    @Mixin
-    MnistDatasetOption dataset = new MnistDatasetOption();
-
-    @Mixin
-    ExampleOptions options = new ExampleOptions();
-
     public static void main(String[] args) {
         Examples.main(new MnistConvnet(), args);
     }
@@ -76,6 +67,9 @@ public final class MnistConvnet implements Callable<Integer> {
         return 0;
     }
 
+    /** {@code input_shape=(28, 28, 1)}: grey 28x28 pictures. */
+    private static final InputType MNIST_IMAGES = InputType.convolutional(28, 28, 1);
+
     /** Listing 5.2: the convolutional base, then Dense(64, relu) and Dense(10, softmax); rmsprop, categorical crossentropy. */
     public static MultiLayerNetwork model(long seed) {
         return network(convolutionalBase(seed)
@@ -105,4 +99,12 @@ public final class MnistConvnet implements Callable<Integer> {
     private static INDArray images(INDArray images, int count) {
         return images.get(interval(0, count)).reshape(count, 1, 28, 28).castTo(DataType.FLOAT).divi(255);
     }
+
+    // The command line: the book's settings unless told otherwise
+
+    @Mixin
+    MnistDatasetOption dataset = new MnistDatasetOption();
+
+    @Mixin
+    ExampleOptions options = new ExampleOptions();
 }

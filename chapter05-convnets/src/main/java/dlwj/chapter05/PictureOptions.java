@@ -3,7 +3,6 @@ package dlwj.chapter05;
 import dlwj.datasets.DogsVsCats;
 import dlwj.datasets.ImageFolders;
 import dlwj.training.cli.ExampleOptions;
-import dlwj.training.images.ImageAugmentation;
 import dlwj.training.images.ImageBatches;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,10 +35,18 @@ final class PictureOptions {
         return DogsVsCats.folders(kaggleTrain, options.dataSource());
     }
 
-    /** The training generator: shuffled, 150x150, rescaled (and augmented), steps per epoch 100 (2 with --quick). */
-    ImageBatches training(ImageFolders folders, int batchSize, ImageAugmentation augmentation, ExampleOptions options) {
-        return ImageBatches.fromDirectory(folders.train(), folders.classes(), SIZE, batchSize, augmentation, true,
-                options.seed()).stepsPerEpoch(stepsPerEpoch != null ? stepsPerEpoch : options.quick() ? 2 : 100);
+    /** {@code steps_per_epoch}: the book's 100 training batches per epoch (2 with --quick). */
+    int stepsPerEpoch(ExampleOptions options) {
+        return stepsPerEpoch != null ? stepsPerEpoch : options.quick() ? 2 : 100;
+    }
+
+    /**
+     * {@code validation_steps}: the book's 50 (1 with --quick). The validation generator shuffles, as Keras'
+     * {@code flow_from_directory} does by default: where the steps draw more than the 1,000 pictures (50
+     * batches of 32 in listing 5.14), the extra draws are a random sample of both classes, as in the book.
+     */
+    int validationSteps(ExampleOptions options) {
+        return validationSteps != null ? validationSteps : options.quick() ? 1 : 50;
     }
 
     /**
@@ -58,7 +65,7 @@ final class PictureOptions {
      * {@code / 255.}).
      */
     static INDArray asInput(Path picture) {
-        return Nd4j.create(ImageBatches.read(picture, SIZE), new long[] {1, 3, SIZE, SIZE}, DataType.FLOAT);
+        return Nd4j.create(ImageBatches.read(picture, SIZE, SIZE), new long[] {1, 3, SIZE, SIZE}, DataType.FLOAT);
     }
 
     /** The first of the models an earlier example saved in the output folder, or one message saying to run it. */
@@ -72,15 +79,5 @@ final class PictureOptions {
         throw new IllegalArgumentException("None of " + String.join(", ", fileNames) + " in " + options.output("")
                 + ": run the example that trains it first (DogsVsCatsConvnet, Vgg16FineTuning) with the same --out, "
                 + "or pass --model");
-    }
-
-    /**
-     * The validation generator, 50 steps (1 with --quick) of {@code batchSize} pictures, shuffled as Keras'
-     * {@code flow_from_directory} shuffles by default: where the steps draw more than the 1,000 pictures (50
-     * batches of 32 in listing 5.14), the extra draws are a random sample of both classes, as in the book.
-     */
-    ImageBatches validation(ImageFolders folders, int batchSize, ExampleOptions options) {
-        return ImageBatches.fromDirectory(folders.validation(), folders.classes(), SIZE, batchSize, null, true,
-                options.seed()).stepsPerEpoch(validationSteps != null ? validationSteps : options.quick() ? 1 : 50);
     }
 }

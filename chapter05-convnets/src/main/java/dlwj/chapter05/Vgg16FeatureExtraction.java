@@ -11,6 +11,7 @@ import dlwj.training.Metric;
 import dlwj.training.ModelSummary;
 import dlwj.training.Plots;
 import dlwj.training.Trainer;
+import dlwj.training.images.ClassMode;
 import dlwj.training.images.ImageBatches;
 import dlwj.training.layers.Dense;
 import java.io.IOException;
@@ -42,18 +43,6 @@ import picocli.CommandLine.Option;
         description = "Book 5.3.1: VGG16's ImageNet features of the dogs-vs-cats pictures, and a classifier on them.")
 public final class Vgg16FeatureExtraction implements Callable<Integer> {
 
-    private static final int SIZE = 150;
-
-    @Mixin
-    Vgg16WeightsOption weights = new Vgg16WeightsOption();
-
-    @Option(names = "--kaggle-train", paramLabel = "PATH",
-            description = "Kaggle's dogs-vs-cats train.zip (or its folder), for the book's split.")
-    Path kaggleTrain;
-
-    @Mixin
-    ExampleOptions options = new ExampleOptions();
-
     public static void main(String[] args) {
         Examples.main(new Vgg16FeatureExtraction(), args);
     }
@@ -67,8 +56,8 @@ public final class Vgg16FeatureExtraction implements Callable<Integer> {
 
         // Listing 5.17: extracting features with the pretrained convolutional base (cached on disk)
         ImageFolders folders = DogsVsCats.folders(kaggleTrain, options.dataSource());
-        DataSet train = features(convBase, folders, folders.train(), weightsFile);
-        DataSet validation = features(convBase, folders, folders.validation(), weightsFile);
+        DataSet train = features(convBase, folders.train(), weightsFile);
+        DataSet validation = features(convBase, folders.validation(), weightsFile);
 
         // Listing 5.18: defining and training the densely connected classifier
         MultiLayerNetwork classifier = new MultiLayerNetwork(KerasDefaults.network(options.seed())
@@ -95,13 +84,17 @@ public final class Vgg16FeatureExtraction implements Callable<Integer> {
         return 0;
     }
 
+    private static final int SIZE = 150;
+
     /**
-     * The conv base's features of one split's pictures (rescaled by 1/255), flattened as the book's
-     * {@code np.reshape(features, (n, 4 * 4 * 512))}, with their labels; read from the cache when this weights
-     * file's features of that split are there.
+     * Listing 5.17's {@code extract_features}: the conv base's features of one split's pictures (rescaled by
+     * 1/255), flattened as the book's {@code np.reshape(features, (n, 4 * 4 * 512))}, with their labels; read
+     * from the cache when this weights file's features of that split are there.
      */
-    private DataSet features(MultiLayerNetwork convBase, ImageFolders folders, Path split, Path weightsFile) {
-        ImageBatches pictures = ImageBatches.fromDirectory(split, folders.classes(), SIZE, 20, null, true, options.seed());
+    private DataSet features(MultiLayerNetwork convBase, Path split, Path weightsFile) {
+        // datagen.flow_from_directory(directory, target_size=(150, 150), batch_size=batch_size, class_mode='binary')
+        ImageBatches pictures = ImageBatches.flowFromDirectory(split).targetSize(SIZE, SIZE).batchSize(20)
+                .classMode(ClassMode.BINARY).seed(options.seed()).build();
         int count = options.samples(pictures.imageCount(), 60);
         pictures.stepsPerEpoch((count + 19) / 20);
         Path cache = options.output("vgg16-features-" + weightsFile.getFileName() + "-" + weightsFile.toFile().length()
@@ -133,4 +126,16 @@ public final class Vgg16FeatureExtraction implements Callable<Integer> {
         data.load(file.toFile());
         return data;
     }
+
+    // The command line: the book's settings unless told otherwise
+
+    @Mixin
+    Vgg16WeightsOption weights = new Vgg16WeightsOption();
+
+    @Option(names = "--kaggle-train", paramLabel = "PATH",
+            description = "Kaggle's dogs-vs-cats train.zip (or its folder), for the book's split.")
+    Path kaggleTrain;
+
+    @Mixin
+    ExampleOptions options = new ExampleOptions();
 }

@@ -10,6 +10,7 @@ import dlwj.training.ModelFiles;
 import dlwj.training.ModelSummary;
 import dlwj.training.Plots;
 import dlwj.training.Trainer;
+import dlwj.training.images.ClassMode;
 import dlwj.training.images.ImageAugmentation;
 import dlwj.training.images.ImageBatches;
 import dlwj.training.layers.Dense;
@@ -37,26 +38,12 @@ import picocli.CommandLine.Option;
  * {@code Flatten}, {@code Dense(256, relu)}, {@code Dense(1, sigmoid)}, trained end to end on augmented
  * pictures (RMSprop 2e-5, 30 epochs; the book: validation accuracy about 0.96); then {@code block5_conv1} to
  * {@code block5_conv3} unfrozen and trained with the classifier at RMSprop 1e-5 (100 epochs; the book: test
- * accuracy 0.968), with smoothed curves.
+ * accuracy 0.968), with smoothed curves. Each phase checkpoints every epoch; {@code --resume} goes on from the
+ * last one (a phase that had finished is not trained again).
  */
 @Command(name = "Vgg16FineTuning", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Book 5.3.1-5.3.2: VGG16 frozen inside the model on augmented pictures, then fine-tuning block 5.")
 public final class Vgg16FineTuning implements Callable<Integer> {
-
-    private static final int SIZE = PictureOptions.SIZE;
-
-    @Mixin
-    Vgg16WeightsOption weights = new Vgg16WeightsOption();
-
-    @Option(names = "--fine-tune-epochs", paramLabel = "N", defaultValue = "100",
-            description = "Epochs of fine-tuning (default: the book's ${DEFAULT-VALUE}).")
-    int fineTuneEpochs;
-
-    @Mixin
-    PictureOptions pictures = new PictureOptions();
-
-    @Mixin
-    ExampleOptions options = new ExampleOptions();
 
     public static void main(String[] args) {
         Examples.main(new Vgg16FineTuning(), args);
@@ -66,9 +53,6 @@ public final class Vgg16FineTuning implements Callable<Integer> {
     public Integer call() {
         Path weightsFile = weights.notop(options);
         int[][] blocks = Vgg16ConvBase.blocksOf(weightsFile);
-        ImageFolders folders = pictures.folders(options);
-        ImageBatches train = pictures.training(folders, options.batchSize(20), ImageAugmentation.book(), options);
-        ImageBatches validation = pictures.validation(folders, 20, options);
 
         // Listing 5.20: the convolutional base inside the model, frozen (conv_base.trainable = False)
         MultiLayerNetwork model = buildModel(blocks, name -> true, 2e-5);
@@ -79,8 +63,20 @@ public final class Vgg16FineTuning implements Callable<Integer> {
         System.out.println("This is the number of trainable weights after freezing the conv base: "
                 + weightTensors(model, true));
 
-        // Listing 5.21: training the model end to end with the frozen convolutional base, on augmented pictures
-        History frozen = fit(model, train, validation, options.epochs(30));
+        // Listing 5.21: training the model end to end with the frozen convolutional base, on pictures augmented as
+        // in listing 5.11, all rescaled by 1/255
+        ImageFolders folders = pictures.folders(options);
+        // train_datagen.flow_from_directory(train_dir, target_size=(150, 150), batch_size=20, class_mode='binary')
+        ImageBatches train = ImageBatches.flowFromDirectory(folders.train()).augmentation(ImageAugmentation.book())
+                .targetSize(SIZE, SIZE).batchSize(options.batchSize(20)).classMode(ClassMode.BINARY)
+                .seed(options.seed()).build().stepsPerEpoch(pictures.stepsPerEpoch(options));
+        // test_datagen.flow_from_directory(validation_dir, target_size=(150, 150), batch_size=20, class_mode='binary')
+        ImageBatches validation = ImageBatches.flowFromDirectory(folders.validation())
+                .targetSize(SIZE, SIZE).batchSize(20).classMode(ClassMode.BINARY)
+                .seed(options.seed()).build().stepsPerEpoch(pictures.validationSteps(options));
+        Trainer frozenTrainer = trainer(model, "cats_and_dogs_small_3");
+        History frozen = fit(frozenTrainer, train, validation, options.epochs(30));
+        model = (MultiLayerNetwork) frozenTrainer.model();
         ModelFiles.save(model, options.output("cats_and_dogs_small_3.zip"));
         plot(frozen, "vgg16-frozen");
         options.record("frozen_base_highest_val_acc", frozen.highest("val_acc"));
@@ -93,7 +89,9 @@ public final class Vgg16FineTuning implements Callable<Integer> {
         System.out.print(ModelSummary.of(tuned, InputType.convolutional(SIZE, SIZE, 3)));
         System.out.println("Trainable weights with " + lastBlock + "* unfrozen: " + weightTensors(tuned, true));
         // Listing 5.23: fine-tuning the model, and its curves (figures 5.20 and 5.21)
-        History fineTuned = fit(tuned, train, validation, fineTuneEpochs);
+        Trainer tuningTrainer = trainer(tuned, "cats_and_dogs_small_4");
+        History fineTuned = fit(tuningTrainer, train, validation, fineTuneEpochs);
+        tuned = (MultiLayerNetwork) tuningTrainer.model();
         plot(fineTuned, "vgg16-fine-tuned");
         options.record("fine_tuned_highest_val_acc", fineTuned.highest("val_acc"));
         // Listing 5.24: smoothing the plots
@@ -104,8 +102,9 @@ public final class Vgg16FineTuning implements Callable<Integer> {
 
         // Section 5.3.2, last step: evaluating on the test pictures (Kaggle's split has them; cats_and_dogs_filtered not)
         if (folders.hasTest()) {
-            ImageBatches test = ImageBatches.fromDirectory(folders.test(), folders.classes(), SIZE, 20, null, false,
-                    options.seed());
+            // test_datagen.flow_from_directory(test_dir, target_size=(150, 150), batch_size=20, class_mode='binary')
+            ImageBatches test = ImageBatches.flowFromDirectory(folders.test())
+                    .targetSize(SIZE, SIZE).batchSize(20).classMode(ClassMode.BINARY).shuffle(false).build();
             Map<String, Double> results = new Trainer(tuned, Metric.ACCURACY).evaluate(test);
             System.out.printf("test acc: %.4f%n", results.get("acc"));
             options.record("test_acc", results.get("acc"));
@@ -114,6 +113,8 @@ public final class Vgg16FineTuning implements Callable<Integer> {
         }
         return 0;
     }
+
+    private static final int SIZE = PictureOptions.SIZE;
 
     /** Listing 5.20's model: the base (the layers {@code frozen} names keep their weights), then the classifier. */
     private MultiLayerNetwork buildModel(int[][] blocks, Predicate<String> frozen, double learningRate) {
@@ -139,9 +140,18 @@ public final class Vgg16FineTuning implements Callable<Integer> {
                 .sum();
     }
 
-    private History fit(MultiLayerNetwork model, ImageBatches train, ImageBatches validation, int epochs) {
-        return new Trainer(model, Metric.ACCURACY).seed(options.seed()).fit(new AsyncDataSetIterator(train, 4, false),
-                epochs, new AsyncDataSetIterator(validation, 4, false));
+    /**
+     * A trainer of one phase that checkpoints every epoch to {@code <name>.checkpoint.zip}; with {@code --resume}
+     * it goes on with the model saved there (a phase that had finished trains no more).
+     */
+    private Trainer trainer(MultiLayerNetwork model, String name) {
+        return new Trainer(model, Metric.ACCURACY).seed(options.seed())
+                .checkpointed(options.output(name + ".checkpoint.zip"), resume);
+    }
+
+    /** Loading and augmentation run ahead of training in a background thread. */
+    private static History fit(Trainer trainer, ImageBatches train, ImageBatches validation, int epochs) {
+        return trainer.fit(new AsyncDataSetIterator(train, 4, false), epochs, new AsyncDataSetIterator(validation, 4, false));
     }
 
     private void plot(History history, String name) {
@@ -150,4 +160,23 @@ public final class Vgg16FineTuning implements Callable<Integer> {
         Plots.trainingAndValidation(history, "loss", "Training and validation loss",
                 options.output(name + "-loss.png"));
     }
+
+    // The command line: the book's settings unless told otherwise
+
+    @Mixin
+    Vgg16WeightsOption weights = new Vgg16WeightsOption();
+
+    @Option(names = "--fine-tune-epochs", paramLabel = "N", defaultValue = "100",
+            description = "Epochs of fine-tuning (default: the book's ${DEFAULT-VALUE}).")
+    int fineTuneEpochs;
+
+    @Option(names = "--resume", description = "Go on from the checkpoint of an interrupted run of the same settings "
+            + "(the phase with the frozen base, then fine-tuning).")
+    boolean resume;
+
+    @Mixin
+    PictureOptions pictures = new PictureOptions();
+
+    @Mixin
+    ExampleOptions options = new ExampleOptions();
 }

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlwj.datasets.Fixtures;
 import dlwj.training.cli.ExampleRun;
+import dlwj.training.cli.Examples;
 import dlwj.training.ModelFiles;
 import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -34,7 +37,7 @@ class ClassActivationHeatmapTest {
         assertEquals(0, ExampleRun.of(new DogsVsCatsConvnet(), data, "--augment", "--epochs", "1",
                 "--batch-size", "8").status());
 
-        ExampleRun run = ExampleRun.of(new ClassActivationHeatmap(), data);
+        ExampleRun run = ExampleRun.of(new ClassActivationHeatmap(), data, "--cats-vs-dogs");
 
         assertEquals(0, run.status(), run.output());
         assertTrue(run.output().contains("cats_and_dogs_small_2.zip predicts"), run.output());
@@ -94,7 +97,7 @@ class ClassActivationHeatmapTest {
     }
 
     @Test
-    void theBooksImageNetExampleRunsOnAWeightsFileWithAClassifier() throws Exception {
+    void theBooksImageNetExampleIsTheDefaultAndRunsOnAWeightsFileWithAClassifier() throws Exception {
         Path weights = dir.resolve("vgg-like-top-weights-8x8.h5");
         try (java.io.InputStream in = getClass().getResourceAsStream("/dlwj/chapter05/vgg-like-top-weights-8x8.h5")) {
             java.nio.file.Files.copy(in, weights);
@@ -104,7 +107,7 @@ class ClassActivationHeatmapTest {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Path picture = Fixtures.write(dir.resolve("elephants.jpg"), Fixtures.jpeg(300, 200, new java.util.Random(2)));
 
-        ExampleRun run = ExampleRun.of(new ClassActivationHeatmap(), "--imagenet", picture.toString(), "--weights",
+        ExampleRun run = ExampleRun.of(new ClassActivationHeatmap(), picture.toString(), "--weights",
                 weights.toString(), "--local-file", classes.toString(), "--cache-dir", dir.resolve("cache").toString(),
                 "--out", dir.resolve("out").toString());
 
@@ -118,4 +121,16 @@ class ClassActivationHeatmapTest {
         assertEquals(4 * 64, ImageIO.read(dir.resolve("out/class-activation-heatmap-raw.png").toFile()).getHeight());
     }
 
+    @Test
+    void withoutAPictureItSaysInOneLineWhatToPass() {
+        StringWriter err = new StringWriter();
+
+        int status = Examples.execute(new ClassActivationHeatmap(), new PrintWriter(err, true), "--out",
+                dir.resolve("out").toString());
+
+        assertEquals(2, status, "a usage error");
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains("creative_commons_elephant.jpg"), err.toString());
+        assertTrue(err.toString().contains("--cats-vs-dogs"), err.toString());
+    }
 }

@@ -41,4 +41,25 @@ class Vgg16FineTuningTest {
         assertTrue(Files.exists(dir.resolve("out/cats_and_dogs_small_4.zip")));
         assertTrue(run.output().contains("No test pictures in cats_and_dogs_filtered"), run.output());
     }
+
+    @Test
+    void bothPhasesResumeFromTheirCheckpoints() throws Exception {
+        Fixtures.write(dir.resolve("cats_and_dogs_filtered.zip"), Fixtures.catsAndDogsZip(1000, 500));
+        String[] common = {"--quick", "--weights", VggLikeWeights.copyTo(dir).toString(),
+            "--local-file", dir.resolve("cats_and_dogs_filtered.zip").toString(), "--cache-dir",
+            dir.resolve("cache").toString(), "--out", dir.resolve("out").toString(), "--batch-size", "8"};
+        ExampleRun first = ExampleRun.of(new Vgg16FineTuning(), common, "--epochs", "1", "--fine-tune-epochs", "1");
+        assertEquals(0, first.status(), first.output());
+        assertTrue(Files.exists(dir.resolve("out/cats_and_dogs_small_3.checkpoint.zip")));
+        assertTrue(Files.exists(dir.resolve("out/cats_and_dogs_small_4.checkpoint.zip")));
+
+        ExampleRun resumed = ExampleRun.of(new Vgg16FineTuning(), common, "--epochs", "2", "--fine-tune-epochs", "2",
+                "--resume");
+
+        assertEquals(0, resumed.status(), resumed.output());
+        assertEquals(2, resumed.output().lines().filter(l -> l.startsWith("Resuming after epoch 1")).count(),
+                "the frozen phase, then fine-tuning\n" + resumed.output());
+        assertEquals(2, resumed.output().lines().filter(l -> l.startsWith("Epoch 2/2")).count(), resumed.output());
+        assertEquals(0, resumed.output().lines().filter(l -> l.startsWith("Epoch 1/2")).count(), resumed.output());
+    }
 }

@@ -18,6 +18,11 @@ import java.util.Random;
 public record ImageAugmentation(double rotationRange, double widthShiftRange, double heightShiftRange,
                                 double shearRange, double zoomRange, boolean horizontalFlip) {
 
+    /** {@code ImageDataGenerator()}'s defaults: no random transformation, every picture as it is. */
+    public static ImageAugmentation none() {
+        return new ImageAugmentation(0, 0, 0, 0, 0, false);
+    }
+
     /** The settings of the book's listing 5.11. */
     public static ImageAugmentation book() {
         return new ImageAugmentation(40, 0.2, 0.2, 0.2, 0.2, true);

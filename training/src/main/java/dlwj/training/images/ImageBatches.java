@@ -4,12 +4,14 @@ import dlwj.datasets.ImageFolders;
 import dlwj.training.Permutations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.datavec.image.loader.NativeImageLoader;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -20,19 +22,29 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Keras' {@code ImageDataGenerator(rescale=1./255, ...).flow_from_directory(directory, target_size,
- * batch_size, class_mode='binary')}: batches of images from one folder per class, decoded, resized, as RGB
- * values from 0 to 1 (channels first, DL4J's layout), optionally augmented, with labels 0/1 by class
- * folder. Like Keras' generator it runs on without end across epochs: an epoch is {@code stepsPerEpoch}
- * batches, and each pass over the files is reshuffled (when shuffling). Wrap it in DL4J's
- * {@code AsyncDataSetIterator} to load ahead of training in a background thread.
+ * Keras' {@code ImageDataGenerator(rescale=1./255, ...).flow_from_directory(directory, ...)}: batches of
+ * pictures from one subfolder per class, decoded, resized, as RGB values from 0 to 1 (channels first,
+ * DL4J's layout), optionally augmented, with labels by class folder. Like Keras' generator it runs on
+ * without end across epochs: an epoch is {@code stepsPerEpoch} batches, and each pass over the files is
+ * reshuffled (when shuffling). Wrap it in DL4J's {@code AsyncDataSetIterator} to load ahead of training in
+ * a background thread.
+ *
+ * <pre>{@code
+ * // train_generator = train_datagen.flow_from_directory(train_dir, target_size=(150, 150), batch_size=20,
+ * //                                                     class_mode='binary')
+ * ImageBatches train = ImageBatches.flowFromDirectory(trainDir).augmentation(ImageAugmentation.book())
+ *         .targetSize(150, 150).batchSize(20).classMode(ClassMode.BINARY).build();
+ * }</pre>
  */
 public final class ImageBatches implements DataSetIterator {
 
     private final List<Path> files;
     private final int[] labels;
-    private final int size;
+    private final int classCount;
+    private final int height;
+    private final int width;
     private final int batchSize;
+    private final ClassMode classMode;
     private final ImageAugmentation augmentation;
     private final boolean shuffle;
     private final Random random;
@@ -42,39 +54,121 @@ public final class ImageBatches implements DataSetIterator {
     private int cursor;
     private int stepsDone;
 
-    private ImageBatches(List<Path> files, int[] labels, int size, int batchSize, ImageAugmentation augmentation,
-                         boolean shuffle, long seed) {
+    private ImageBatches(Builder flow, List<Path> files, int[] labels, int classCount) {
         if (files.isEmpty()) {
-            throw new IllegalArgumentException("No images to read");
+            throw new IllegalArgumentException("No images to read in " + flow.directory);
         }
         this.files = files;
         this.labels = labels;
-        this.size = size;
-        this.batchSize = batchSize;
-        this.augmentation = augmentation;
-        this.shuffle = shuffle;
-        this.random = new Random(seed);
+        this.classCount = classCount;
+        this.height = flow.height;
+        this.width = flow.width;
+        this.batchSize = flow.batchSize;
+        this.classMode = flow.classMode;
+        this.augmentation = flow.augmentation;
+        this.shuffle = flow.shuffle;
+        this.random = new Random(flow.seed);
         this.loader = new NativeImageLoader(0, 0, 3);
         this.stepsPerEpoch = (files.size() + batchSize - 1) / batchSize;
         this.cursor = files.size();
     }
 
     /**
-     * The images of {@code split} (one subfolder per class, labelled by its position in {@code classes}),
-     * resized to {@code size} x {@code size}; {@code augmentation} may be null.
+     * {@code flow_from_directory(directory)}: the JPEG pictures of {@code directory}, one subfolder per class,
+     * the classes in the subfolders' alphabetical order (label 0 for the first), with Keras' defaults unless
+     * told otherwise.
      */
-    public static ImageBatches fromDirectory(Path split, List<String> classes, int size, int batchSize,
-                                             ImageAugmentation augmentation, boolean shuffle, long seed) {
-        List<Path> files = new ArrayList<>();
-        List<Integer> labels = new ArrayList<>();
-        for (int label = 0; label < classes.size(); label++) {
-            for (Path image : ImageFolders.images(split, classes.get(label))) {
-                files.add(image);
-                labels.add(label);
+    public static Builder flowFromDirectory(Path directory) {
+        return new Builder(directory);
+    }
+
+    /**
+     * The arguments of {@code flow_from_directory} and the {@code ImageDataGenerator} it is called on, with
+     * Keras' defaults: {@code target_size=(256, 256)}, {@code batch_size=32}, {@code class_mode='categorical'},
+     * {@code shuffle=True}, no augmentation. Two differ, for this project's examples: the pictures are always
+     * rescaled by 1/255 (every listing's {@code ImageDataGenerator(rescale=1./255)}; Keras' default leaves
+     * them at 0-255), and the shuffle and augmentation are seeded with 0 unless told (Keras' {@code seed=None}
+     * draws another each run), so that a run repeats.
+     */
+    public static final class Builder {
+
+        private final Path directory;
+        private int height = 256;
+        private int width = 256;
+        private int batchSize = 32;
+        private ClassMode classMode = ClassMode.CATEGORICAL;
+        private ImageAugmentation augmentation = ImageAugmentation.none();
+        private boolean shuffle = true;
+        private long seed;
+
+        private Builder(Path directory) {
+            this.directory = directory;
+        }
+
+        /** {@code target_size=(height, width)}: every picture is resized to it. */
+        public Builder targetSize(int height, int width) {
+            if (height <= 0 || width <= 0) {
+                throw new IllegalArgumentException("target size must be positive, got " + height + " x " + width);
+            }
+            this.height = height;
+            this.width = width;
+            return this;
+        }
+
+        /** {@code batch_size}: pictures per batch (the last of a pass may have fewer). */
+        public Builder batchSize(int batchSize) {
+            if (batchSize <= 0) {
+                throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+            }
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** {@code class_mode}: one-hot labels ({@code CATEGORICAL}) or one 0/1 column ({@code BINARY}). */
+        public Builder classMode(ClassMode classMode) {
+            this.classMode = classMode;
+            return this;
+        }
+
+        /** The random transformations of the {@code ImageDataGenerator}, applied to each picture as it is read. */
+        public Builder augmentation(ImageAugmentation augmentation) {
+            this.augmentation = augmentation;
+            return this;
+        }
+
+        /** {@code shuffle}: whether each pass over the pictures takes them in a new random order. */
+        public Builder shuffle(boolean shuffle) {
+            this.shuffle = shuffle;
+            return this;
+        }
+
+        /** {@code seed}: of the shuffles and the augmentation. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public ImageBatches build() {
+            List<String> classes = subfolders(directory);
+            List<Path> files = new ArrayList<>();
+            List<Integer> labels = new ArrayList<>();
+            for (int label = 0; label < classes.size(); label++) {
+                for (Path image : ImageFolders.images(directory, classes.get(label))) {
+                    files.add(image);
+                    labels.add(label);
+                }
+            }
+            return new ImageBatches(this, files, labels.stream().mapToInt(Integer::intValue).toArray(), classes.size());
+        }
+
+        private static List<String> subfolders(Path directory) {
+            try (Stream<Path> entries = Files.list(directory)) {
+                return entries.filter(Files::isDirectory).map(folder -> folder.getFileName().toString()).sorted()
+                        .toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot list the class folders of " + directory + ": " + e.getMessage(), e);
             }
         }
-        return new ImageBatches(files, labels.stream().mapToInt(Integer::intValue).toArray(), size, batchSize,
-                augmentation, shuffle, seed);
     }
 
     /** {@code steps_per_epoch}: how many batches make an epoch (default: one pass over the images). */
@@ -90,9 +184,14 @@ public final class ImageBatches implements DataSetIterator {
         return stepsPerEpoch;
     }
 
-    /** The pictures' width and height. */
-    int size() {
-        return size;
+    /** The pictures' height. */
+    int height() {
+        return height;
+    }
+
+    /** The pictures' width. */
+    int width() {
+        return width;
     }
 
     /** How many images there are (one pass). */
@@ -100,34 +199,37 @@ public final class ImageBatches implements DataSetIterator {
         return files.size();
     }
 
-    /** One image as the batches hold it: {@code [3, size, size]}, RGB from 0 to 1, augmented if configured. */
+    /**
+     * One image as the batches hold it: {@code [3, height, width]}, RGB from 0 to 1, augmented if configured.
+     */
     public float[] image(int index, Random random) {
-        float[] rgb = read(files.get(index), size, loader);
-        return augmentation == null ? rgb : augmentation.apply(rgb, 3, size, size, random);
+        float[] rgb = read(files.get(index), height, width, loader);
+        return augmentation.equals(ImageAugmentation.none()) ? rgb : augmentation.apply(rgb, 3, height, width, random);
     }
 
     /**
-     * Keras' {@code image.load_img(file, target_size=(size, size))} as RGB from 0 to 1, {@code [3, size, size]}:
-     * resized as Keras 2.0.8 resizes, with PIL's default filter of the time, nearest neighbour.
+     * Keras' {@code image.load_img(file, target_size=(height, width))} as RGB from 0 to 1,
+     * {@code [3, height, width]}: resized as Keras 2.0.8 resizes, with PIL's default filter of the time,
+     * nearest neighbour.
      */
-    public static float[] read(Path file, int size) {
-        return read(file, size, new NativeImageLoader(0, 0, 3));
+    public static float[] read(Path file, int height, int width) {
+        return read(file, height, width, new NativeImageLoader(0, 0, 3));
     }
 
-    private static float[] read(Path file, int size, NativeImageLoader loader) {
+    private static float[] read(Path file, int height, int width, NativeImageLoader loader) {
         INDArray bgr = decode(file, loader);
-        int height = (int) bgr.size(2);
-        int width = (int) bgr.size(3);
+        int fromHeight = (int) bgr.size(2);
+        int fromWidth = (int) bgr.size(3);
         float[] pixels = bgr.castTo(DataType.FLOAT).data().asFloat();
-        int[] rows = nearestSources(height, size);
-        int[] columns = nearestSources(width, size);
+        int[] rows = nearestSources(fromHeight, height);
+        int[] columns = nearestSources(fromWidth, width);
         // DataVec decodes through OpenCV, which orders channels BGR; Keras' images are RGB
-        float[] rgb = new float[3 * size * size];
+        float[] rgb = new float[3 * height * width];
         for (int c = 0; c < 3; c++) {
-            int plane = (2 - c) * height * width;
-            for (int y = 0; y < size; y++) {
-                for (int x = 0; x < size; x++) {
-                    rgb[(c * size + y) * size + x] = pixels[plane + rows[y] * width + columns[x]] / 255f;
+            int plane = (2 - c) * fromHeight * fromWidth;
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    rgb[(c * height + y) * width + x] = pixels[plane + rows[y] * fromWidth + columns[x]] / 255f;
                 }
             }
         }
@@ -175,17 +277,22 @@ public final class ImageBatches implements DataSetIterator {
             startPass();
         }
         int count = Math.min(batchSize, files.size() - cursor);
-        float[] pixels = new float[count * 3 * size * size];
-        float[] targets = new float[count];
+        int picture = 3 * height * width;
+        float[] pixels = new float[count * picture];
+        float[] targets = new float[count * totalOutcomes()];
         for (int i = 0; i < count; i++) {
             int index = order[cursor + i];
-            System.arraycopy(image(index, random), 0, pixels, i * 3 * size * size, 3 * size * size);
-            targets[i] = labels[index];
+            System.arraycopy(image(index, random), 0, pixels, i * picture, picture);
+            if (classMode == ClassMode.BINARY) {
+                targets[i] = labels[index];
+            } else {
+                targets[i * classCount + labels[index]] = 1;
+            }
         }
         cursor += count;
         stepsDone++;
-        return new DataSet(Nd4j.create(pixels, new long[] {count, 3, size, size}, DataType.FLOAT),
-                Nd4j.create(targets, new long[] {count, 1}, DataType.FLOAT));
+        return new DataSet(Nd4j.create(pixels, new long[] {count, 3, height, width}, DataType.FLOAT),
+                Nd4j.create(targets, new long[] {count, totalOutcomes()}, DataType.FLOAT));
     }
 
     private void startPass() {
@@ -209,12 +316,13 @@ public final class ImageBatches implements DataSetIterator {
 
     @Override
     public int inputColumns() {
-        return 3 * size * size;
+        return 3 * height * width;
     }
 
+    /** The label columns: one for {@code BINARY}, one per class for {@code CATEGORICAL}. */
     @Override
     public int totalOutcomes() {
-        return 1;
+        return classMode == ClassMode.BINARY ? 1 : classCount;
     }
 
     @Override

@@ -19,7 +19,7 @@ public final class RunTimeEstimate {
     /** Prints the estimate for the epochs up to {@code epochs} that {@code trainer} has still to train. */
     public static void print(Trainer trainer, ImageBatches train, ImageBatches validation, int epochs) {
         MultiLayerNetwork probe = ((MultiLayerNetwork) trainer.model()).clone();
-        DataSet batch = new DataSet(Nd4j.rand(DataType.FLOAT, train.batch(), 3, train.size(), train.size()),
+        DataSet batch = new DataSet(Nd4j.rand(DataType.FLOAT, train.batch(), 3, train.height(), train.width()),
                 Nd4j.rand(DataType.FLOAT, train.batch(), train.totalOutcomes()).gt(0.5).castTo(DataType.FLOAT));
         probe.fit(batch);
         long start = System.nanoTime();

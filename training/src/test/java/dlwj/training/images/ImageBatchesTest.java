@@ -37,7 +37,8 @@ class ImageBatchesTest {
     void batchesHaveKerasShapesLabelsAndRgbValues() throws Exception {
         writeImages("cats", 5, new Color(255, 0, 0));
         writeImages("dogs", 3, new Color(0, 0, 255));
-        ImageBatches batches = ImageBatches.fromDirectory(dir, List.of("cats", "dogs"), 8, 3, null, false, 1);
+        ImageBatches batches = ImageBatches.flowFromDirectory(dir).targetSize(8, 8).batchSize(3)
+                .classMode(ClassMode.BINARY).shuffle(false).build();
 
         List<DataSet> epoch = new ArrayList<>();
         while (batches.hasNext()) {
@@ -59,10 +60,10 @@ class ImageBatchesTest {
     void stepsPerEpochRunOnAcrossPassesAndShufflingIsSeeded() throws Exception {
         writeImages("cats", 4, Color.RED);
         writeImages("dogs", 4, Color.BLUE);
-        ImageBatches batches = ImageBatches.fromDirectory(dir, List.of("cats", "dogs"), 8, 3, ImageAugmentation.book(),
-                true, 5).stepsPerEpoch(5);
-        ImageBatches same = ImageBatches.fromDirectory(dir, List.of("cats", "dogs"), 8, 3, ImageAugmentation.book(),
-                true, 5).stepsPerEpoch(5);
+        ImageBatches batches = ImageBatches.flowFromDirectory(dir).augmentation(ImageAugmentation.book())
+                .targetSize(8, 8).batchSize(3).classMode(ClassMode.BINARY).seed(5).build().stepsPerEpoch(5);
+        ImageBatches same = ImageBatches.flowFromDirectory(dir).augmentation(ImageAugmentation.book())
+                .targetSize(8, 8).batchSize(3).classMode(ClassMode.BINARY).seed(5).build().stepsPerEpoch(5);
 
         int batchCount = 0;
         int images = 0;
@@ -76,6 +77,35 @@ class ImageBatchesTest {
         assertEquals(3 + 3 + 2 + 3 + 3, images, "a pass ends with a smaller batch, then the next pass starts");
         batches.reset();
         assertTrue(batches.hasNext());
+    }
+
+    @Test
+    void kerasDefaultsAreTargetSize256BatchSize32CategoricalShuffled() throws Exception {
+        writeImages("dogs", 40, Color.BLUE);
+        writeImages("cats", 30, Color.RED);
+
+        ImageBatches batches = ImageBatches.flowFromDirectory(dir).build();
+        DataSet batch = batches.next();
+
+        assertArrayEquals(new long[] {32, 3, 256, 256}, batch.getFeatures().shape());
+        assertArrayEquals(new long[] {32, 2}, batch.getLabels().shape(), "class_mode='categorical': one-hot");
+        assertEquals(32, batch.getLabels().sum(1).sumNumber().intValue(), "one 1 per row");
+        // classes in the folders' alphabetical order: cats (red) are class 0, dogs (blue) class 1
+        for (int i = 0; i < 32; i++) {
+            assertEquals(batch.getFeatures().getFloat(i, 0, 0, 0), batch.getLabels().getFloat(i, 0), 1e-6);
+        }
+        assertEquals(3, batches.stepsPerEpoch(), "one pass over 70 pictures in batches of 32");
+        double cats = batch.getLabels().getColumn(0).sumNumber().doubleValue();
+        assertTrue(cats > 0 && cats < 30, "shuffle=True mixes the classes in a batch: " + cats + " cats");
+    }
+
+    @Test
+    void targetSizeIsHeightThenWidth() throws Exception {
+        writeImages("cats", 1, Color.RED);
+
+        DataSet batch = ImageBatches.flowFromDirectory(dir).targetSize(5, 7).build().next();
+
+        assertArrayEquals(new long[] {1, 3, 5, 7}, batch.getFeatures().shape());
     }
 
     private static float[] concat(List<float[]> parts) {
@@ -101,7 +131,7 @@ class ImageBatchesTest {
         Path file = dir.resolve("picture.png");
         ImageIO.write(picture, "png", file.toFile());
 
-        float[] rgb = ImageBatches.read(file, 3);
+        float[] rgb = ImageBatches.read(file, 3, 3);
 
         // PIL's nearest neighbour takes the pixel under each output pixel's centre, floor((i + 0.5) * in / out):
         // columns 0.67, 2.0, 3.33 -> 0, 2, 3 and rows 0.33, 1.0, 1.67 -> 0, 1, 1 (OpenCV's bilinear default
