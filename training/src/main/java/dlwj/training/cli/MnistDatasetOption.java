@@ -27,14 +27,9 @@ public final class MnistDatasetOption implements CheckedOptions {
 
     /** The chosen dataset, as Keras' {@code mnist.load_data()} returns it, from the configured {@link DataSource}. */
     public ImageData loadData() {
-        return load(DataSource.configured());
-    }
-
-    /** The chosen dataset, as Keras' {@code mnist.load_data()} returns it. */
-    public ImageData load(DataSource source) {
         return switch (dataset) {
-            case "mnist" -> Mnist.loadData(source);
-            case "fashion-mnist" -> FashionMnist.loadData(source);
+            case "mnist" -> Mnist.loadData();
+            case "fashion-mnist" -> FashionMnist.loadData();
             default -> throw new IllegalStateException("unchecked --dataset " + dataset);
         };
     }
