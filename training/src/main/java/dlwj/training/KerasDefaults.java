@@ -1,5 +1,6 @@
 package dlwj.training;
 
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -92,6 +93,7 @@ public final class KerasDefaults {
                 .seed(seed)
                 .weightInit(WeightInit.XAVIER_UNIFORM)
                 .biasInit(0)
-                .updater(rmsprop());
+                .updater(rmsprop())
+                .cacheMode(CacheMode.DEVICE);
     }
 }

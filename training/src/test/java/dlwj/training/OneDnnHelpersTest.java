@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dlwj.datasets.NativeRuntime;
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -84,5 +87,29 @@ class OneDnnHelpersTest {
         for (String name : expected.gradientForVariable().keySet()) {
             assertEquals(0, expected.getGradientFor(name).distance2(actual.getGradientFor(name)), 1e-5, name);
         }
+    }
+
+    @Test
+    void reusingTheForwardPassInBackpropTrainsTheSameWeights() {
+        // KerasDefaults.network caches each layer's forward pass for its backprop (CacheMode.DEVICE), which
+        // spares DL4J's convolution layers a second forward convolution per step
+        assertEquals(CacheMode.DEVICE, convnet().getCacheMode());
+        MultiLayerConfiguration recomputing = convnet();
+        recomputing.setCacheMode(CacheMode.NONE);
+        for (NeuralNetConfiguration layer : recomputing.getConfs()) {
+            layer.setCacheMode(CacheMode.NONE);
+        }
+        MultiLayerNetwork cached = network(true, null);
+        MultiLayerNetwork recomputed = new MultiLayerNetwork(recomputing);
+        recomputed.init(cached.params().dup(), true);
+        Nd4j.getRandom().setSeed(5);
+        for (int step = 0; step < 3; step++) {
+            INDArray x = Nd4j.rand(DataType.FLOAT, 6, 2, 10, 10);
+            INDArray y = Labels.toCategorical(Nd4j.createFromArray(step % 3, 1, 2, 0, 1, 2), 3).castTo(DataType.FLOAT);
+            cached.fit(new DataSet(x, y));
+            recomputed.fit(new DataSet(x, y));
+        }
+
+        assertEquals(0, recomputed.params().distance2(cached.params()), 1e-6);
     }
 }
