@@ -85,10 +85,8 @@ class ReproduceTest {
     }
 
     private ExampleRun reproduce(String... args) {
-        String[] all = new String[args.length + 4];
-        System.arraycopy(new String[] {"--out", folder.resolve("out").toString(), "--docs", docs.toString()}, 0, all, 0, 4);
-        System.arraycopy(args, 0, all, 4, args.length);
-        return ExampleRun.of(new Reproduce(RUNS), all);
+        return ExampleRun.of(new Reproduce(RUNS), new String[] {"--out", folder.resolve("out").toString(), "--docs",
+            docs.toString()}, args);
     }
 
     @Test
