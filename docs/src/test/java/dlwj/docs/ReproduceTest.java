@@ -104,6 +104,9 @@ class ReproduceTest {
         assertArrayEquals(FIGURE, Files.readAllBytes(docs.resolve("images/chapter09/curve.png")));
 
         String output = run.output();
+        // the data options go to the examples that take them (--weights: none of these), as they were given
+        assertTrue(output.lines().anyMatch(("=== [1/4] 9.1 Recording: --epochs 3 --out " + folder.resolve("out")
+                + " --mirror /data/mirror")::equals), output);
         assertTrue(output.contains("2 of 4 runs succeeded"), output);
         assertTrue(output.matches("(?s).*FAILED +9\\.2 +Failing .*Cannot download weights\\.h5: no network\\..*"), output);
         assertTrue(output.matches("(?s).*FAILED +9\\.3 +Crashing .*IllegalStateException: a bug.*"), output);
