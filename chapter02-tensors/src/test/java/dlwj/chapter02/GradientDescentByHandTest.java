@@ -74,11 +74,11 @@ class GradientDescentByHandTest {
                 "--cache-dir", dir.toString(), "--out", dir.resolve("out").toString());
 
         assertEquals(0, run.status(), run.output());
-        assertTrue(run.number("largest difference ") < 1e-4, run.output());
+        assertTrue(run.result("largest_gradient_difference") < 1e-4, run.output());
         List<Double> losses = run.output().lines().filter(l -> l.contains("mean training loss"))
                 .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).toList();
         assertEquals(4, losses.size(), run.output());
         assertTrue(losses.get(1) < losses.get(0) && losses.get(3) < losses.get(2), run.output());
-        assertTrue(run.number("test accuracy ") > 0.5, run.output());
+        assertTrue(run.result("test_acc_momentum_0.9") > 0.5, run.output());
     }
 }

@@ -26,7 +26,7 @@ class MnistFirstNetworkTest {
 
         assertEquals(0, run.status(), run.output());
         assertEquals(2, run.output().lines().filter(l -> l.startsWith("Epoch ")).count(), run.output());
-        assertTrue(run.number("test_acc: ") > 0.5, "10 classes: chance is 0.1\n" + run.output());
+        assertTrue(run.result("test_acc") > 0.5, "10 classes: chance is 0.1\n" + run.output());
         BufferedImage digit = ImageIO.read(dir.resolve("out/mnist-first-network-digit.png").toFile());
         assertEquals(8 * 28 + 4, digit.getWidth());
     }

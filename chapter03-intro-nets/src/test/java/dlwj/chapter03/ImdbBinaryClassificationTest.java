@@ -34,7 +34,7 @@ class ImdbBinaryClassificationTest {
         assertEquals(0, run.status(), run.output());
         assertTrue(run.output().contains("Review 0: ? w"), "decoded with the word index:\n" + run.output());
         assertEquals(4, run.output().lines().filter(l -> l.contains("val_acc")).count(), run.output());
-        assertTrue(run.number("test_acc: ") > 0.75, "2 classes: chance is 0.5\n" + run.output());
+        assertTrue(run.result("test_acc") > 0.75, "2 classes: chance is 0.5\n" + run.output());
         assertTrue(Files.exists(dir.resolve("out/imdb-loss.png")) && Files.exists(dir.resolve("out/imdb-accuracy.png")));
         assertEquals(5, run.output().lines().filter(l -> l.matches("[01]\\.\\d{4} \\(label [01]\\) .*")).count(),
                 run.output());
@@ -46,7 +46,7 @@ class ImdbBinaryClassificationTest {
                 "--activation", "tanh", "--loss", "mse");
 
         assertEquals(0, run.status(), run.output());
-        assertTrue(run.number("test_acc: ") > 0.75, run.output());
+        assertTrue(run.result("test_acc") > 0.75, run.output());
     }
 
     @Test

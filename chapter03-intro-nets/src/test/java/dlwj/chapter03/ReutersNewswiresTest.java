@@ -45,8 +45,8 @@ class ReutersNewswiresTest {
         ExampleRun run = ExampleRun.of(new ReutersNewswires(), data);
 
         assertEquals(0, run.status(), run.output());
-        assertTrue(run.number("test_acc: ") > 0.5, "6 topics: chance is about 0.17\n" + run.output());
-        assertTrue(run.number("random baseline (test labels shuffled): ") < 0.35, run.output());
+        assertTrue(run.result("test_acc") > 0.5, "6 topics: chance is about 0.17\n" + run.output());
+        assertTrue(run.result("random_baseline") < 0.35, run.output());
         assertTrue(run.output().contains("predictions[0]: shape (46,), sum 1.0000"), run.output());
         assertTrue(run.output().contains("Bottleneck model (Dense(4) in the middle): val_acc"), run.output());
         assertTrue(Files.exists(dir.resolve("out/reuters-loss.png")));
@@ -98,6 +98,6 @@ class ReutersNewswiresTest {
                 "--labels", "integer");
 
         assertEquals(0, run.status(), run.output());
-        assertTrue(run.number("test_acc: ") > 0.5, run.output());
+        assertTrue(run.result("test_acc") > 0.5, run.output());
     }
 }

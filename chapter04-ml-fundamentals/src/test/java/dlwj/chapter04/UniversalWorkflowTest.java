@@ -27,7 +27,7 @@ class UniversalWorkflowTest {
             int s = step;
             assertTrue(run.output().lines().anyMatch(l -> l.startsWith(s + ". ")), "step " + step + "\n" + run.output());
         }
-        assertTrue(run.number("test accuracy ") > Math.max(0.75, run.number("the majority class scores ")),
-                run.output());
+        // the fixture's labels are drawn at random, so the majority class (step 4's baseline) scores about 0.5
+        assertTrue(run.result("test_acc") > 0.75, run.output());
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** {@code --weights}: the VGG16 convolutional base's weights (Keras' notop file) to use instead of the download. */
-final class Vgg16WeightsOption {
+public final class Vgg16WeightsOption {
 
     @Option(names = "--weights", paramLabel = "FILE",
             description = "Keras' vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5 (default: downloaded, 58.9 MB).")

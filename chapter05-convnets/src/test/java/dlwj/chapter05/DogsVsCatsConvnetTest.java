@@ -20,11 +20,9 @@ class DogsVsCatsConvnetTest {
     Path dir;
 
     private String[] args(String... more) {
-        String[] common = {"--quick", "--local-file", dir.resolve("cats_and_dogs_filtered.zip").toString(),
-            "--cache-dir", dir.resolve("cache").toString(), "--out", dir.resolve("out").toString()};
-        String[] all = java.util.Arrays.copyOf(common, common.length + more.length);
-        System.arraycopy(more, 0, all, common.length, more.length);
-        return all;
+        return ExampleRun.concat(new String[] {"--quick", "--local-file",
+            dir.resolve("cats_and_dogs_filtered.zip").toString(), "--cache-dir", dir.resolve("cache").toString(),
+            "--out", dir.resolve("out").toString()}, more);
     }
 
     @BeforeEach
@@ -43,7 +41,7 @@ class DogsVsCatsConvnetTest {
         assertTrue(run.output().contains("Estimated run time:"), run.output());
         assertTrue(run.output().contains("validation steps of 20 pictures)"), "listing 5.8\n" + run.output());
         assertEquals(3, run.output().lines().filter(l -> l.startsWith("Epoch ")).count(), run.output());
-        assertTrue(run.number("highest validation accuracy ") > 0.6, "red cats and blue dogs are easy\n" + run.output());
+        assertTrue(run.result("highest_val_acc") > 0.6, "red cats and blue dogs are easy\n" + run.output());
         assertTrue(Files.exists(dir.resolve("out/cats_and_dogs_small_1.zip")));
         assertTrue(Files.exists(dir.resolve("out/cats_and_dogs_small_1-accuracy.png")));
     }

@@ -26,6 +26,6 @@ class MnistConvnetTest {
         assertTrue(run.output().contains("Total params: 55,744"), "listing 5.1, the base alone\n" + run.output());
         assertTrue(run.output().contains("Total params: 93,322"), run.output());
         assertTrue(run.output().contains("conv2d_3 (Conv2D)            (None, 3, 3, 64)"), run.output());
-        assertTrue(run.number("test_acc: ") > 0.5, "10 classes: chance is 0.1\n" + run.output());
+        assertTrue(run.result("test_acc") > 0.5, "10 classes: chance is 0.1\n" + run.output());
     }
 }

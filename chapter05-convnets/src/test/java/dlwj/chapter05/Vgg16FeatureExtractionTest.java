@@ -33,7 +33,7 @@ class Vgg16FeatureExtractionTest {
         assertTrue(first.output().matches("(?s).*block2_pool \\(MaxPooling2D\\) +\\(None, 37, 37, 6\\).*"), first.output());
         assertEquals(2, first.output().lines().filter(l -> l.startsWith("Extracting the features of 60 pictures"))
                 .count(), first.output());
-        assertTrue(first.number("Highest validation accuracy ") > 0.7, "reddish cats, bluish dogs\n" + first.output());
+        assertTrue(first.result("highest_val_acc") > 0.7, "reddish cats, bluish dogs\n" + first.output());
         assertTrue(Files.exists(dir.resolve("out/vgg16-features-accuracy.png")));
 
         ExampleRun again = ExampleRun.of(new Vgg16FeatureExtraction(), args);

@@ -9,6 +9,7 @@ import dlwj.datasets.files.DataSource;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,24 @@ class DataSourceOptionsTest {
     void localFileNamedExplicitlyOrByItsOwnNameIsAccepted() {
         assertTrue(parse("--local-file", "mnist.npz=/downloads/mnist(1).npz", "--local-file", "/data/imdb.npz")
                 .dataSource().toString().contains("imdb.npz"));
+    }
+
+    @Test
+    void givenOptionsRenderBackAsArgumentsThatGiveTheSameSource() {
+        String[] args = {"--local-file", "mnist.npz=/downloads/mnist(1).npz", "--mirror", "/data/keras",
+            "--local-file", "/data/imdb.npz", "--cache-dir", "/tmp/cache"};
+        CommandLine given = new CommandLine(new DataSourceOptions());
+        given.parseArgs(args);
+
+        List<String> rendered = Commands.givenArguments(given.getCommandSpec().options());
+
+        assertEquals(args.length, rendered.size(), rendered.toString());
+        assertEquals(parse(args).dataSource().toString(), parse(rendered.toArray(String[]::new)).dataSource().toString());
+        assertTrue(Collections.indexOfSubList(rendered, List.of("--local-file", "mnist.npz=/downloads/mnist(1).npz",
+                "--local-file", "/data/imdb.npz")) >= 0, rendered.toString());
+        CommandLine none = new CommandLine(new DataSourceOptions());
+        none.parseArgs();
+        assertEquals(List.of(), Commands.givenArguments(none.getCommandSpec().options()));
     }
 
     @Test

@@ -1,9 +1,13 @@
 package dlwj.docs;
 
+import dlwj.chapter05.Vgg16WeightsOption;
+import dlwj.datasets.DataSourceOptions;
 import dlwj.datasets.cli.CheckedOptions;
+import dlwj.datasets.cli.Commands;
 import dlwj.datasets.files.AtomicFiles;
 import dlwj.training.cli.Examples;
 import dlwj.training.cli.MeasuredResults;
+import dlwj.training.cli.MnistDatasetOption;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,8 +24,11 @@ import java.util.concurrent.Callable;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Runs every example of chapters 2-5 ({@link BookRuns}) one after the other, continuing past failures, and
@@ -53,23 +59,22 @@ public final class Reproduce implements Callable<Integer>, CheckedOptions {
             description = "The docs folder to rewrite (default: ${DEFAULT-VALUE}).")
     Path docs;
 
-    @Option(names = "--mirror", paramLabel = "URL|DIR", description = "Passed to the examples (see their --help).")
-    String mirror;
+    // The examples' own data options: every mixin's options are passed to the examples that take them
+    @Mixin
+    DataSourceOptions data = new DataSourceOptions();
 
-    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Passed to the examples.")
-    String cacheDir;
+    @Mixin
+    MnistDatasetOption dataset = new MnistDatasetOption();
 
-    @Option(names = "--local-file", paramLabel = "[NAME=]PATH", description = "Passed to the examples; repeatable.")
-    List<String> localFiles = new ArrayList<>();
+    @Mixin
+    Vgg16WeightsOption weights = new Vgg16WeightsOption();
 
-    @Option(names = "--dataset", paramLabel = "NAME", description = "Passed to the MNIST examples (fashion-mnist).")
-    String dataset;
-
-    @Option(names = "--weights", paramLabel = "FILE", description = "Passed to the VGG16 examples.")
-    String weights;
-
+    // chapter 5 declares --kaggle-train twice itself (PictureOptions, Vgg16FeatureExtraction), neither shareable
     @Option(names = "--kaggle-train", paramLabel = "PATH", description = "Passed to the dogs-vs-cats examples.")
     String kaggleTrain;
+
+    @Spec
+    CommandSpec spec;
 
     private final List<BookRun> catalogue;
 
@@ -157,22 +162,15 @@ public final class Reproduce implements Callable<Integer>, CheckedOptions {
         return args;
     }
 
-    /** The data options given here that the example takes. */
-    private List<String> passedOptions(CommandSpec spec) {
-        Map<String, List<String>> given = new LinkedHashMap<>();
-        given.put("--dataset", dataset == null ? List.of() : List.of(dataset));
-        given.put("--mirror", mirror == null ? List.of() : List.of(mirror));
-        given.put("--cache-dir", cacheDir == null ? List.of() : List.of(cacheDir));
-        given.put("--local-file", localFiles);
-        given.put("--weights", weights == null ? List.of() : List.of(weights));
-        given.put("--kaggle-train", kaggleTrain == null ? List.of() : List.of(kaggleTrain));
-        List<String> passed = new ArrayList<>();
-        given.forEach((option, values) -> {
-            if (spec.findOption(option) != null) {
-                values.forEach(value -> passed.addAll(List.of(option, value)));
-            }
-        });
-        return passed;
+    /** The data options given here that the example takes, as they were given. */
+    private List<String> passedOptions(CommandSpec example) {
+        List<OptionSpec> dataOptions = new ArrayList<>();
+        for (CommandSpec mixin : spec.mixins().values()) {
+            dataOptions.addAll(mixin.options().stream().filter(o -> !o.usageHelp() && !o.versionHelp()).toList());
+        }
+        dataOptions.add(spec.findOption("--kaggle-train"));
+        return Commands.givenArguments(dataOptions.stream()
+                .filter(option -> example.findOption(option.longestName()) != null).toList());
     }
 
     private static CommandSpec spec(BookRun run) {
@@ -233,12 +231,13 @@ public final class Reproduce implements Callable<Integer>, CheckedOptions {
     }
 
     /** Where the run's data came from, if it reads any: {@code fashion-mnist from local copies}. */
-    private String dataNote(CommandSpec spec) {
-        if (spec.findOption("--mirror") == null) {
+    private String dataNote(CommandSpec example) {
+        if (example.findOption("--mirror") == null) {
             return "";
         }
-        boolean local = mirror != null || cacheDir != null || !localFiles.isEmpty();
-        String name = dataset != null && spec.findOption("--dataset") != null ? dataset + " from " : "";
+        boolean local = !Commands.givenArguments(spec.mixins().get("data").options()).isEmpty();
+        List<String> dataset = Commands.givenArguments(spec.mixins().get("dataset").options());
+        String name = !dataset.isEmpty() && example.findOption("--dataset") != null ? dataset.get(1) + " from " : "";
         return "; data: " + name + (local ? "local copies (options below)" : "downloads");
     }
 

@@ -1,7 +1,6 @@
 package dlwj.training;
 
 import java.util.List;
-import java.util.Map;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -30,11 +29,6 @@ final class BatchOutputs extends BaseTrainingListener {
     @Override
     public void onForwardPass(Model model, List<INDArray> activations) {
         capture(activations.get(activations.size() - 1));
-    }
-
-    @Override
-    public void onForwardPass(Model model, Map<String, INDArray> activations) {
-        capture(activations.get(((Network.Graph) network).outputInputName()));
     }
 
     private void capture(INDArray inputToOutputLayer) {

@@ -4,9 +4,6 @@ import java.util.Collection;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.graph.vertex.GraphVertex;
-import org.deeplearning4j.nn.graph.vertex.impl.LayerVertex;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.optimize.api.TrainingListener;
@@ -14,20 +11,15 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
-/** The few operations the trainer needs, over either kind of DL4J model (single input, single output). */
+/** The few operations the trainer needs of a DL4J model: a {@link MultiLayerNetwork}, as every book model is. */
 interface Network {
 
     static Network of(Model model) {
         if (model instanceof MultiLayerNetwork net) {
             return new Sequential(net);
         }
-        if (model instanceof ComputationGraph graph) {
-            if (graph.getNumInputArrays() != 1 || graph.getNumOutputArrays() != 1) {
-                throw new IllegalArgumentException("Only graphs with one input and one output are supported");
-            }
-            return new Graph(graph);
-        }
-        throw new IllegalArgumentException("Expected a MultiLayerNetwork or ComputationGraph, got " + model.getClass());
+        throw new IllegalArgumentException("Expected a MultiLayerNetwork (the book's Sequential models), got "
+                + model.getClass().getSimpleName());
     }
 
     Model model();
@@ -103,68 +95,6 @@ interface Network {
             int last = net.getnLayers() - 1;
             InputPreProcessor preProcessor = net.getLayerWiseConfigurations().getInputPreProcess(last);
             return activate(outputLayer(), preProcessor, inputToOutputLayer, (int) inputToOutputLayer.size(0));
-        }
-    }
-
-    record Graph(ComputationGraph graph) implements Network {
-        @Override
-        public Model model() {
-            return graph;
-        }
-
-        @Override
-        public DataType dataType() {
-            return graph.getConfiguration().getDataType();
-        }
-
-        @Override
-        public Collection<TrainingListener> listeners() {
-            return graph.getListeners();
-        }
-
-        @Override
-        public double fit(DataSet batch) {
-            graph.fit(batch);
-            return graph.score();
-        }
-
-        @Override
-        public INDArray output(INDArray features) {
-            return graph.outputSingle(false, features);
-        }
-
-        @Override
-        public double loss(DataSet batch) {
-            return graph.score(batch, false);
-        }
-
-        @Override
-        public Layer outputLayer() {
-            return graph.getOutputLayer(0);
-        }
-
-        @Override
-        public double regularization() {
-            return graph.calcRegularizationScore(true);
-        }
-
-        private String outputName() {
-            return graph.getConfiguration().getNetworkOutputs().get(0);
-        }
-
-        /** The vertex that feeds the output layer, whose activation the training listener receives. */
-        String outputInputName() {
-            return graph.getConfiguration().getVertexInputs().get(outputName()).get(0);
-        }
-
-        @Override
-        public INDArray outputFrom(INDArray inputToOutputLayer) {
-            GraphVertex vertex = graph.getVertex(outputName());
-            if (!(vertex instanceof LayerVertex layerVertex)) {
-                throw new IllegalStateException("The graph's output is not a layer: " + outputName());
-            }
-            return activate(layerVertex.getLayer(), layerVertex.getLayerPreProcessor(), inputToOutputLayer,
-                    (int) inputToOutputLayer.size(0));
         }
     }
 

@@ -8,7 +8,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
@@ -117,27 +116,6 @@ class OutputLossTest {
         assertScore(sequential(new LossMSE(), Activation.IDENTITY, 2, both), data, 0);
         assertScore(sequential(new LossMAE(), Activation.IDENTITY, 2, both), data, 0);
         assertScore(sequential(new LossMSE(), Activation.SIGMOID, 2, List.of()), data, 0);
-    }
-
-    @Test
-    void computationGraph() {
-        ComputationGraph graph = new ComputationGraph(configuration(List.of(KerasDefaults.l2(0.01))).graphBuilder()
-                .addInputs("in")
-                .addLayer("hidden", new DenseLayer.Builder().nIn(FEATURES).nOut(16).activation(Activation.RELU).build(),
-                        "in")
-                .addLayer("dropout", new DropoutLayer(0.5), "hidden")
-                .addLayer("out", new OutputLayer.Builder(KerasDefaults.categoricalCrossentropy()).nIn(16).nOut(3)
-                        .activation(Activation.SOFTMAX).build(), "dropout")
-                .setOutputs("out")
-                .build());
-        graph.init();
-        DataSet data = new DataSet(features(), oneHot(3));
-
-        INDArray predictions = graph.outputSingle(false, data.getFeatures());
-        double loss = OutputLoss.of(Network.of(graph)).orElseThrow().of(predictions, data.getLabels());
-
-        assertEquals(graph.score(data, false), loss, 1e-5 * Math.abs(loss));
-        assertSaturated(predictions, 1e-7);
     }
 
     @Test

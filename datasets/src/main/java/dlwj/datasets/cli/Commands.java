@@ -33,6 +33,28 @@ public final class Commands {
     private Commands() {
     }
 
+    /**
+     * The {@code options} given on the command line just parsed, as arguments again, in the order declared
+     * ({@code --mirror DIR --local-file A --local-file B}): for a command that passes options on to others,
+     * as {@code reproduce} passes the data options to the examples.
+     */
+    public static List<String> givenArguments(List<OptionSpec> options) {
+        List<String> arguments = new ArrayList<>();
+        for (OptionSpec option : options) {
+            if (option.arity().max() == 0) {
+                if (!option.originalStringValues().isEmpty()) {
+                    arguments.add(option.longestName());
+                }
+                continue;
+            }
+            for (String value : option.originalStringValues()) {
+                arguments.add(option.longestName());
+                arguments.add(value);
+            }
+        }
+        return arguments;
+    }
+
     /** Runs {@code command} with {@code args} and returns its exit status; messages go to {@code err}. */
     public static int execute(Object command, PrintWriter err, String... args) {
         CommandLine commandLine = commandLine(command).setErr(err);

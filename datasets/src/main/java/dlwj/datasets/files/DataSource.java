@@ -294,23 +294,21 @@ public final class DataSource {
         return problem.isEmpty();
     }
 
-    /** What is wrong with {@code path} as a copy of {@code file}; empty when nothing is. */
+    /**
+     * What is wrong with {@code path} as a copy of {@code file} (its published checksum, then its
+     * structure); empty when nothing is. The one check of a cached copy, before and under the lock.
+     */
     private static Optional<String> problem(RemoteFile file, Path path) {
         try {
-            verify(file, path);
+            Optional<Checksum> checksum = file.publishedChecksum();
+            if (checksum.isPresent() && !checksum.get().matches(path)) {
+                return Optional.of("its " + checksum.get().algorithm() + " checksum does not match the published one");
+            }
+            file.validator().validate(path);
             return Optional.empty();
         } catch (IOException e) {
             return Optional.of(String.valueOf(e.getMessage()));
         }
-    }
-
-    private static void verify(RemoteFile file, Path path) throws IOException {
-        Optional<Checksum> checksum = file.publishedChecksum();
-        if (checksum.isPresent() && !checksum.get().matches(path)) {
-            throw new InvalidDataFileException("its " + checksum.get().algorithm()
-                    + " checksum does not match the published one");
-        }
-        file.validator().validate(path);
     }
 
     private Path checkLocalFile(RemoteFile file, Path local) {
