@@ -1,6 +1,6 @@
 package dlwj.chapter05;
 
-import dlwj.datasets.DogsVsCats;
+import dlwj.datasets.DogsVsCatsSplitOption;
 import dlwj.datasets.ImageFolders;
 import dlwj.training.cli.ExampleOptions;
 import dlwj.training.images.ImageBatches;
@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,14 +26,12 @@ final class PictureOptions {
     @Option(names = "--validation-steps", paramLabel = "N", description = "Validation batches (default: the book's 50).")
     Integer validationSteps;
 
-    @Option(names = "--kaggle-train", paramLabel = "PATH",
-            description = "Kaggle's dogs-vs-cats train.zip (or its folder): build the book's split from it (with test "
-                    + "pictures) instead of using cats_and_dogs_filtered.")
-    Path kaggleTrain;
+    @Mixin
+    DogsVsCatsSplitOption split = new DogsVsCatsSplitOption();
 
     /** The book's split from Kaggle's file, or TensorFlow's cats_and_dogs_filtered. */
     ImageFolders folders(ExampleOptions options) {
-        return DogsVsCats.folders(kaggleTrain, options.dataSource());
+        return split.folders(options.dataSource());
     }
 
     /** {@code steps_per_epoch}: the book's 100 training batches per epoch (2 with --quick). */

@@ -1,16 +1,16 @@
 package dlwj.chapter05;
 
-import dlwj.datasets.DogsVsCats;
+import dlwj.datasets.DogsVsCatsSplitOption;
 import dlwj.datasets.ImageFolders;
 import dlwj.datasets.files.AtomicFiles;
-import dlwj.training.cli.ExampleOptions;
-import dlwj.training.cli.Examples;
 import dlwj.training.History;
 import dlwj.training.KerasDefaults;
 import dlwj.training.Metric;
 import dlwj.training.ModelSummary;
 import dlwj.training.Plots;
 import dlwj.training.Trainer;
+import dlwj.training.cli.ExampleOptions;
+import dlwj.training.cli.Examples;
 import dlwj.training.images.ClassMode;
 import dlwj.training.images.ImageBatches;
 import dlwj.training.layers.Dense;
@@ -30,7 +30,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * Book section 5.3.1, "Feature extraction" without data augmentation (listings 5.16-5.19): VGG16's
@@ -55,7 +54,7 @@ public final class Vgg16FeatureExtraction implements Callable<Integer> {
         System.out.print(ModelSummary.of(convBase, InputType.convolutional(SIZE, SIZE, 3)));
 
         // Listing 5.17: extracting features with the pretrained convolutional base (cached on disk)
-        ImageFolders folders = DogsVsCats.folders(kaggleTrain, options.dataSource());
+        ImageFolders folders = split.folders(options.dataSource());
         DataSet train = features(convBase, folders.train(), weightsFile);
         DataSet validation = features(convBase, folders.validation(), weightsFile);
 
@@ -132,9 +131,8 @@ public final class Vgg16FeatureExtraction implements Callable<Integer> {
     @Mixin
     Vgg16WeightsOption weights = new Vgg16WeightsOption();
 
-    @Option(names = "--kaggle-train", paramLabel = "PATH",
-            description = "Kaggle's dogs-vs-cats train.zip (or its folder), for the book's split.")
-    Path kaggleTrain;
+    @Mixin
+    DogsVsCatsSplitOption split = new DogsVsCatsSplitOption();
 
     @Mixin
     ExampleOptions options = new ExampleOptions();

@@ -66,9 +66,8 @@ public final class Describe implements Callable<Integer> {
             description = "IMDB and Reuters: keep the N most frequent words (0: all, as Keras' num_words=None).")
     int numWords;
 
-    @Option(names = "--kaggle-train", paramLabel = "PATH",
-            description = "dogs-vs-cats: build the book's train/validation/test split from Kaggle's train.zip.")
-    Path kaggleTrain;
+    @Mixin
+    DogsVsCatsSplitOption dogsVsCats = new DogsVsCatsSplitOption();
 
     @Mixin
     DataSourceOptions data = new DataSourceOptions();
@@ -89,8 +88,7 @@ public final class Describe implements Callable<Integer> {
             case IMDB -> text("imdb", Imdb.loadData(options(), source), () -> Imdb.wordIndex(source));
             case REUTERS -> text("reuters", Reuters.loadData(options(), source), () -> Reuters.wordIndex(source));
             case BOSTON_HOUSING -> boston(BostonHousing.loadData(0.2, 113, source));
-            case DOGS_VS_CATS -> folders(kaggleTrain == null ? DogsVsCats.filtered(source)
-                    : DogsVsCats.bookSplit(kaggleTrain, source));
+            case DOGS_VS_CATS -> folders(dogsVsCats.folders(source));
             case VGG16 -> vgg16(Vgg16Weights.notop(source));
             default -> throw new IllegalStateException(dataset.name());
         }

@@ -2,7 +2,6 @@ package dlwj.datasets;
 
 import dlwj.datasets.files.DataSource;
 import dlwj.datasets.files.DatasetUnavailableException;
-import dlwj.datasets.files.FileValidator;
 import dlwj.datasets.files.InvalidDataFileException;
 import dlwj.datasets.files.RemoteFile;
 import dlwj.datasets.files.ZipExtraction;
@@ -56,12 +55,12 @@ public final class DogsVsCats {
     private DogsVsCats() {
     }
 
-    /** {@code cats_and_dogs_filtered}, downloaded and extracted, from the configured {@link DataSource}. */
     /** The book's split when Kaggle's {@code train.zip} (or its folder) is given, otherwise {@link #filtered}. */
     public static ImageFolders folders(Path kaggleTrainOrNull, DataSource source) {
         return kaggleTrainOrNull != null ? bookSplit(kaggleTrainOrNull, source) : filtered(source);
     }
 
+    /** {@code cats_and_dogs_filtered}, downloaded and extracted, from the configured {@link DataSource}. */
     public static ImageFolders filtered() {
         return filtered(DataSource.configured());
     }

@@ -2,6 +2,7 @@ package dlwj.docs;
 
 import dlwj.chapter05.Vgg16WeightsOption;
 import dlwj.datasets.DataSourceOptions;
+import dlwj.datasets.DogsVsCatsSplitOption;
 import dlwj.datasets.cli.CheckedOptions;
 import dlwj.datasets.cli.Commands;
 import dlwj.datasets.files.AtomicFiles;
@@ -69,9 +70,8 @@ public final class Reproduce implements Callable<Integer>, CheckedOptions {
     @Mixin
     Vgg16WeightsOption weights = new Vgg16WeightsOption();
 
-    // chapter 5 declares --kaggle-train twice itself (PictureOptions, Vgg16FeatureExtraction), neither shareable
-    @Option(names = "--kaggle-train", paramLabel = "PATH", description = "Passed to the dogs-vs-cats examples.")
-    String kaggleTrain;
+    @Mixin
+    DogsVsCatsSplitOption dogsVsCats = new DogsVsCatsSplitOption();
 
     @Spec
     CommandSpec spec;
@@ -168,7 +168,6 @@ public final class Reproduce implements Callable<Integer>, CheckedOptions {
         for (CommandSpec mixin : spec.mixins().values()) {
             dataOptions.addAll(mixin.options().stream().filter(o -> !o.usageHelp() && !o.versionHelp()).toList());
         }
-        dataOptions.add(spec.findOption("--kaggle-train"));
         return Commands.givenArguments(dataOptions.stream()
                 .filter(option -> example.findOption(option.longestName()) != null).toList());
     }
