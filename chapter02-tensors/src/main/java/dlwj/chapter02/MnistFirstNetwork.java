@@ -1,14 +1,14 @@
 package dlwj.chapter02;
 
 import dlwj.datasets.ImageData;
-import dlwj.training.cli.ExampleOptions;
-import dlwj.training.cli.Examples;
 import dlwj.training.KerasDefaults;
 import dlwj.training.Labels;
 import dlwj.training.Metric;
-import dlwj.training.cli.MnistDatasetOption;
 import dlwj.training.Plots;
 import dlwj.training.Trainer;
+import dlwj.training.cli.ExampleOptions;
+import dlwj.training.cli.Examples;
+import dlwj.training.cli.MnistDatasetOption;
 import dlwj.training.layers.Dense;
 import java.util.Map;
 import java.util.concurrent.Callable;

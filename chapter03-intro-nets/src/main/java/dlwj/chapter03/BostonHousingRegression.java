@@ -2,14 +2,14 @@ package dlwj.chapter03;
 
 import dlwj.datasets.BostonHousing;
 import dlwj.datasets.RegressionData;
-import dlwj.training.cli.ExampleOptions;
-import dlwj.training.cli.Examples;
 import dlwj.training.History;
 import dlwj.training.Metric;
 import dlwj.training.Plots;
 import dlwj.training.Standardization;
 import dlwj.training.Trainer;
 import dlwj.training.Validation;
+import dlwj.training.cli.ExampleOptions;
+import dlwj.training.cli.Examples;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,8 @@ package dlwj.chapter03;
 
 import dlwj.datasets.Imdb;
 import dlwj.datasets.SequenceData;
-import dlwj.training.cli.ExampleOptions;
 import dlwj.training.Sequences;
+import dlwj.training.cli.ExampleOptions;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

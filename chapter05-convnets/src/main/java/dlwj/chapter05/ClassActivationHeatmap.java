@@ -3,12 +3,12 @@ package dlwj.chapter05;
 import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
 import dlwj.datasets.ImageNetClasses;
-import dlwj.datasets.cli.CheckedOptions;
 import dlwj.datasets.Vgg16Weights;
-import dlwj.training.cli.ExampleOptions;
-import dlwj.training.cli.Examples;
+import dlwj.datasets.cli.CheckedOptions;
 import dlwj.training.ModelFiles;
 import dlwj.training.Plots;
+import dlwj.training.cli.ExampleOptions;
+import dlwj.training.cli.Examples;
 import dlwj.training.images.ImageBatches;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,12 +3,12 @@ package dlwj.chapter05;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
-import dlwj.training.cli.ExampleOptions;
-import dlwj.training.cli.Examples;
 import dlwj.training.ModelFiles;
 import dlwj.training.ModelSummary;
 import dlwj.training.NumpyNames;
 import dlwj.training.Plots;
+import dlwj.training.cli.ExampleOptions;
+import dlwj.training.cli.Examples;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -62,11 +62,10 @@ public final class ConvnetActivations implements Callable<Integer> {
         int layers = Math.min(8, network.getnLayers());
         for (int i = 0; i < layers; i++) {
             INDArray activation = activations.get(i + 1);
-            String type = network.getLayer(i).conf().getLayer().getClass().getSimpleName();
             INDArray displayGrid = displayGrid(displayable(activation.get(point(0))), IMAGES_PER_ROW);
-            Path file = Plots.matshow(displayGrid, options.output("activations-layer-" + (i + 1) + ".png"));
-            System.out.printf("layer %d (%s): %s, wrote %s%n", i + 1, type,
-                    NumpyNames.shape(1, activation.size(2), activation.size(3), activation.size(1)), file);
+            Plots.matshow(displayGrid, options.output("activations-layer-" + (i + 1) + ".png"));
+            System.out.printf("layer %d (%s): %s%n", i + 1, ModelSummary.kerasType(network.getLayer(i)),
+                    NumpyNames.shape(1, activation.size(2), activation.size(3), activation.size(1)));
         }
         return 0;
     }

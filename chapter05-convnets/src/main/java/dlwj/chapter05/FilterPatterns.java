@@ -2,9 +2,9 @@ package dlwj.chapter05;
 
 import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
+import dlwj.training.Plots;
 import dlwj.training.cli.ExampleOptions;
 import dlwj.training.cli.Examples;
-import dlwj.training.Plots;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -61,9 +61,8 @@ public final class FilterPatterns implements Callable<Integer> {
                 patterns.putSlice(filter, displayable(pattern(upToLayer, filter, size, steps, random)));
             }
             // Listing 5.39: a grid of all the layer's filter patterns
-            Path file = Plots.image(grid(patterns), 255, options.output("filters-" + layer + ".png"));
-            System.out.printf("%s: %d filters in %.0f s, wrote %s%n", layer, count, (System.nanoTime() - start) / 1e9,
-                    file);
+            Plots.image(grid(patterns), 255, options.output("filters-" + layer + ".png"));
+            System.out.printf("%s: %d filters in %.0f s%n", layer, count, (System.nanoTime() - start) / 1e9);
         }
         return 0;
     }

@@ -3,14 +3,14 @@ package dlwj.chapter05;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
 import dlwj.datasets.ImageData;
-import dlwj.training.cli.ExampleOptions;
-import dlwj.training.cli.Examples;
 import dlwj.training.KerasDefaults;
 import dlwj.training.Labels;
 import dlwj.training.Metric;
-import dlwj.training.cli.MnistDatasetOption;
 import dlwj.training.ModelSummary;
 import dlwj.training.Trainer;
+import dlwj.training.cli.ExampleOptions;
+import dlwj.training.cli.Examples;
+import dlwj.training.cli.MnistDatasetOption;
 import dlwj.training.layers.Dense;
 import dlwj.training.layers.MaxPooling2D;
 import java.util.Map;

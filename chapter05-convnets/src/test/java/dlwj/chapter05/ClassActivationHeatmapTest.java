@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlwj.datasets.Fixtures;
+import dlwj.training.ModelFiles;
 import dlwj.training.cli.ExampleRun;
 import dlwj.training.cli.Examples;
-import dlwj.training.ModelFiles;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -32,8 +32,8 @@ class ConvnetActivationsTest {
         ExampleRun run = ExampleRun.of(new ConvnetActivations(), data);
 
         assertEquals(0, run.status(), run.output());
-        assertTrue(run.output().contains("layer 1 (ConvolutionLayer): (1, 148, 148, 32)"), run.output());
-        assertTrue(run.output().contains("layer 8 (SubsamplingLayer): (1, 7, 7, 128)"), run.output());
+        assertTrue(run.output().contains("layer 1 (Conv2D): (1, 148, 148, 32)"), run.output());
+        assertTrue(run.output().contains("layer 8 (MaxPooling2D): (1, 7, 7, 128)"), run.output());
         // 32 channels of 148x148, 16 per row without margins; 128 channels of 7x7 drawn three times as large
         BufferedImage first = ImageIO.read(dir.resolve("out/activations-layer-1.png").toFile());
         assertEquals(16 * 148, first.getWidth());

@@ -68,7 +68,8 @@ public final class ModelSummary {
         return text.append(')').toString();
     }
 
-    private static String kerasType(Layer layer) {
+    /** Keras' name of the layer's type ({@code Conv2D}, {@code MaxPooling2D}, {@code Dense}...), frozen or not. */
+    public static String kerasType(Layer layer) {
         Layer inner = layer instanceof FrozenLayer frozen ? frozen.getInsideLayer() : layer;
         String dl4j = inner.conf().getLayer().getClass().getSimpleName();
         return switch (dl4j) {

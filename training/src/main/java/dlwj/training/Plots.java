@@ -1,10 +1,10 @@
 package dlwj.training;
 
+import dlwj.datasets.files.AtomicFiles;
+import dlwj.training.images.ImageBatches;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import dlwj.datasets.files.AtomicFiles;
-import dlwj.training.images.ImageBatches;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

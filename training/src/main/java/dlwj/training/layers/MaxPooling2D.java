@@ -1,7 +1,6 @@
 package dlwj.training.layers;
 
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
@@ -30,14 +29,8 @@ public class MaxPooling2D extends SubsamplingLayer {
     @Override
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
                              INDArray params, boolean initializeParams, DataType dataType) {
-        MaxPooling2DImpl layer = new MaxPooling2DImpl(conf, dataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(params);
-        Map<String, INDArray> table = initializer().init(conf, params, initializeParams);
-        layer.setParamTable(table);
-        layer.setConf(conf);
-        return layer;
+        return LayerWiring.wire(new MaxPooling2DImpl(conf, dataType), conf, initializer(), listeners, layerIndex,
+                params, initializeParams);
     }
 
     /** {@code new MaxPooling2D.Builder(2, 2).build()}: Keras' {@code MaxPooling2D((2, 2))}. */
