@@ -13,6 +13,7 @@ import dlwj.training.cli.Examples;
 import dlwj.training.images.ClassMode;
 import dlwj.training.images.ImageAugmentation;
 import dlwj.training.images.ImageBatches;
+import dlwj.training.images.RunTimeEstimate;
 import dlwj.training.layers.Dense;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -149,8 +150,9 @@ public final class Vgg16FineTuning implements Callable<Integer> {
                 .checkpointed(options.output(name + ".checkpoint.zip"), resume);
     }
 
-    /** Loading and augmentation run ahead of training in a background thread. */
+    /** Says how long the phase will take; loading and augmentation run ahead of training in a background thread. */
     private static History fit(Trainer trainer, ImageBatches train, ImageBatches validation, int epochs) {
+        RunTimeEstimate.print(trainer, train, validation, epochs);
         return trainer.fit(new AsyncDataSetIterator(train, 4, false), epochs, new AsyncDataSetIterator(validation, 4, false));
     }
 
