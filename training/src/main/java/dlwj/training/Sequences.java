@@ -2,14 +2,84 @@ package dlwj.training;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.Objects;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Turning word-index sequences into tensors, as the book's chapter 3 does. */
+/**
+ * Turning word-index sequences into tensors, as the book's chapters 3 and 6 do: multi-hot vectors
+ * ({@code vectorize_sequences}) and Keras 2.0.8's {@code keras.preprocessing.sequence.pad_sequences}.
+ */
 public final class Sequences {
 
+    /** Which end of a sequence {@code pad_sequences} pads or truncates: {@code 'pre'} or {@code 'post'}. */
+    public enum End {
+        /** The start of the sequence, Keras' default for both. */
+        PRE,
+        /** The end of the sequence. */
+        POST
+    }
+
     private Sequences() {
+    }
+
+    /** {@code pad_sequences(sequences)}: every sequence as long as the longest, zeros in front. */
+    public static int[][] padSequences(int[][] sequences) {
+        return padSequences(sequences, 0);
+    }
+
+    /**
+     * {@code pad_sequences(sequences, maxlen=maxlen)}: the last {@code maxlen} values of each sequence, zeros
+     * in front of shorter ones.
+     */
+    public static int[][] padSequences(int[][] sequences, int maxlen) {
+        return padSequences(sequences, maxlen, End.PRE, End.PRE, 0);
+    }
+
+    /**
+     * {@code pad_sequences(sequences, maxlen, padding, truncating, value)} with Keras' int32 {@code dtype}: one
+     * row of {@code maxlen} values per sequence (of the longest sequence's length when {@code maxlen} is 0,
+     * Keras' {@code None}). Longer sequences lose values at the {@code truncating} end, shorter ones get
+     * {@code value} at the {@code padding} end; empty sequences are all {@code value}. No sequences give no
+     * rows (where Keras' {@code np.max} of no lengths fails). {@link #embeddingInput(int[][])} makes the rows
+     * a network's input.
+     */
+    public static int[][] padSequences(int[][] sequences, int maxlen, End padding, End truncating, int value) {
+        if (maxlen < 0) {
+            throw new IllegalArgumentException("maxlen must be positive, or 0 for the longest sequence's length, got "
+                    + maxlen);
+        }
+        Objects.requireNonNull(padding, "padding");
+        Objects.requireNonNull(truncating, "truncating");
+        int length = maxlen > 0 ? maxlen : Arrays.stream(sequences).mapToInt(s -> s.length).max().orElse(0);
+        int[][] padded = new int[sequences.length][length];
+        for (int row = 0; row < sequences.length; row++) {
+            int[] sequence = sequences[row];
+            int kept = Math.min(sequence.length, length);
+            int from = truncating == End.PRE ? sequence.length - kept : 0;
+            int to = padding == End.PRE ? length - kept : 0;
+            Arrays.fill(padded[row], value);
+            System.arraycopy(sequence, from, padded[row], to, kept);
+        }
+        return padded;
+    }
+
+    /**
+     * Padded sequences as the input of DL4J's {@code EmbeddingSequenceLayer}, Keras' {@code Embedding}: shape
+     * {@code [samples, sequenceLength]} (the layer takes this or {@code [samples, 1, sequenceLength]}), the
+     * word indices stored as float32, the network's type (exact up to 2^24, far beyond any vocabulary).
+     */
+    public static INDArray embeddingInput(int[][] padded) {
+        int length = padded.length == 0 ? 0 : padded[0].length;
+        for (int row = 0; row < padded.length; row++) {
+            if (padded[row].length != length) {
+                throw new IllegalArgumentException("Sequence " + row + " has " + padded[row].length
+                        + " values, sequence 0 has " + length + ": pad them to one length with padSequences first");
+            }
+        }
+        return Nd4j.createFromArray(padded).castTo(DataType.FLOAT);
     }
 
     /**
