@@ -10,6 +10,7 @@ import dlwj.training.Plots;
 import dlwj.training.Trainer;
 import dlwj.training.cli.ExampleOptions;
 import dlwj.training.cli.Examples;
+import dlwj.training.cli.ResumeOption;
 import dlwj.training.images.ClassMode;
 import dlwj.training.images.ImageAugmentation;
 import dlwj.training.images.ImageBatches;
@@ -81,7 +82,7 @@ public final class DogsVsCatsConvnet implements Callable<Integer> {
         // Listings 5.8 and 5.14: fitting the model using the batch generator, one checkpoint per epoch
         String name = augment ? "cats_and_dogs_small_2" : "cats_and_dogs_small_1";
         Trainer trainer = new Trainer(model, Metric.ACCURACY).seed(options.seed())
-                .checkpointed(options.output(name + ".checkpoint.zip"), resume);
+                .checkpointed(options.output(name + ".checkpoint.zip"), resume.requested());
         int epochs = options.epochs(augment ? 100 : 30);
         RunTimeEstimate.print(trainer, train, validation, epochs);
         // loading and augmentation run ahead of training in a background thread
@@ -140,8 +141,8 @@ public final class DogsVsCatsConvnet implements Callable<Integer> {
     @Option(names = "--augment", description = "Data augmentation and dropout (listings 5.11-5.15).")
     boolean augment;
 
-    @Option(names = "--resume", description = "Go on from the checkpoint of an interrupted run of the same settings.")
-    boolean resume;
+    @Mixin
+    ResumeOption resume = new ResumeOption();
 
     @Mixin
     PictureOptions pictures = new PictureOptions();

@@ -10,6 +10,7 @@ import dlwj.training.Plots;
 import dlwj.training.Trainer;
 import dlwj.training.cli.ExampleOptions;
 import dlwj.training.cli.Examples;
+import dlwj.training.cli.ResumeOption;
 import dlwj.training.images.ClassMode;
 import dlwj.training.images.ImageAugmentation;
 import dlwj.training.images.ImageBatches;
@@ -147,7 +148,7 @@ public final class Vgg16FineTuning implements Callable<Integer> {
      */
     private Trainer trainer(MultiLayerNetwork model, String name) {
         return new Trainer(model, Metric.ACCURACY).seed(options.seed())
-                .checkpointed(options.output(name + ".checkpoint.zip"), resume);
+                .checkpointed(options.output(name + ".checkpoint.zip"), resume.requested());
     }
 
     /** Says how long the phase will take; loading and augmentation run ahead of training in a background thread. */
@@ -172,9 +173,8 @@ public final class Vgg16FineTuning implements Callable<Integer> {
             description = "Epochs of fine-tuning (default: the book's ${DEFAULT-VALUE}).")
     int fineTuneEpochs;
 
-    @Option(names = "--resume", description = "Go on from the checkpoint of an interrupted run of the same settings "
-            + "(the phase with the frozen base, then fine-tuning).")
-    boolean resume;
+    @Mixin
+    ResumeOption resume = new ResumeOption();
 
     @Mixin
     PictureOptions pictures = new PictureOptions();

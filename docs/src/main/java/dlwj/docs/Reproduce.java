@@ -9,6 +9,7 @@ import dlwj.datasets.files.AtomicFiles;
 import dlwj.training.cli.Examples;
 import dlwj.training.cli.MeasuredResults;
 import dlwj.training.cli.MnistDatasetOption;
+import dlwj.training.cli.ResumeOption;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -72,6 +73,9 @@ public final class Reproduce implements Callable<Integer>, CheckedOptions {
 
     @Mixin
     DogsVsCatsSplitOption dogsVsCats = new DogsVsCatsSplitOption();
+
+    @Mixin
+    ResumeOption resume = new ResumeOption();
 
     @Spec
     CommandSpec spec;

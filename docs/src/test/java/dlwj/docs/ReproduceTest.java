@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlwj.training.cli.ExampleOptions;
 import dlwj.training.cli.ExampleRun;
+import dlwj.training.cli.MeasuredResults;
+import dlwj.training.cli.ResumeOption;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -56,6 +58,20 @@ class ReproduceTest {
         @Override
         public Integer call() {
             throw new IllegalStateException("a bug");
+        }
+    }
+
+    @Command(name = "Resuming")
+    static final class Resuming implements Callable<Integer> {
+        @Mixin
+        ResumeOption resume = new ResumeOption();
+        @Mixin
+        ExampleOptions options = new ExampleOptions();
+
+        @Override
+        public Integer call() {
+            options.record("resumed", resume.requested() ? 1 : 0);
+            return 0;
         }
     }
 
@@ -112,6 +128,23 @@ class ReproduceTest {
         assertTrue(output.matches("(?s).*FAILED +9\\.3 +Crashing .*IllegalStateException: a bug.*"), output);
         assertTrue(output.contains("has no row for `Recording --again`"), output);
         assertTrue(output.contains("Failed: Failing, Crashing."), output);
+    }
+
+    @Test
+    void resumeGoesToTheExamplesThatCheckpointAndNoOthers() throws IOException {
+        List<BookRun> runs = List.of(
+                new BookRun("9.1", "Recording", Recording::new, List.of(), List.of(), Map.of()),
+                new BookRun("9.4", "Resuming", Resuming::new, List.of(), List.of(), Map.of()));
+        Path out = folder.resolve("out");
+
+        ExampleRun run = ExampleRun.of(new Reproduce(runs), new String[] {"--out", out.toString(), "--docs",
+            docs.toString()}, "--profile", "quick", "--resume");
+
+        assertEquals(0, run.status(), run.output());
+        assertTrue(run.output().lines().anyMatch(("=== [1/2] 9.1 Recording: --quick --out " + out)::equals), run.output());
+        assertTrue(run.output().lines().anyMatch(("=== [2/2] 9.4 Resuming: --quick --out " + out + " --resume")::equals),
+                run.output());
+        assertEquals(List.of(1.0), MeasuredResults.read(out.resolve("Resuming-results.json")).get("resumed"));
     }
 
     @Test
