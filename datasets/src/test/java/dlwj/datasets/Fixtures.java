@@ -21,6 +21,9 @@ import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
 /** Small data files in the real formats of the book's datasets, written by the tests themselves. */
 public final class Fixtures {
@@ -30,15 +33,9 @@ public final class Fixtures {
 
     /** An .npz archive of the given .npy files, in order. */
     public static byte[] npz(Map<String, byte[]> arrays) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> array : arrays.entrySet()) {
-                zip.putNextEntry(new ZipEntry(array.getKey() + ".npy"));
-                zip.write(array.getValue());
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        arrays.forEach((name, npy) -> entries.put(name + ".npy", npy));
+        return zip(entries);
     }
 
     public static Map<String, byte[]> arrays(Object... namesAndNpys) {
@@ -191,6 +188,58 @@ public final class Fixtures {
     /** Keras' word index JSON. */
     public static byte[] wordIndexJson(Map<String, Integer> ranks) {
         return new Gson().toJson(ranks).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A gzipped tar of these entries, in order, as GNU tar writes one (long names as GNU long-name entries):
+     * a name ending in {@code /} is a folder, one mapped to {@code null} a symbolic link to {@code /etc/passwd}.
+     */
+    public static byte[] tarGz(Map<String, byte[]> entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_GNU);
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                TarArchiveEntry header;
+                if (entry.getValue() == null) {
+                    header = new TarArchiveEntry(entry.getKey(), TarArchiveEntry.LF_SYMLINK);
+                    header.setLinkName("/etc/passwd");
+                } else {
+                    header = new TarArchiveEntry(entry.getKey(), true); // names as given, "../" kept
+                    header.setMode(entry.getKey().endsWith("/") ? 040755 : 0100644);
+                    header.setSize(entry.getKey().endsWith("/") ? 0 : entry.getValue().length);
+                }
+                tar.putArchiveEntry(header);
+                if (entry.getValue() != null) {
+                    tar.write(entry.getValue());
+                }
+                tar.closeArchiveEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Files, in order: names and contents, a {@code String} content in UTF-8. */
+    public static Map<String, byte[]> files(Object... namesAndContents) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndContents.length; i += 2) {
+            Object content = namesAndContents[i + 1];
+            files.put((String) namesAndContents[i], content instanceof String text
+                    ? text.getBytes(StandardCharsets.UTF_8) : (byte[]) content);
+        }
+        return files;
+    }
+
+    /** A zip of these entries, in order, deflated. */
+    public static byte[] zip(Map<String, byte[]> entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(entry.getKey()));
+                zip.write(entry.getValue());
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
     }
 
     /** A zip entry stored uncompressed, with the sizes and CRC-32 that {@code ZipOutputStream} needs up front. */
