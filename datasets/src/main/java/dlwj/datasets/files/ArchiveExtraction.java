@@ -116,15 +116,28 @@ public final class ArchiveExtraction {
      * checked against its CRC-32 and size before the result is returned.
      */
     public static <T> T readEntry(Path zipFile, String name, EntryReader<T> reader) throws IOException {
+        requireEntries(zipFile, name);
         try (ZipFile zip = open(zipFile)) {
             ZipEntry entry = zip.getEntry(name);
-            if (entry == null || entry.isDirectory()) {
-                throw new InvalidDataFileException(zipFile.getFileName() + " has no entry " + name);
-            }
             try (InputStream in = VerifiedZipEntry.open(zipFile, zip, entry)) {
                 T result = reader.read(new ArchiveReadStream(zipFile, in));
                 in.transferTo(OutputStream.nullOutputStream());
                 return result;
+            }
+        }
+    }
+
+    /**
+     * Fails unless the zip {@code zipFile} has files named {@code names}: a check of its directory alone,
+     * for files whose entries are checked as they are read ({@link #readEntry}).
+     */
+    public static void requireEntries(Path zipFile, String... names) throws IOException {
+        try (ZipFile zip = open(zipFile)) {
+            for (String name : names) {
+                ZipEntry entry = zip.getEntry(name);
+                if (entry == null || entry.isDirectory()) {
+                    throw new InvalidDataFileException(zipFile.getFileName() + " has no entry " + name);
+                }
             }
         }
     }
