@@ -35,14 +35,16 @@ public final class ImdbReviews {
     private static final String FOLDER = "aclImdb";
 
     /**
-     * Stanford's {@code aclImdb_v1.tar.gz} (84,125,825 bytes). Stanford publishes no checksum: the MD5 is
-     * the one torchtext and other loaders check. The archive's structure is checked too (every file inside
+     * Stanford's {@code aclImdb_v1.tar.gz} (84,125,825 bytes). Stanford publishes no checksum: the SHA-256 is
+     * the one Hugging Face's {@code datasets} and other loaders record for it (torchtext checks the MD5
+     * {@code 7c2ac02c03563afcf9b574c7e56c153a}). The archive's structure is checked too (every file inside
      * {@code aclImdb/}, reviews in each of the four labelled folders, gzip's CRC-32), which is what protects
      * a copy given with {@code --local-file}.
      */
     public static final RemoteFile ARCHIVE = RemoteFile.of("datasets/aclImdb_v1.tar.gz",
             "https://ai.stanford.edu/~amaas/data/sentiment/aclImdb_v1.tar.gz",
-            Checksum.md5("7c2ac02c03563afcf9b574c7e56c153a"), ImdbReviews::checkArchive);
+            Checksum.sha256("c40f74a18d3b61f90feba1e17730e0d38e8b97c05fde7008942e91923d1658fe"),
+            ImdbReviews::checkArchive);
 
     private ImdbReviews() {
     }
