@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:",
             "  describe reuters --num-words 10000",
             "  describe imdb --local-file ~/Downloads/imdb.npz --mirror ~/Downloads",
+            "  describe imdb-reviews --local-file ~/Downloads/aclImdb_v1.tar.gz",
             "  describe fashion-mnist --mirror /usr/share/datasets/fashion-mnist"})
 public final class Describe implements Callable<Integer> {
 
@@ -41,7 +43,8 @@ public final class Describe implements Callable<Integer> {
     enum Dataset {
         MNIST("mnist"), FASHION_MNIST("fashion-mnist", "fashion_mnist"), IMDB("imdb"), REUTERS("reuters"),
         BOSTON_HOUSING("boston-housing", "boston_housing"),
-        DOGS_VS_CATS("dogs-vs-cats", "cats_and_dogs_filtered", "cats-and-dogs"), VGG16("vgg16");
+        DOGS_VS_CATS("dogs-vs-cats", "cats_and_dogs_filtered", "cats-and-dogs"), VGG16("vgg16"),
+        IMDB_REVIEWS("imdb-reviews", "aclimdb"), GLOVE("glove"), JENA_CLIMATE("jena-climate", "jena_climate");
 
         final String[] names;
 
@@ -59,7 +62,8 @@ public final class Describe implements Callable<Integer> {
     }
 
     @Parameters(paramLabel = "DATASET", converter = DatasetConverter.class,
-            description = "mnist, fashion-mnist, imdb, reuters, boston-housing, dogs-vs-cats or vgg16")
+            description = "mnist, fashion-mnist, imdb, reuters, boston-housing, dogs-vs-cats, vgg16, imdb-reviews "
+                    + "(the raw texts), glove or jena-climate")
     Dataset dataset;
 
     @Option(names = "--num-words", paramLabel = "N", defaultValue = "0",
@@ -68,6 +72,10 @@ public final class Describe implements Callable<Integer> {
 
     @Mixin
     DogsVsCatsSplitOption dogsVsCats = new DogsVsCatsSplitOption();
+
+    @Option(names = "--embedding-dim", paramLabel = "N", defaultValue = "100",
+            description = "glove: the vectors of N dimensions (50, 100, 200 or 300; the book's is 100).")
+    int embeddingDim;
 
     @Mixin
     DataSourceOptions data = new DataSourceOptions();
@@ -90,6 +98,9 @@ public final class Describe implements Callable<Integer> {
             case BOSTON_HOUSING -> boston(BostonHousing.loadData(0.2, 113, source));
             case DOGS_VS_CATS -> folders(dogsVsCats.folders(source));
             case VGG16 -> vgg16(Vgg16Weights.notop(source));
+            case IMDB_REVIEWS -> reviews(source);
+            case GLOVE -> glove(GloVe.embeddingsIndex(embeddingDim, source));
+            case JENA_CLIMATE -> climate(JenaClimate.loadData(source));
             default -> throw new IllegalStateException(dataset.name());
         }
         return 0;
@@ -199,6 +210,49 @@ public final class Describe implements Callable<Integer> {
             }
         }
         out.printf("  total parameters: %,d%n", total);
+    }
+
+    private void reviews(DataSource source) {
+        out.println("aclImdb (raw IMDB reviews, listing 6.8)");
+        Path folder = ImdbReviews.folder(source);
+        out.printf("  folder: %s%n", folder);
+        for (String split : ImdbReviews.SPLITS) {
+            TextData data = FileReading.read(folder, f -> ImdbReviews.read(f, split));
+            var lengths = data.texts().stream().mapToInt(String::length).summaryStatistics();
+            out.printf("  %s: %,d texts, labels %s (0 neg, 1 pos); lengths min %d mean %.1f max %d characters%n",
+                    split, data.size(), counts(data.labels()), lengths.getMin(), lengths.getAverage(),
+                    lengths.getMax());
+            String first = data.texts().get(0);
+            out.printf("  first %s text (label %d): %s%n", split, data.labels()[0],
+                    first.length() > 200 ? first.substring(0, 200) + " ..." : first);
+        }
+    }
+
+    private void glove(Map<String, float[]> embeddingsIndex) {
+        out.printf("GloVe %s (listing 6.10)%n", GloVe.fileName(embeddingDim));
+        out.printf("  Found %d word vectors, of %d dimensions.%n", embeddingsIndex.size(), embeddingDim);
+        embeddingsIndex.entrySet().stream().limit(3).forEach(word -> out.printf("  %s: %s%n", word.getKey(),
+                vector(word.getValue())));
+    }
+
+    private void climate(ClimateData data) {
+        out.println("jena_climate_2009_2016.csv (listings 6.28-6.29)");
+        out.printf("  header: %s%n", data.header());
+        out.printf("  float_data: shape (%d, %d), dtype float32; %s to %s%n", data.rows(), data.columns(),
+                data.dateTimes()[0], data.dateTimes()[data.rows() - 1]);
+        out.printf("  first row: %s %s%n", data.dateTimes()[0], vector(data.row(0)));
+        float[] temperature = new float[data.rows()];
+        for (int row = 0; row < data.rows(); row++) {
+            temperature[row] = data.get(row, 1);
+        }
+        var stats = IntStream.range(0, temperature.length).mapToDouble(i -> temperature[i]).summaryStatistics();
+        out.printf("  T (degC): min %.2f mean %.2f max %.2f%n", stats.getMin(), stats.getAverage(), stats.getMax());
+    }
+
+    /** The first values of a vector, as numpy prints a float32 array. */
+    private static String vector(float[] values) {
+        return IntStream.range(0, Math.min(values.length, 14)).mapToObj(i -> Float.toString(values[i]))
+                .collect(Collectors.joining(", ", "[", values.length > 14 ? ", ...]" : "]"));
     }
 
     private static String shape(INDArray array) {

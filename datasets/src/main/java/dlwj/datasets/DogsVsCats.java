@@ -1,10 +1,10 @@
 package dlwj.datasets;
 
+import dlwj.datasets.files.ArchiveExtraction;
 import dlwj.datasets.files.DataSource;
 import dlwj.datasets.files.DatasetUnavailableException;
 import dlwj.datasets.files.InvalidDataFileException;
 import dlwj.datasets.files.RemoteFile;
-import dlwj.datasets.files.ZipExtraction;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -114,7 +114,7 @@ public final class DogsVsCats {
             throw new InvalidDataFileException(zipFile.getFileName() + " holds " + counts + " images, expected "
                     + expected);
         }
-        ZipExtraction.verifyEntries(zipFile);
+        ArchiveExtraction.verifyEntries(zipFile);
     }
 
     /** The image counts, and every picture a complete JPEG: what makes a folder Keras extracted usable too. */
@@ -167,7 +167,7 @@ public final class DogsVsCats {
                     if (zip == null) {
                         Files.copy(existing(name), out);
                     } else {
-                        ZipExtraction.copyVerified(Path.of(zip.getName()), zip, entry(name), out);
+                        ArchiveExtraction.copyVerified(Path.of(zip.getName()), zip, entry(name), out);
                     }
                 }
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

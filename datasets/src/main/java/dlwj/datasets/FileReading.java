@@ -33,6 +33,28 @@ final class FileReading {
         }
     }
 
+    /**
+     * A decimal number of a text data file (GloVe's vectors, Jena's CSV) as Python's {@code float()} reads it,
+     * or NaN when {@code text} is not one: digits with an optional sign, point and exponent. Java's own extras
+     * ({@code NaN}, {@code Infinity}, hex, a trailing {@code d} or {@code f}, spaces) are not numbers here.
+     */
+    static double decimal(String text) {
+        if (text.isEmpty()) {
+            return Double.NaN;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < '0' || c > '9') && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
+                return Double.NaN;
+            }
+        }
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
     /** A JSON file whose top level is an object, such as Keras' word and class indexes ({@code what}). */
     static JsonObject jsonObject(Path file, String what) throws IOException {
         JsonElement json;

@@ -299,6 +299,27 @@ class DatasetsTest {
     }
 
     @Test
+    void describeSummarisesChapterSixData() throws Exception {
+        Path reviews = Fixtures.write(mirror.resolve("aclImdb_v1.tar.gz"), Fixtures.tarGz(Fixtures.aclImdb()));
+        Fixtures.write(mirror.resolve("glove.6B.zip"), Fixtures.gloveZip(List.of("the", "of"), Map.of()));
+        Fixtures.write(mirror.resolve("jena_climate_2009_2016.csv.zip"), Fixtures.jenaZip(Fixtures.jenaCsv(6)));
+
+        String imdb = runDescribe("imdb-reviews", "--local-file", reviews.toString(), "--cache-dir", home.toString());
+        String glove = runDescribe("glove", "--local-file", mirror.resolve("glove.6B.zip").toString(),
+                "--embedding-dim", "50", "--cache-dir", home.toString());
+        String jena = runDescribe("jena-climate", "--mirror", mirror.toString(), "--cache-dir", home.toString());
+
+        assertTrue(imdb.contains("train: 3 texts, labels {0: 2, 1: 1} (0 neg, 1 pos)"), imdb);
+        assertTrue(imdb.contains("first test text (label 0): Meh."), imdb);
+        assertTrue(glove.contains("Found 2 word vectors, of 50 dimensions."), glove);
+        assertTrue(glove.contains("of: [0.002, -0.004, 0.006, "), glove);
+        assertTrue(jena.contains("float_data: shape (6, 14), dtype float32; 01.01.2009 00:10:00 to 01.01.2009 01:00:00"),
+                jena);
+        assertTrue(jena.contains("first row: 01.01.2009 00:10:00 [996.52, -8.02, 265.4, -8.9, 93.3, 3.33, 3.11, 0.22, "
+                + "1.94, 3.12, 1307.75, 1.03, 1.75, 152.3]"), jena);
+    }
+
+    @Test
     void describeRejectsUnknownDatasetsWithUsageStatus() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = Commands.commandLine(new Describe()).setErr(new PrintWriter(err, true)).execute("cifar10");
@@ -320,7 +341,7 @@ class DatasetsTest {
         assertTrue(err.toString().contains(notAFolder.toString()), err.toString());
     }
 
-    private static String runDescribe(String... args) {
+    static String runDescribe(String... args) {
         PrintStream original = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

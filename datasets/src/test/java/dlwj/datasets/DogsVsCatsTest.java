@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dlwj.datasets.files.ArchiveExtraction;
 import dlwj.datasets.files.DataSource;
 import dlwj.datasets.files.DatasetUnavailableException;
-import dlwj.datasets.files.ZipExtraction;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -117,7 +117,7 @@ class DogsVsCatsTest {
         Fixtures.write(mirror.resolve(ZIP), goodZip);
         Path folder = home.resolve("datasets/cats_and_dogs_filtered");
         DogsVsCats.filtered(source());
-        Files.delete(folder.resolve(ZipExtraction.MARKER));
+        Files.delete(folder.resolve(ArchiveExtraction.MARKER));
         Fixtures.write(folder.resolve("train/cats/stray.jpg"), Fixtures.jpeg(2, 2, new Random(5)));
 
         DogsVsCats.filtered(source());
@@ -130,7 +130,7 @@ class DogsVsCatsTest {
     void kerasFolderIsUsedOnlyWhileEveryPictureIsComplete() throws Exception {
         Fixtures.write(mirror.resolve(ZIP), goodZip);
         Path keras = DogsVsCats.filtered(source().withHome(kerasHome)).train().getParent();
-        Files.delete(keras.resolve(ZipExtraction.MARKER)); // Keras writes none
+        Files.delete(keras.resolve(ArchiveExtraction.MARKER)); // Keras writes none
         Files.delete(mirror.resolve(ZIP));
 
         assertEquals(keras.resolve("train"), DogsVsCats.filtered(source()).train(), "used without its zip");
@@ -150,7 +150,7 @@ class DogsVsCatsTest {
     }
 
     private static String marker(ImageFolders folders) throws IOException {
-        return Files.readString(folders.train().getParent().resolve(ZipExtraction.MARKER)).strip();
+        return Files.readString(folders.train().getParent().resolve(ArchiveExtraction.MARKER)).strip();
     }
 
     /** The zip with entry {@code name}'s bytes changed, and written with {@code method}. */

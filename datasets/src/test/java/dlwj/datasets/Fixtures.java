@@ -11,16 +11,23 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
 /** Small data files in the real formats of the book's datasets, written by the tests themselves. */
 public final class Fixtures {
@@ -30,15 +37,9 @@ public final class Fixtures {
 
     /** An .npz archive of the given .npy files, in order. */
     public static byte[] npz(Map<String, byte[]> arrays) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> array : arrays.entrySet()) {
-                zip.putNextEntry(new ZipEntry(array.getKey() + ".npy"));
-                zip.write(array.getValue());
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        arrays.forEach((name, npy) -> entries.put(name + ".npy", npy));
+        return zip(entries);
     }
 
     public static Map<String, byte[]> arrays(Object... namesAndNpys) {
@@ -191,6 +192,129 @@ public final class Fixtures {
     /** Keras' word index JSON. */
     public static byte[] wordIndexJson(Map<String, Integer> ranks) {
         return new Gson().toJson(ranks).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A gzipped tar of these entries, in order, as GNU tar writes one (long names as GNU long-name entries):
+     * a name ending in {@code /} is a folder, one mapped to {@code null} a symbolic link to {@code /etc/passwd}.
+     */
+    public static byte[] tarGz(Map<String, byte[]> entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_GNU);
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                TarArchiveEntry header;
+                if (entry.getValue() == null) {
+                    header = new TarArchiveEntry(entry.getKey(), TarArchiveEntry.LF_SYMLINK);
+                    header.setLinkName("/etc/passwd");
+                } else {
+                    header = new TarArchiveEntry(entry.getKey(), true); // names as given, "../" kept
+                    header.setMode(entry.getKey().endsWith("/") ? 040755 : 0100644);
+                    header.setSize(entry.getKey().endsWith("/") ? 0 : entry.getValue().length);
+                }
+                tar.putArchiveEntry(header);
+                if (entry.getValue() != null) {
+                    tar.write(entry.getValue());
+                }
+                tar.closeArchiveEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Files, in order: names and contents, a {@code String} content in UTF-8. */
+    public static Map<String, byte[]> files(Object... namesAndContents) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndContents.length; i += 2) {
+            Object content = namesAndContents[i + 1];
+            files.put((String) namesAndContents[i], content instanceof String text
+                    ? text.getBytes(StandardCharsets.UTF_8) : (byte[]) content);
+        }
+        return files;
+    }
+
+    /** A zip of these entries, in order, deflated. */
+    public static byte[] zip(Map<String, byte[]> entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(entry.getKey()));
+                zip.write(entry.getValue());
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * The entries of an {@code aclImdb_v1.tar.gz} in Stanford's layout, in an order {@code os.listdir} could
+     * give: reviews {@code ID_RATING.txt} in {@code aclImdb/{train,test}/{neg,pos}/} (train/neg's two in
+     * reverse name order, one with Windows line ends, beside a file that is not a review), and what the book
+     * ignores: {@code README}, {@code imdb.vocab}, {@code train/unsup/}, a {@code .feat} file. A map to change
+     * before {@link #tarGz}.
+     */
+    public static Map<String, byte[]> aclImdb() {
+        return files("aclImdb/", "", "aclImdb/README", "Large Movie Review Dataset v1.0", "aclImdb/imdb.vocab",
+                "the\nand\n", "aclImdb/train/", "", "aclImdb/train/neg/", "",
+                "aclImdb/train/neg/2_1.txt", "Awful.\r\nTruly awful.", "aclImdb/train/neg/10_2.txt", "A dull film.",
+                "aclImdb/train/neg/notes.md", "not a review", "aclImdb/train/pos/0_9.txt", "Loved it.",
+                "aclImdb/train/unsup/0_0.txt", "unlabelled", "aclImdb/train/labeledBow.feat", "0 0:1",
+                "aclImdb/test/neg/0_4.txt", "Meh.", "aclImdb/test/pos/1_8.txt", "Good.",
+                "aclImdb/test/pos/0_10.txt", "Great <br /><br />fun, caf\u00e9 included.");
+    }
+
+    /**
+     * A {@code glove.6B.zip} in Stanford's layout: {@code glove.6B.50d.txt} ... {@code glove.6B.300d.txt} at its
+     * root, each the {@link #gloveText} of {@code words}, unless {@code replaced} gives a member's text.
+     */
+    public static byte[] gloveZip(List<String> words, Map<Integer, String> replaced) throws IOException {
+        Map<String, byte[]> members = new LinkedHashMap<>();
+        for (int dimension : new int[] {50, 100, 200, 300}) {
+            String text = replaced.getOrDefault(dimension, gloveText(dimension, words));
+            members.put("glove.6B." + dimension + "d.txt", text.getBytes(StandardCharsets.UTF_8));
+        }
+        return zip(members);
+    }
+
+    /**
+     * GloVe's text format: a line per word, the word and {@code dimension} values separated by single spaces;
+     * value {@code j} of word {@code w} is {@code (w + 1) * (j + 1) / 1000}, negative for odd {@code j}.
+     */
+    public static String gloveText(int dimension, List<String> words) {
+        StringBuilder text = new StringBuilder();
+        for (int w = 0; w < words.size(); w++) {
+            text.append(words.get(w));
+            for (int j = 0; j < dimension; j++) {
+                text.append(' ').append(String.format(Locale.ROOT, "%.5f", (j % 2 == 0 ? 1 : -1) * (w + 1) * (j + 1)
+                        / 1000.0));
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    /**
+     * {@code jena_climate_2009_2016.csv} with its header and {@code rows} rows every 10 minutes from
+     * 01.01.2009 00:10:00, the first one the real file's, then the temperature up by 0.01 each row; no final
+     * line end, as in Keras' file.
+     */
+    public static String jenaCsv(int rows) {
+        StringJoiner csv = new StringJoiner("\n");
+        csv.add("\"Date Time\",\"p (mbar)\",\"T (degC)\",\"Tpot (K)\",\"Tdew (degC)\",\"rh (%)\",\"VPmax (mbar)\","
+                + "\"VPact (mbar)\",\"VPdef (mbar)\",\"sh (g/kg)\",\"H2OC (mmol/mol)\",\"rho (g/m**3)\",\"wv (m/s)\","
+                + "\"max. wv (m/s)\",\"wd (deg)\"");
+        LocalDateTime time = LocalDateTime.of(2009, 1, 1, 0, 10);
+        for (int row = 0; row < rows; row++) {
+            csv.add(time.plusMinutes(10L * row).format(DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss"))
+                    + String.format(Locale.ROOT, ",996.52,%.2f,265.40,-8.90,93.30,3.33,3.11,0.22,1.94,3.12,1307.75,1.03,"
+                    + "1.75,152.30", -8.02 + 0.01 * row));
+        }
+        return csv.toString();
+    }
+
+    /** Keras' {@code jena_climate_2009_2016.csv.zip}: the CSV at its root. */
+    public static byte[] jenaZip(String csv) throws IOException {
+        return zip(files("jena_climate_2009_2016.csv", csv));
     }
 
     /** A zip entry stored uncompressed, with the sizes and CRC-32 that {@code ZipOutputStream} needs up front. */

@@ -186,10 +186,11 @@ public final class DataSource {
     }
 
     /**
-     * Returns the folder {@code folder} extracted from the zip {@code archive} (which holds it at its
-     * top level), as Keras' {@code get_file(..., extract=True)} leaves it: in this cache, or in Keras'
-     * where it is already there. Every entry is checked against the CRC-32 the zip declares, and
-     * {@code check} validates the folder before it is published.
+     * Returns the folder {@code folder} extracted from the archive {@code archive}, a zip or a tar.gz
+     * (which holds it at its top level), as Keras' {@code get_file(..., extract=True)} leaves it: in this
+     * cache, or in Keras' where it is already there. Every entry is checked against the CRC-32 the archive
+     * declares (each entry's in a zip, the whole stream's in a tar.gz), entries that leave the archive or
+     * are links are refused, and {@code check} validates the folder before it is published.
      * <p>
      * A folder this cache extracted records the SHA-256 of its archive, and is extracted again when the
      * archive at hand differs, when the record is missing (an interrupted or older extraction) or when
@@ -201,8 +202,8 @@ public final class DataSource {
         Path cached = cachedPath(archive).resolveSibling(folder);
         try {
             if (Files.isDirectory(cached)) {
-                Path zip = get(archive);
-                Optional<String> stale = staleness(cached, zip, Checksum.digest("SHA-256", zip), check);
+                Path file = get(archive);
+                Optional<String> stale = staleness(cached, file, Checksum.digest("SHA-256", file), check);
                 if (stale.isEmpty()) {
                     return cached;
                 }
@@ -219,12 +220,12 @@ public final class DataSource {
                 }
             }
             return FileLocks.withLock(cached, lockWait, () -> {
-                Path zip = get(archive);
-                String zipHash = Checksum.digest("SHA-256", zip);
-                if (Files.isDirectory(cached) && staleness(cached, zip, zipHash, check).isEmpty()) {
+                Path file = get(archive);
+                String hash = Checksum.digest("SHA-256", file);
+                if (Files.isDirectory(cached) && staleness(cached, file, hash, check).isEmpty()) {
                     return cached; // another process extracted it while we waited for the lock
                 }
-                ZipExtraction.extractFolder(zip, zipHash, folder, cached, check);
+                ArchiveExtraction.extractFolder(file, hash, folder, cached, check);
                 return cached;
             });
         } catch (InvalidDataFileException e) {
@@ -235,15 +236,15 @@ public final class DataSource {
         }
     }
 
-    /** Why the extracted {@code folder} cannot be used as {@code zip}'s (SHA-256 {@code zipHash}); empty when it can. */
-    private static Optional<String> staleness(Path folder, Path zip, String zipHash, FileValidator check)
+    /** Why the extracted {@code folder} cannot be used as {@code archive}'s (SHA-256 {@code hash}); empty when it can. */
+    private static Optional<String> staleness(Path folder, Path archive, String hash, FileValidator check)
             throws IOException {
-        Optional<String> source = ZipExtraction.sourceArchiveHash(folder);
+        Optional<String> source = ArchiveExtraction.sourceArchiveHash(folder);
         if (source.isEmpty()) {
             return Optional.of("it does not record the archive it came from");
         }
-        if (!source.get().equals(zipHash)) {
-            return Optional.of("it was extracted from another " + zip.getFileName() + " than " + zip);
+        if (!source.get().equals(hash)) {
+            return Optional.of("it was extracted from another " + archive.getFileName() + " than " + archive);
         }
         try {
             check.validate(folder);

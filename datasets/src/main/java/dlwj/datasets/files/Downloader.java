@@ -170,7 +170,9 @@ final class Downloader {
         try {
             file.validator().validate(partial);
         } catch (IOException e) {
-            throw new PermanentFailure("the file is not valid: " + e.getMessage());
+            // the checks name the file they read, here the temporary one: name the file being downloaded
+            throw new PermanentFailure("the file is not valid: "
+                    + String.valueOf(e.getMessage()).replace(partial.getFileName().toString(), file.fileName()));
         }
     }
 
