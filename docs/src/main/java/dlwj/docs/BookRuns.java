@@ -18,13 +18,14 @@ import dlwj.chapter05.FilterPatterns;
 import dlwj.chapter05.MnistConvnet;
 import dlwj.chapter05.Vgg16FeatureExtraction;
 import dlwj.chapter05.Vgg16FineTuning;
+import dlwj.chapter06.OneHotEncoding;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Every example of chapters 2-5, in the book's order, as the reproduction runs them. Later runs use what
+ * Every example of chapters 2-6, in the book's order, as the reproduction runs them. Later runs use what
  * earlier ones saved in the output folder (the visualisations of section 5.4 read the dogs-vs-cats models).
  */
 public final class BookRuns {
@@ -68,7 +69,8 @@ public final class BookRuns {
                 // the book's VGG16 with its ImageNet classifier needs 528 MB of weights and the reader's picture
                 new BookRun("5.4.3", "ClassActivationHeatmap --cats-vs-dogs", ClassActivationHeatmap::new,
                         List.of("--cats-vs-dogs"), List.of(),
-                        Map.of("class-activation-heatmap.png", "chapter05/heatmap-small-convnet.png")));
+                        Map.of("class-activation-heatmap.png", "chapter05/heatmap-small-convnet.png")),
+                run("6.1.1", "OneHotEncoding", OneHotEncoding::new, List.of(), Map.of()));
     }
 
     /** A run at the book's settings with no arguments of its own. */
