@@ -2,8 +2,15 @@ package dlwj.training;
 
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.distribution.UniformDistribution;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.IWeightInit;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.nn.weights.WeightInitDistribution;
+import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.regularization.L1Regularization;
 import org.nd4j.linalg.learning.regularization.L2Regularization;
@@ -17,7 +24,9 @@ import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
  * silently change the book's results: its {@code new RmsProp()} has a learning rate of 0.1 (Keras: 0.001)
  * and starts its accumulator at epsilon (Keras: 0; {@link KerasRmsProp} is Keras' and 5x faster), its
  * default weight initialisation is not {@code glorot_uniform}, its binary cross-entropy clips
- * probabilities at 1e-5 and its categorical cross-entropy at 1e-10 (Keras: 1e-7 for both).
+ * probabilities at 1e-5 and its categorical cross-entropy at 1e-10 (Keras: 1e-7 for both). Its recurrent
+ * and embedding layers differ too: see {@link #lstm}, {@link #simpleRnn} and {@link #embedding}; Keras' GRU is
+ * {@link dlwj.training.layers.Gru}.
  */
 public final class KerasDefaults {
 
@@ -95,5 +104,69 @@ public final class KerasDefaults {
                 .biasInit(0)
                 .updater(rmsprop())
                 .cacheMode(CacheMode.DEVICE);
+    }
+
+    /**
+     * Keras' {@code Orthogonal()} initialiser, the {@code recurrent_initializer} of its recurrent layers, over the
+     * weights' whole shape: a [units, k units] recurrent kernel gets orthonormal rows, as Keras' does (not one
+     * orthogonal block per gate). {@link KerasOrthogonal}; DL4J's {@code OrthogonalDistribution} hangs in its SVD.
+     */
+    public static IWeightInit orthogonal() {
+        return new KerasOrthogonal();
+    }
+
+    /** Keras' {@code glorot_uniform} with the fans of the weight matrix's own shape: {@link KerasGlorotUniform}. */
+    public static IWeightInit glorotUniform() {
+        return new KerasGlorotUniform();
+    }
+
+    /**
+     * {@code layers.LSTM(units)}: DL4J's {@code LSTM} with Keras 2.0.8's defaults, where DL4J's differ. Its gates
+     * are Keras' {@code hard_sigmoid} (DL4J: sigmoid; DL4J's {@code HARDSIGMOID} is Keras' clip(0.2 x + 0.5, 0,
+     * 1)), its activation tanh (DL4J: the network's, sigmoid unless set), its kernel {@code glorot_uniform} over
+     * the kernel's shape (DL4J's XAVIER_UNIFORM takes other fans for an LSTM), its recurrent kernel orthogonal
+     * (DL4J: the kernel's initialisation), its biases zero but the forget gate's 1 ({@code unit_forget_bias=True},
+     * DL4J's default too). DL4J orders the gates' columns otherwise than Keras' (i, f, c, o): Keras' weights don't
+     * load as they are. Output: every step, [batch, units, time]; wrap it in {@code LastTimeStep} for Keras'
+     * {@code return_sequences=False}.
+     */
+    public static LSTM.Builder lstm(int units) {
+        return new LSTM.Builder()
+                .nOut(units)
+                .activation(Activation.TANH)
+                .gateActivationFunction(Activation.HARDSIGMOID)
+                .weightInit(glorotUniform())
+                .weightInitRecurrent(orthogonal())
+                .biasInit(0)
+                .forgetGateBiasInit(1);
+    }
+
+    /**
+     * {@code layers.SimpleRNN(units)}: DL4J's {@code SimpleRnn} with Keras' defaults: activation tanh (DL4J: the
+     * network's), kernel {@code glorot_uniform}, recurrent kernel orthogonal (DL4J: the kernel's initialisation),
+     * zero bias. Output: every step, as {@link #lstm}.
+     */
+    public static SimpleRnn.Builder simpleRnn(int units) {
+        return new SimpleRnn.Builder()
+                .nOut(units)
+                .activation(Activation.TANH)
+                .weightInit(glorotUniform())
+                .weightInitRecurrent(orthogonal())
+                .biasInit(0);
+    }
+
+    /**
+     * {@code layers.Embedding(inputDim, outputDim)}: DL4J's {@code EmbeddingSequenceLayer} with Keras' defaults:
+     * embeddings uniform in [-0.05, 0.05] (Keras' {@code 'uniform'}; DL4J: the network's initialisation), no bias
+     * and no activation (DL4J applies the network's activation, sigmoid unless set, to the looked-up vectors).
+     * Add {@code .inputLength(maxlen)} for Keras' {@code input_length}.
+     */
+    public static EmbeddingSequenceLayer.Builder embedding(int inputDim, int outputDim) {
+        return new EmbeddingSequenceLayer.Builder()
+                .nIn(inputDim)
+                .nOut(outputDim)
+                .hasBias(false)
+                .activation(Activation.IDENTITY)
+                .weightInit(new WeightInitDistribution(new UniformDistribution(-0.05, 0.05)));
     }
 }

@@ -2,10 +2,14 @@ package dlwj.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
 import dlwj.training.layers.Dense;
 import java.util.List;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -96,5 +100,78 @@ class KerasDefaultsTest {
                         .activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.feedForward(5))
                 .build();
+    }
+
+    @Test
+    void dl4jsHardSigmoidIsKeras() {
+        // Keras 2.0.8's backend: clip(0.2 x + 0.5, 0, 1)
+        double[] x = {-3, -2.5, -1, 0, 0.5, 1, 2.5, 3};
+        INDArray y = Activation.HARDSIGMOID.getActivationFunction()
+                .getActivation(Nd4j.createFromArray(x), false);
+
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(Math.min(1, Math.max(0, 0.2 * x[i] + 0.5)), y.getDouble(i), 1e-8, "x = " + x[i]);
+        }
+    }
+
+    private static MultiLayerNetwork recurrent(org.deeplearning4j.nn.conf.layers.Layer layer, int features) {
+        return KerasDefaults.initialise(new MultiLayerNetwork(KerasDefaults.network(5).dataType(DataType.DOUBLE)
+                .list().layer(layer).setInputType(InputType.recurrent(features)).build()));
+    }
+
+    private static void assertOrthonormalRows(INDArray matrix) {
+        INDArray identity = Nd4j.eye(matrix.rows()).castTo(matrix.dataType());
+        assertTrue(matrix.mmul(matrix.transpose()).equalsWithEps(identity, 1e-10), "orthonormal rows");
+    }
+
+    /** Keras' glorot_uniform over the whole [rows, columns] kernel: within its limit, and reaching near it. */
+    private static void assertGlorotUniform(INDArray kernel) {
+        double limit = Math.sqrt(6.0 / (kernel.rows() + kernel.columns()));
+        double largest = kernel.amaxNumber().doubleValue();
+        assertTrue(largest <= limit && largest > 0.97 * limit, "largest |w| " + largest + ", limit " + limit);
+    }
+
+    @Test
+    void lstmHasKerasDefaults() {
+        LSTM conf = KerasDefaults.lstm(16).build();
+        MultiLayerNetwork net = recurrent(conf, 30);
+        INDArray bias = net.getLayer(0).getParam("b");
+
+        assertEquals(Activation.HARDSIGMOID.getActivationFunction(), conf.getGateActivationFn());
+        assertEquals(Activation.TANH.getActivationFunction(), conf.getActivationFn());
+        assertGlorotUniform(net.getLayer(0).getParam("W")); // [30, 64]: limit sqrt(6 / 94)
+        assertOrthonormalRows(net.getLayer(0).getParam("RW"));
+        // DL4J's gate blocks: the forget gate's is the second, as in Keras; unit_forget_bias=True
+        double[] biases = bias.toDoubleVector();
+        for (int i = 0; i < 64; i++) {
+            assertEquals(i >= 16 && i < 32 ? 1 : 0, biases[i], 0, "bias " + i);
+        }
+    }
+
+    @Test
+    void simpleRnnHasKerasDefaults() {
+        MultiLayerNetwork net = recurrent(KerasDefaults.simpleRnn(12).build(), 20);
+
+        assertEquals(Activation.TANH.getActivationFunction(),
+                ((org.deeplearning4j.nn.conf.layers.BaseLayer) net.getLayer(0).conf().getLayer()).getActivationFn());
+        assertGlorotUniform(net.getLayer(0).getParam("W"));
+        assertOrthonormalRows(net.getLayer(0).getParam("RW"));
+        assertEquals(0, net.getLayer(0).getParam("b").amaxNumber().doubleValue(), 0);
+    }
+
+    @Test
+    void embeddingHasKerasDefaults() {
+        MultiLayerNetwork net = KerasDefaults.initialise(new MultiLayerNetwork(KerasDefaults.network(5).list()
+                .layer(KerasDefaults.embedding(1000, 8).inputLength(4).build())
+                .build()));
+        INDArray embeddings = net.getLayer(0).getParam("W");
+
+        assertEquals(1000 * 8, net.numParams(), "no bias");
+        assertTrue(embeddings.amaxNumber().doubleValue() <= 0.05);
+        assertTrue(embeddings.amaxNumber().doubleValue() > 0.049, "uniform in [-0.05, 0.05]");
+        assertTrue(embeddings.minNumber().doubleValue() < -0.049);
+        // no activation: the output is the looked-up row
+        INDArray out = net.output(Nd4j.createFromArray(new float[][] {{3, 0, 999, 3}}));
+        assertEquals(embeddings.getRow(999).castTo(out.dataType()), out.get(all(), all(), interval(2, 3)).reshape(8));
     }
 }
