@@ -128,24 +128,31 @@ class OutputTest {
         assertClose(dl4j.params(), ours.params(), 1e-5);
     }
 
-    /** A classifier's Output (softmax, cross-entropy) goes through ND4J, its pre-activation computed once. */
-    @Test
-    void classifierKeepsDl4jsComputation() {
+    /**
+     * A classifier's Output (softmax with categorical cross-entropy, sigmoid with binary cross-entropy, as the
+     * book's MNIST, Reuters and IMDB models) goes through ND4J, its pre-activation computed once per step.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void classifierKeepsDl4jsComputation(boolean softmax) {
         MultiLayerNetwork[] nets = new MultiLayerNetwork[2];
         for (int k = 0; k < 2; k++) {
+            OutputLayer.Builder output = k == 0 ? new OutputLayer.Builder() : new Output.Builder();
+            output.lossFunction(softmax ? KerasDefaults.categoricalCrossentropy() : KerasDefaults.binaryCrossentropy())
+                    .nOut(softmax ? 3 : 1).activation(softmax ? Activation.SOFTMAX : Activation.SIGMOID);
             MultiLayerConfiguration conf = KerasDefaults.network(4).list()
                     .layer(new Dense.Builder().nOut(16).activation(Activation.RELU).build())
-                    .layer(k == 0 ? new OutputLayer.Builder(KerasDefaults.categoricalCrossentropy()).nOut(3)
-                            .activation(Activation.SOFTMAX).build()
-                            : new Output.Builder(KerasDefaults.categoricalCrossentropy()).nOut(3)
-                            .activation(Activation.SOFTMAX).build())
+                    .layer(output.build())
                     .setInputType(InputType.feedForward(FEATURES))
                     .build();
             nets[k] = KerasDefaults.initialise(new MultiLayerNetwork(conf));
         }
         Nd4j.getRandom().setSeed(5);
         INDArray x = Nd4j.rand(DataType.FLOAT, 32, FEATURES);
-        INDArray y = Labels.toCategorical(Nd4j.createFromArray(new int[32]).addi(1), 3).castTo(DataType.FLOAT);
+        INDArray classes = Nd4j.createFromArray(new int[32]).addi(Nd4j.createFromArray(new int[32]).addi(1).muli(
+                Nd4j.rand(DataType.FLOAT, 32).gt(0.5).castTo(DataType.INT32)));
+        INDArray y = softmax ? Labels.toCategorical(classes, 3).castTo(DataType.FLOAT)
+                : classes.castTo(DataType.FLOAT).reshape(32, 1);
         for (int step = 0; step < 5; step++) {
             nets[0].fit(x, y);
             nets[1].fit(x, y);
@@ -153,6 +160,7 @@ class OutputTest {
         }
         assertClose(nets[0].params(), nets[1].params(), 1e-6);
         assertClose(nets[0].output(x), nets[1].output(x), 1e-6);
+        assertEquals(nets[0].score(new DataSet(x, y), false), nets[1].score(new DataSet(x, y), false), 1e-6);
     }
 
     @Test
