@@ -10,10 +10,10 @@ import dlwj.training.cli.ExampleOptions;
 import dlwj.training.cli.Examples;
 import dlwj.training.cli.MnistDatasetOption;
 import dlwj.training.layers.Dense;
+import dlwj.training.layers.Output;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -76,7 +76,7 @@ public final class MnistFirstNetwork implements Callable<Integer> {
     public static MultiLayerNetwork model(long seed) {
         MultiLayerNetwork network = new MultiLayerNetwork(KerasDefaults.network(seed).list()
                 .layer(new Dense.Builder().nOut(512).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(KerasDefaults.categoricalCrossentropy()).nOut(10)
+                .layer(new Output.Builder(KerasDefaults.categoricalCrossentropy()).nOut(10)
                         .activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.feedForward(28 * 28)) // input_shape=(28 * 28,)
                 .build());

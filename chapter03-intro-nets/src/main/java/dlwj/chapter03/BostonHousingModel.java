@@ -2,8 +2,8 @@ package dlwj.chapter03;
 
 import dlwj.training.KerasDefaults;
 import dlwj.training.layers.Dense;
+import dlwj.training.layers.Output;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
@@ -23,7 +23,7 @@ public final class BostonHousingModel {
         MultiLayerNetwork model = new MultiLayerNetwork(KerasDefaults.network(seed).list()
                 .layer(new Dense.Builder().nOut(64).activation(Activation.RELU).build())
                 .layer(new Dense.Builder().nOut(64).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(1)
+                .layer(new Output.Builder(LossFunctions.LossFunction.MSE).nOut(1)
                         .activation(Activation.IDENTITY).build())
                 .setInputType(InputType.feedForward(13))
                 .build());

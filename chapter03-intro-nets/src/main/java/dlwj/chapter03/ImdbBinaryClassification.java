@@ -14,12 +14,12 @@ import dlwj.training.Trainer;
 import dlwj.training.cli.ExampleOptions;
 import dlwj.training.cli.Examples;
 import dlwj.training.layers.Dense;
+import dlwj.training.layers.Output;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -124,7 +124,7 @@ public final class ImdbBinaryClassification implements Callable<Integer>, Checke
         for (int i = 0; i < hiddenLayers; i++) {
             layers.layer(new Dense.Builder().nOut(units).activation(activation).build());
         }
-        layers.layer(new OutputLayer.Builder().lossFunction(loss).nOut(1).activation(Activation.SIGMOID).build());
+        layers.layer(new Output.Builder().lossFunction(loss).nOut(1).activation(Activation.SIGMOID).build());
         MultiLayerNetwork model = new MultiLayerNetwork(layers.setInputType(InputType.feedForward(10_000)).build());
         KerasDefaults.initialise(model);
         return model;

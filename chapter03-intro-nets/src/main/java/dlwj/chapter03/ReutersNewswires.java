@@ -18,12 +18,12 @@ import dlwj.training.Trainer;
 import dlwj.training.cli.ExampleOptions;
 import dlwj.training.cli.Examples;
 import dlwj.training.layers.Dense;
+import dlwj.training.layers.Output;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -139,7 +139,7 @@ public final class ReutersNewswires implements Callable<Integer>, CheckedOptions
         MultiLayerNetwork model = new MultiLayerNetwork(KerasDefaults.network(seed).list()
                 .layer(new Dense.Builder().nOut(64).activation(Activation.RELU).build())
                 .layer(new Dense.Builder().nOut(middleUnits).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder().lossFunction(loss).nOut(TOPICS).activation(Activation.SOFTMAX).build())
+                .layer(new Output.Builder().lossFunction(loss).nOut(TOPICS).activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.feedForward(10_000))
                 .build());
         KerasDefaults.initialise(model);

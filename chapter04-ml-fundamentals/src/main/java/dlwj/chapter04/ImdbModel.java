@@ -3,11 +3,11 @@ package dlwj.chapter04;
 import dlwj.chapter03.ImdbVectors;
 import dlwj.training.KerasDefaults;
 import dlwj.training.layers.Dense;
+import dlwj.training.layers.Output;
 import java.util.List;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.regularization.Regularization;
@@ -33,7 +33,7 @@ record ImdbModel(String name, int hiddenLayers, int units, List<Regularization> 
                 layers.layer(new DropoutLayer.Builder(0.5).build());
             }
         }
-        layers.layer(new OutputLayer.Builder().lossFunction(KerasDefaults.binaryCrossentropy()).nOut(1)
+        layers.layer(new Output.Builder().lossFunction(KerasDefaults.binaryCrossentropy()).nOut(1)
                 .activation(Activation.SIGMOID).build());
         MultiLayerNetwork model = new MultiLayerNetwork(
                 layers.setInputType(InputType.feedForward(ImdbVectors.NUM_WORDS)).build());

@@ -75,7 +75,7 @@ public final class ModelSummary {
         return switch (dl4j) {
             case "ConvolutionLayer" -> "Conv2D";
             case "SubsamplingLayer", "MaxPooling2D" -> "MaxPooling2D";
-            case "DenseLayer", "Dense", "OutputLayer" -> "Dense";
+            case "DenseLayer", "Dense", "OutputLayer", "Output" -> "Dense";
             case "DropoutLayer" -> "Dropout";
             default -> dl4j;
         };

@@ -1,5 +1,6 @@
 package dlwj.training;
 
+import dlwj.training.layers.Output;
 import java.util.Optional;
 import java.util.Set;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -53,7 +54,8 @@ final class OutputLoss {
     /** The loss of {@code network}'s output layer, if it can be computed from the predictions exactly. */
     static Optional<OutputLoss> of(Network network) {
         NeuralNetConfiguration conf = network.outputLayer().conf();
-        if (!(conf.getLayer() instanceof OutputLayer layer) || layer.getClass() != OutputLayer.class) {
+        if (!(conf.getLayer() instanceof OutputLayer layer)
+                || layer.getClass() != OutputLayer.class && layer.getClass() != Output.class) {
             return Optional.empty();
         }
         ILossFunction loss = layer.getLossFn();

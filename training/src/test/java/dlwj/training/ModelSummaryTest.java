@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlwj.training.layers.Dense;
+import dlwj.training.layers.Output;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -48,5 +49,19 @@ class ModelSummaryTest {
             assertTrue(summary.contains(row), "'" + row + "' in\n" + summary);
         }
         assertEquals(93_322, net.numParams());
+    }
+
+    @Test
+    void theOutputLayerIsKerasLastDense() {
+        MultiLayerNetwork net = new MultiLayerNetwork(KerasDefaults.network(1).list()
+                .layer(new Dense.Builder().nOut(64).activation(Activation.RELU).build())
+                .layer(new Output.Builder(LossFunctions.LossFunction.MSE).nOut(1).activation(Activation.IDENTITY).build())
+                .setInputType(InputType.feedForward(13))
+                .build());
+        net.init();
+
+        String summary = ModelSummary.of(net, InputType.feedForward(13));
+
+        assertTrue(summary.contains("dense_2 (Dense)              (None, 1)                 65"), summary);
     }
 }

@@ -12,11 +12,19 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The working half of {@link Dense}: forward as DL4J's dense layer, backward without repeated work. */
+/**
+ * The working half of {@link Dense}: forward as DL4J's dense layer, backward without repeated work. Small
+ * products (one sample of Boston housing: batch x inputs x outputs up to {@link SmallDense#MAX_WORK}) are
+ * computed in plain Java over the arrays' buffers, larger ones by ND4J's gemm.
+ */
 public class DenseImpl extends BaseLayer<Dense> {
 
     /** The training forward pass's pre-activation, kept (in the activations workspace) for backprop. */
     private INDArray preActivation;
+
+    /** The same for the small path: the forward pass's input and pre-activation, row-major. */
+    private float[] smallInput;
+    private float[] smallPreActivation;
 
     public DenseImpl(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -24,6 +32,11 @@ public class DenseImpl extends BaseLayer<Dense> {
 
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        smallInput = null;
+        smallPreActivation = null;
+        if (small()) {
+            return activateSmall(training, workspaceMgr);
+        }
         INDArray z = preOutput(training, workspaceMgr);
         // the activation function works in place on z, so backprop needs its own copy
         preActivation = training ? workspaceMgr.dup(ArrayType.ACTIVATIONS, z) : null;
@@ -37,6 +50,9 @@ public class DenseImpl extends BaseLayer<Dense> {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
+        if (smallPreActivation != null && small()) {
+            return backpropSmall(epsilon, workspaceMgr);
+        }
         INDArray z = preActivation != null ? preActivation : preOutput(true, workspaceMgr);
         preActivation = null;
         INDArray delta = layerConf().getActivationFn().backprop(z, epsilon).getFirst();
@@ -62,6 +78,66 @@ public class DenseImpl extends BaseLayer<Dense> {
         return new Pair<>(gradient, inputGradient);
     }
 
+    /**
+     * Whether this step goes through {@link SmallDense}: a float 2-d input, a small product, identity or ReLU,
+     * and none of what DL4J's forward pass adds (dropout, weight noise, masks, layer normalisation).
+     */
+    private boolean small() {
+        INDArray weights = params.get(DefaultParamInitializer.WEIGHT_KEY);
+        INDArray bias = params.get(DefaultParamInitializer.BIAS_KEY);
+        return input != null && bias != null && maskArray == null && !hasLayerNorm()
+                && layerConf().getIDropout() == null && layerConf().getWeightNoise() == null
+                && SmallDense.supports(layerConf().getActivationFn())
+                && SmallDense.fits(input.size(0), weights.size(0), weights.size(1), input, weights, bias)
+                && input.size(1) == weights.size(0);
+    }
+
+    private INDArray activateSmall(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        INDArray weights = params.get(DefaultParamInitializer.WEIGHT_KEY);
+        int batch = (int) input.size(0);
+        int inputs = (int) weights.size(0);
+        int outputs = (int) weights.size(1);
+        float[] x = SmallDense.read(input);
+        float[] z = SmallDense.preActivation(x, SmallDense.read(weights),
+                SmallDense.read(params.get(DefaultParamInitializer.BIAS_KEY)), batch, inputs, outputs);
+        if (training) {
+            smallInput = x;
+            smallPreActivation = z;
+        }
+        INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, new long[] {batch, outputs}, 'c');
+        SmallDense.write(SmallDense.activate(layerConf().getActivationFn(), z), output);
+        return output;
+    }
+
+    private Pair<Gradient, INDArray> backpropSmall(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        float[] x = smallInput;
+        float[] z = smallPreActivation;
+        smallInput = null;
+        smallPreActivation = null;
+        INDArray weights = params.get(DefaultParamInitializer.WEIGHT_KEY);
+        int batch = (int) input.size(0);
+        int inputs = (int) weights.size(0);
+        int outputs = (int) weights.size(1);
+        float[] delta = SmallDense.delta(layerConf().getActivationFn(), z, SmallDense.read(epsilon));
+        Gradient gradient = new DefaultGradient();
+        INDArray biasGradient = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
+        SmallDense.write(SmallDense.biasGradient(delta, batch, outputs), biasGradient);
+        gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGradient);
+        INDArray weightGradient = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
+        SmallDense.write(SmallDense.weightGradient(x, delta, batch, inputs, outputs), weightGradient);
+        gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGradient);
+
+        INDArray inputGradient = null;
+        if (getIndex() > 0) { // the network's input needs no gradient
+            inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
+                    new long[] {batch, inputs}, 'c');
+            SmallDense.write(SmallDense.inputGradient(delta, SmallDense.read(weights), batch, inputs, outputs),
+                    inputGradient);
+        }
+        weightNoiseParams.clear();
+        return new Pair<>(gradient, inputGradient);
+    }
+
     @Override
     public boolean isPretrainLayer() {
         return false;
@@ -71,5 +147,7 @@ public class DenseImpl extends BaseLayer<Dense> {
     public void clear() {
         super.clear();
         preActivation = null;
+        smallInput = null;
+        smallPreActivation = null;
     }
 }
