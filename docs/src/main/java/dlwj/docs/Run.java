@@ -4,6 +4,7 @@ import dlwj.datasets.cli.CheckedOptions;
 import dlwj.training.cli.Examples;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -97,6 +98,10 @@ public final class Run implements Callable<Integer>, CheckedOptions {
             throw new IllegalArgumentException("Name an example or a book section: run --list shows them");
         }
         List<BookRun> named = catalogue.stream().filter(run -> run.name().equals(name)).toList();
+        if (named.isEmpty()) { // a class whose registered runs all carry options of their own: the class alone
+            named = catalogue.stream().filter(run -> run.exampleName().equals(name)).limit(1)
+                    .map(run -> new BookRun(run.book(), name, run.example(), List.of(), List.of(), Map.of())).toList();
+        }
         List<BookRun> chosen = named.isEmpty() ? catalogue.stream().filter(run -> run.inSection(name)).toList() : named;
         if (chosen.isEmpty()) {
             throw new IllegalArgumentException("No example or book section '" + name + "': run --list shows them");

@@ -68,6 +68,14 @@ class RunTest {
     }
 
     @Test
+    void aClassWhoseRunsAllCarryOptionsRunsAloneWithTheOptionsGiven() {
+        Run onlyVariants = new Run(List.of(new BookRun("9.4", "Echo --variant", Echo::new, List.of("--variant"),
+                List.of(), Map.of())));
+
+        assertEquals("Echo got [picture.jpg]\n", ExampleRun.of(onlyVariants, "Echo", "picture.jpg").output());
+    }
+
+    @Test
     void aChapterStopsAtTheFirstRunThatFailsWithItsStatus() {
         ExampleRun run = run("9");
 
