@@ -158,8 +158,9 @@ public final class KerasDefaults {
     /**
      * {@code layers.Embedding(inputDim, outputDim)}: DL4J's {@code EmbeddingSequenceLayer} with Keras' defaults:
      * embeddings uniform in [-0.05, 0.05] (Keras' {@code 'uniform'}; DL4J: the network's initialisation), no bias
-     * and no activation (DL4J applies the network's activation, sigmoid unless set, to the looked-up vectors).
-     * Add {@code .inputLength(maxlen)} for Keras' {@code input_length}.
+     * and no activation (DL4J applies the network's activation, sigmoid unless set, to the looked-up vectors),
+     * sequences of any length (DL4J declares length 1). Add {@code .inputLength(maxlen)} for Keras'
+     * {@code input_length}, which {@code Flatten} needs.
      */
     public static EmbeddingSequenceLayer.Builder embedding(int inputDim, int outputDim) {
         return new EmbeddingSequenceLayer.Builder()
@@ -167,6 +168,7 @@ public final class KerasDefaults {
                 .nOut(outputDim)
                 .hasBias(false)
                 .activation(Activation.IDENTITY)
+                .inputLength(-1)
                 .weightInit(new WeightInitDistribution(new UniformDistribution(-0.05, 0.05)));
     }
 }

@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.layers.FrozenLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -53,13 +54,19 @@ public final class ModelSummary {
                 .append(RULE).append('\n').toString();
     }
 
-    /** Keras' output shape: {@code (None, 26, 26, 32)} for images (height, width, channels), {@code (None, 64)}. */
+    /**
+     * Keras' output shape: {@code (None, 26, 26, 32)} for images (height, width, channels), {@code (None, 20, 8)}
+     * for sequences (steps, features; {@code None} steps when the length is not fixed), {@code (None, 64)}.
+     */
     static String shape(InputType type) {
         long[] shape = type.getShape(false);
         StringBuilder text = new StringBuilder("(None");
         if (type instanceof InputType.InputTypeConvolutional conv) {
             text.append(", ").append(conv.getHeight()).append(", ").append(conv.getWidth()).append(", ")
                     .append(conv.getChannels());
+        } else if (type instanceof InputType.InputTypeRecurrent sequence) {
+            long steps = sequence.getTimeSeriesLength();
+            text.append(", ").append(steps > 0 ? String.valueOf(steps) : "None").append(", ").append(sequence.getSize());
         } else {
             for (long size : shape) {
                 text.append(", ").append(size);
@@ -68,15 +75,28 @@ public final class ModelSummary {
         return text.append(')').toString();
     }
 
-    /** Keras' name of the layer's type ({@code Conv2D}, {@code MaxPooling2D}, {@code Dense}...), frozen or not. */
+    /**
+     * Keras' name of the layer's type ({@code Conv2D}, {@code MaxPooling2D}, {@code Dense}, {@code LSTM}...),
+     * frozen or not; a recurrent layer that returns its last step only is named as the recurrent layer.
+     */
     public static String kerasType(Layer layer) {
         Layer inner = layer instanceof FrozenLayer frozen ? frozen.getInsideLayer() : layer;
-        String dl4j = inner.conf().getLayer().getClass().getSimpleName();
+        return kerasType(inner.conf().getLayer());
+    }
+
+    private static String kerasType(org.deeplearning4j.nn.conf.layers.Layer conf) {
+        if (conf instanceof LastTimeStep lastStep) {
+            return kerasType(lastStep.getUnderlying());
+        }
+        String dl4j = conf.getClass().getSimpleName();
         return switch (dl4j) {
             case "ConvolutionLayer" -> "Conv2D";
             case "SubsamplingLayer", "MaxPooling2D" -> "MaxPooling2D";
             case "DenseLayer", "Dense", "OutputLayer", "Output" -> "Dense";
             case "DropoutLayer" -> "Dropout";
+            case "EmbeddingSequenceLayer", "EmbeddingLayer" -> "Embedding";
+            case "SimpleRnn" -> "SimpleRNN";
+            case "Gru" -> "GRU";
             default -> dl4j;
         };
     }

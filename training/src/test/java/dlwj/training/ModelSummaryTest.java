@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlwj.training.layers.Dense;
+import dlwj.training.layers.Flatten;
 import dlwj.training.layers.Output;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
@@ -63,5 +65,41 @@ class ModelSummaryTest {
         String summary = ModelSummary.of(net, InputType.feedForward(13));
 
         assertTrue(summary.contains("dense_2 (Dense)              (None, 1)                 65"), summary);
+    }
+
+    @Test
+    void embeddingsAndRecurrentLayersHaveKerasNamesAndSequenceShapes() {
+        // the book's listings 6.7 and 6.22: Embedding + Flatten + Dense, Embedding + SimpleRNN + Dense
+        MultiLayerNetwork flattened = KerasDefaults.initialise(new MultiLayerNetwork(KerasDefaults.network(1).list()
+                .layer(KerasDefaults.embedding(10_000, 8).inputLength(20).build())
+                .layer(new Flatten.Builder().build())
+                .layer(new Output.Builder().nOut(1).activation(Activation.SIGMOID)
+                        .lossFunction(KerasDefaults.binaryCrossentropy()).build())
+                .setInputType(InputType.recurrent(10_000, 20))
+                .build()));
+        MultiLayerNetwork recurrent = KerasDefaults.initialise(new MultiLayerNetwork(KerasDefaults.network(1).list()
+                .layer(KerasDefaults.embedding(10_000, 32).build())
+                .layer(new LastTimeStep(KerasDefaults.simpleRnn(32).build()))
+                .layer(new Output.Builder().nOut(1).activation(Activation.SIGMOID)
+                        .lossFunction(KerasDefaults.binaryCrossentropy()).build())
+                .setInputType(InputType.recurrent(10_000))
+                .build()));
+
+        String flattenedSummary = ModelSummary.of(flattened, InputType.recurrent(10_000, 20));
+        String recurrentSummary = ModelSummary.of(recurrent, InputType.recurrent(10_000));
+
+        for (String row : new String[] {
+            "embedding_1 (Embedding)      (None, 20, 8)             80,000",
+            "flatten_1 (Flatten)          (None, 160)               0",
+            "dense_1 (Dense)              (None, 1)                 161",
+            "Total params: 80,161"}) {
+            assertTrue(flattenedSummary.contains(row), "'" + row + "' in\n" + flattenedSummary);
+        }
+        for (String row : new String[] {
+            "embedding_1 (Embedding)      (None, None, 32)          320,000",
+            "simple_rnn_1 (SimpleRNN)     (None, 32)                2,080",
+            "Total params: 322,113"}) {
+            assertTrue(recurrentSummary.contains(row), "'" + row + "' in\n" + recurrentSummary);
+        }
     }
 }
