@@ -22,6 +22,7 @@ import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -136,6 +137,25 @@ public final class Trainer {
         return train(epochs, () -> shuffledBatches(x, y, batchSize), steps(x.size(0), batchSize),
                 validation == null ? null : () -> batches(validation.getFeatures(), validation.getLabels(),
                         inferenceBatchSize(xVal, batchSize)));
+    }
+
+    /**
+     * {@code model.fit(x, y, epochs, batch_size, validation_split=validationSplit)}: the last {@code validationSplit}
+     * of the samples, as they come (Keras splits before it shuffles), validate; the others train.
+     */
+    public History fit(INDArray x, INDArray y, int epochs, int batchSize, double validationSplit) {
+        if (!(validationSplit > 0 && validationSplit < 1)) {
+            throw new IllegalArgumentException("validation_split must be between 0 and 1, got " + validationSplit);
+        }
+        requireSameRows(x, y, "training");
+        long splitAt = (long) (x.size(0) * (1 - validationSplit));
+        if (splitAt == 0) {
+            throw new IllegalArgumentException("validation_split " + validationSplit + " of " + x.size(0)
+                    + " samples leaves none to train on");
+        }
+        INDArrayIndex training = NDArrayIndex.interval(0, splitAt);
+        INDArrayIndex validation = NDArrayIndex.interval(splitAt, x.size(0));
+        return fit(x.get(training), y.get(training), epochs, batchSize, x.get(validation), y.get(validation));
     }
 
     /**

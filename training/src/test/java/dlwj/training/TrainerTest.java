@@ -150,6 +150,24 @@ class TrainerTest {
     }
 
     @Test
+    void validationSplitValidatesOnTheLastSamplesAsTheyCome() {
+        DataSet data = threeClasses(6);
+        Trainer trainer = new Trainer(classifier(1e-2), Metric.ACCURACY).quiet();
+
+        History history = trainer.fit(data.getFeatures(), data.getLabels(), 2, 32, 0.2);
+
+        // Keras: split_at = int(200 * 0.8) = 160; samples 160-199 validate, the first 160 train
+        INDArrayIndex last40 = NDArrayIndex.interval(160, 200);
+        Map<String, Double> lastForty = trainer.evaluate(data.getFeatures().get(last40), data.getLabels().get(last40));
+        assertEquals(lastForty.get("loss"), history.get("val_loss").get(1), 1e-5);
+        assertEquals(lastForty.get("acc"), history.get("val_acc").get(1), 1e-9);
+        assertThrows(IllegalArgumentException.class,
+                () -> trainer.fit(data.getFeatures(), data.getLabels(), 1, 32, 1.0));
+        assertThrows(IllegalArgumentException.class,
+                () -> trainer.fit(data.getFeatures(), data.getLabels(), 1, 32, 0.999));
+    }
+
+    @Test
     void sameSeedSameHistory() {
         DataSet data = threeClasses(5);
         History first = new Trainer(classifier(1e-2), Metric.ACCURACY).seed(7).quiet()
