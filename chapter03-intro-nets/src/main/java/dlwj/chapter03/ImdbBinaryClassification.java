@@ -8,6 +8,7 @@ import dlwj.datasets.WordIndex;
 import dlwj.datasets.cli.CheckedOptions;
 import dlwj.training.History;
 import dlwj.training.KerasDefaults;
+import dlwj.training.Labels;
 import dlwj.training.Metric;
 import dlwj.training.Plots;
 import dlwj.training.Trainer;
@@ -66,8 +67,8 @@ public final class ImdbBinaryClassification implements Callable<Integer>, Checke
         // the labels into float32
         INDArray xTrain = ImdbVectors.vectorizeSequences(trainData);
         INDArray xTest = ImdbVectors.vectorizeSequences(testData);
-        INDArray yTrain = ImdbVectors.asFloat32(trainLabels);
-        INDArray yTest = ImdbVectors.asFloat32(testLabels);
+        INDArray yTrain = Labels.asFloat32(trainLabels);
+        INDArray yTest = Labels.asFloat32(testLabels);
 
         // Listing 3.7: setting aside a validation set of 10,000 reviews
         int validationCount = options.samples(10_000, trainCount / 2);

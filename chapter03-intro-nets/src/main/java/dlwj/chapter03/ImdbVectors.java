@@ -2,12 +2,11 @@ package dlwj.chapter03;
 
 import dlwj.datasets.Imdb;
 import dlwj.datasets.SequenceData;
+import dlwj.training.Labels;
 import dlwj.training.Sequences;
 import dlwj.training.cli.ExampleOptions;
-import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * IMDB prepared as in book section 3.4 (listings 3.1 and 3.2), for chapter 3's example and chapter 4's experiments:
@@ -22,26 +21,18 @@ public record ImdbVectors(INDArray xTrain, INDArray yTrain, INDArray xTest, INDA
     /** Listings 3.1 and 3.2 in one call: {@code imdb.load_data(num_words=10000)}, vectorised. */
     public static ImdbVectors load(ExampleOptions options) {
         SequenceData imdb = forRun(Imdb.loadData(NUM_WORDS), options);
-        return new ImdbVectors(vectorizeSequences(imdb.trainSequences()), asFloat32(imdb.trainLabels()),
-                vectorizeSequences(imdb.testSequences()), asFloat32(imdb.testLabels()));
+        return new ImdbVectors(vectorizeSequences(imdb.trainSequences()), Labels.asFloat32(imdb.trainLabels()),
+                vectorizeSequences(imdb.testSequences()), Labels.asFloat32(imdb.testLabels()));
     }
 
     /** The reviews a run uses: all 25,000 + 25,000, or the first 600 + 300 with {@code --quick}. */
     public static SequenceData forRun(SequenceData imdb, ExampleOptions options) {
-        int trainCount = options.samples(imdb.trainSequences().length, 600);
-        int testCount = options.samples(imdb.testSequences().length, 300);
-        return new SequenceData(Arrays.copyOf(imdb.trainSequences(), trainCount),
-                Arrays.copyOf(imdb.trainLabels(), trainCount), Arrays.copyOf(imdb.testSequences(), testCount),
-                Arrays.copyOf(imdb.testLabels(), testCount));
+        return imdb.first(options.samples(imdb.trainSequences().length, 600),
+                options.samples(imdb.testSequences().length, 300));
     }
 
     /** The book's {@code vectorize_sequences(sequences)}: a multi-hot row of {@link #NUM_WORDS} per review. */
     public static INDArray vectorizeSequences(int[][] sequences) {
         return Sequences.multiHot(sequences, NUM_WORDS, DataType.UBYTE);
-    }
-
-    /** {@code np.asarray(labels).astype('float32')}, as a column. */
-    public static INDArray asFloat32(int[] labels) {
-        return Nd4j.createFromArray(labels).castTo(DataType.FLOAT).reshape(labels.length, 1);
     }
 }

@@ -23,4 +23,9 @@ public final class Labels {
         }
         return oneHot;
     }
+
+    /** {@code np.asarray(labels).astype('float32')}, as the column a one-unit sigmoid output is trained on. */
+    public static INDArray asFloat32(int[] labels) {
+        return Nd4j.createFromArray(labels).castTo(DataType.FLOAT).reshape(labels.length, 1);
+    }
 }
