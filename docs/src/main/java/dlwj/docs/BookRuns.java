@@ -18,7 +18,9 @@ import dlwj.chapter05.FilterPatterns;
 import dlwj.chapter05.MnistConvnet;
 import dlwj.chapter05.Vgg16FeatureExtraction;
 import dlwj.chapter05.Vgg16FineTuning;
+import dlwj.chapter06.ImdbEmbeddingLayer;
 import dlwj.chapter06.OneHotEncoding;
+import dlwj.chapter06.PretrainedWordEmbeddings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +72,13 @@ public final class BookRuns {
                 new BookRun("5.4.3", "ClassActivationHeatmap --cats-vs-dogs", ClassActivationHeatmap::new,
                         List.of("--cats-vs-dogs"), List.of(),
                         Map.of("class-activation-heatmap.png", "chapter05/heatmap-small-convnet.png")),
-                run("6.1.1", "OneHotEncoding", OneHotEncoding::new, List.of(), Map.of()));
+                run("6.1.1", "OneHotEncoding", OneHotEncoding::new, List.of(), Map.of()),
+                run("6.1.2", "ImdbEmbeddingLayer", ImdbEmbeddingLayer::new, List.of(),
+                        figures("chapter06", "imdb-embedding-accuracy.png", "imdb-embedding-loss.png")),
+                // the book's GloVe embeddings need an 822 MB download; ./run PretrainedWordEmbeddings runs with them
+                new BookRun("6.1.3", "PretrainedWordEmbeddings --without-glove", PretrainedWordEmbeddings::new,
+                        List.of("--without-glove"), List.of(),
+                        figures("chapter06", "imdb-learned-accuracy.png", "imdb-learned-loss.png")));
     }
 
     /** A run at the book's settings with no arguments of its own. */
