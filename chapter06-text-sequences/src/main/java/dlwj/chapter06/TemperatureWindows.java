@@ -1,0 +1,180 @@
+package dlwj.chapter06;
+
+import java.util.List;
+import java.util.Random;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The book's {@code generator} (listing 6.33) as a DL4J iterator: batches of windows of a normalised timeseries,
+ * each {@code lookback} rows back from a row, one row in {@code step}, with the temperature (column 1)
+ * {@code delay} rows after that row as the target. Windows end at rows of {@code [minIndex + lookback,
+ * maxIndex)}: drawn at random (with replacement, as {@code np.random.randint}) when shuffling, in order
+ * otherwise, wrapping to the start as the book's generator does. Each window is built from the series as its
+ * batch is asked for: the 420,551-row series is never copied into 200,000 windows.
+ *
+ * <p>A batch's features are [batch, columns, lookback / step], DL4J's sequence layout (features, then time);
+ * {@code reversed} puts each window's steps in reverse order (listing 6.42). Its labels are [batch, 1]. One pass
+ * ({@link #reset} to {@link #hasNext} false) is {@code batchesPerPass} batches, Keras' {@code steps_per_epoch}
+ * or {@code validation_steps}; an ordered pass starts again from the first window, where the book's validation
+ * generator, which wraps just after its {@code val_steps} batches, starts each epoch too.
+ */
+public final class TemperatureWindows implements DataSetIterator {
+
+    /** The column of the target: the temperature in degrees Celsius, {@code float_data[:, 1]}. */
+    public static final int TEMPERATURE = 1;
+
+    private final float[] data;
+    private final int columns;
+    private final int lookback;
+    private final int delay;
+    private final int minIndex;
+    private final int maxIndex;
+    private final boolean shuffle;
+    private final int batchSize;
+    private final int step;
+    private final int batchesPerPass;
+    private final boolean reversed;
+    private final Random random;
+    private int next;
+    private int batchesDone;
+
+    /**
+     * {@code generator(data, lookback, delay, min_index, max_index, shuffle, batch_size, step)} over
+     * {@code data}, {@code rows x columns} values row by row; {@code maxIndex} -1 is the book's {@code None}
+     * ({@code len(data) - delay - 1}). {@code seed} draws the shuffled windows.
+     */
+    public TemperatureWindows(float[] data, int columns, int lookback, int delay, int minIndex, int maxIndex,
+                              boolean shuffle, int batchSize, int step, int batchesPerPass, boolean reversed,
+                              long seed) {
+        int rows = data.length / columns;
+        this.maxIndex = maxIndex < 0 ? rows - delay - 1 : maxIndex;
+        if (minIndex + lookback >= this.maxIndex || this.maxIndex + delay >= rows + 1) {
+            throw new IllegalArgumentException("Windows of " + lookback + " rows from row " + minIndex + " to row "
+                    + this.maxIndex + " with targets " + delay + " rows later do not fit the series' " + rows + " rows");
+        }
+        if (lookback % step != 0 || batchSize < 1 || batchesPerPass < 1) {
+            throw new IllegalArgumentException("lookback (" + lookback + ") must be a multiple of step (" + step
+                    + "), the batch size (" + batchSize + ") and batches per pass (" + batchesPerPass + ") positive");
+        }
+        this.data = data;
+        this.columns = columns;
+        this.lookback = lookback;
+        this.delay = delay;
+        this.minIndex = minIndex;
+        this.shuffle = shuffle;
+        this.batchSize = batchSize;
+        this.step = step;
+        this.batchesPerPass = batchesPerPass;
+        this.reversed = reversed;
+        this.random = new Random(seed);
+        this.next = minIndex + lookback;
+    }
+
+    /** The number of steps of a window: {@code lookback // step}. */
+    public int steps() {
+        return lookback / step;
+    }
+
+    @Override
+    public boolean hasNext() {
+        return batchesDone < batchesPerPass;
+    }
+
+    @Override
+    public DataSet next() {
+        int[] rows = nextRows();
+        int steps = steps();
+        float[] samples = new float[rows.length * columns * steps];
+        float[] targets = new float[rows.length];
+        for (int j = 0; j < rows.length; j++) {
+            for (int t = 0; t < steps; t++) {
+                int from = (rows[j] - lookback + t * step) * columns;
+                int at = reversed ? steps - 1 - t : t;
+                for (int c = 0; c < columns; c++) {
+                    samples[(j * columns + c) * steps + at] = data[from + c];
+                }
+            }
+            targets[j] = data[(rows[j] + delay) * columns + TEMPERATURE];
+        }
+        batchesDone++;
+        return new DataSet(Nd4j.create(samples, new long[] {rows.length, columns, steps}, DataType.FLOAT),
+                Nd4j.create(targets, new long[] {rows.length, 1}, DataType.FLOAT));
+    }
+
+    /** The rows the next batch's windows end at, as the book's generator picks them. */
+    private int[] nextRows() {
+        int low = minIndex + lookback;
+        if (shuffle) {
+            return random.ints(batchSize, low, maxIndex).toArray();
+        }
+        if (next + batchSize >= maxIndex) {
+            next = low;
+        }
+        int count = Math.min(batchSize, maxIndex - next);
+        int[] rows = new int[count];
+        for (int j = 0; j < count; j++) {
+            rows[j] = next + j;
+        }
+        next += count;
+        return rows;
+    }
+
+    /** Starts a pass: {@code batchesPerPass} more batches, an ordered pass from its first window. */
+    @Override
+    public void reset() {
+        batchesDone = 0;
+        if (!shuffle) {
+            next = minIndex + lookback;
+        }
+    }
+
+    @Override
+    public DataSet next(int num) {
+        throw new UnsupportedOperationException("batches have the size given when the iterator was made");
+    }
+
+    @Override
+    public int inputColumns() {
+        return columns;
+    }
+
+    @Override
+    public int totalOutcomes() {
+        return 1;
+    }
+
+    @Override
+    public boolean resetSupported() {
+        return true;
+    }
+
+    @Override
+    public boolean asyncSupported() {
+        return true;
+    }
+
+    @Override
+    public int batch() {
+        return batchSize;
+    }
+
+    @Override
+    public void setPreProcessor(DataSetPreProcessor preProcessor) {
+        throw new UnsupportedOperationException("the series is normalised before its windows are made");
+    }
+
+    @Override
+    public DataSetPreProcessor getPreProcessor() {
+        return null;
+    }
+
+    @Override
+    public List<String> getLabels() {
+        return null;
+    }
+}

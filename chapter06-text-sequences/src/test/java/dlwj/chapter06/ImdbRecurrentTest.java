@@ -1,0 +1,58 @@
+package dlwj.chapter06;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dlwj.datasets.Fixtures;
+import dlwj.training.cli.ExampleRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Listings 6.22-6.27 on a small, learnable imdb.npz in Keras' layout, reviews cut to 40 words. */
+class ImdbRecurrentTest {
+
+    @TempDir
+    Path dir;
+
+    private String[] data;
+
+    @BeforeEach
+    void writeFixtures() throws Exception {
+        // every fourth word of a fixture review tells its label
+        Fixtures.imdb(dir, 500, 20, 3);
+        data = new String[] {"--quick", "--maxlen", "40", "--epochs", "6", "--batch-size", "32",
+            "--local-file", dir.resolve("imdb.npz").toString(), "--cache-dir", dir.toString(),
+            "--out", dir.resolve("out").toString()};
+    }
+
+    @Test
+    void simpleRnnPrintsKerasSummariesAndLearns() {
+        ExampleRun run = ExampleRun.of(new ImdbRecurrent(), data);
+
+        assertEquals(0, run.status(), run.output());
+        // the book's three summaries, then the model's
+        assertTrue(run.output().contains("simple_rnn_1 (SimpleRNN)     (None, 32)                2,080"), run.output());
+        assertTrue(run.output().contains("simple_rnn_1 (SimpleRNN)     (None, None, 32)          2,080"), run.output());
+        assertTrue(run.output().contains("simple_rnn_4 (SimpleRNN)     (None, 32)                2,080\n"
+                + "=================================================================\nTotal params: 328,320"),
+                run.output());
+        assertTrue(run.output().contains("input_train shape: (500, 40)"), run.output());
+        assertTrue(run.output().contains("Total params: 322,113"), run.output());
+        assertTrue(run.result("best_val_acc") > 0.8, "2 classes: chance is 0.5\n" + run.output());
+        assertTrue(Files.exists(dir.resolve("out/imdb-simple-rnn-accuracy.png")));
+    }
+
+    @Test
+    void lstmLearnsToo() {
+        ExampleRun run = ExampleRun.of(new ImdbRecurrent(), data, "--lstm");
+
+        assertEquals(0, run.status(), run.output());
+        // LSTM(32) over 32 inputs: 4 gates x (32 x 32 + 32 x 32 + 32)
+        assertTrue(run.output().contains("lstm_1 (LSTM)                (None, 32)                8,320"), run.output());
+        assertTrue(run.result("best_val_acc") > 0.8, "2 classes: chance is 0.5\n" + run.output());
+        assertTrue(Files.exists(dir.resolve("out/imdb-lstm-loss.png")));
+    }
+}
