@@ -4,6 +4,7 @@ import static dlwj.training.NumpyNames.shape;
 
 import dlwj.datasets.Imdb;
 import dlwj.datasets.SequenceData;
+import dlwj.datasets.cli.CheckedOptions;
 import dlwj.training.History;
 import dlwj.training.KerasDefaults;
 import dlwj.training.Labels;
@@ -14,7 +15,9 @@ import dlwj.training.Sequences;
 import dlwj.training.Trainer;
 import dlwj.training.cli.ExampleOptions;
 import dlwj.training.cli.Examples;
+import dlwj.training.layers.Bidirectional;
 import dlwj.training.layers.Output;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -28,16 +31,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Book sections 6.2.1-6.2.3, "A recurrent layer in Keras" and "Understanding the LSTM and GRU layers" (listings
- * 6.22-6.27): Keras' summaries of an {@code Embedding} followed by {@code SimpleRNN} layers that return their
- * last output or the whole sequence, then IMDB reviews cut to 500 words classified by {@code Embedding(10000,
- * 32)}, {@code SimpleRNN(32)} and {@code Dense(1, sigmoid)}, 10 epochs of 128 with {@code validation_split=0.2}
- * (the book: validation accuracy up to 0.846, an unsteady curve), or with {@code --lstm} by an {@code LSTM(32)}
- * (the book: up to 0.89).
+ * Book sections 6.2.1-6.2.3, "A recurrent layer in Keras" and "A concrete LSTM example in Keras" (listings
+ * 6.22-6.27), and the IMDB half of 6.3.8, "Using bidirectional RNNs" (listings 6.42 and 6.44): Keras' summaries
+ * of an {@code Embedding} followed by {@code SimpleRNN} layers that return their last output or the whole
+ * sequence, then IMDB reviews cut to their last 500 words, classified after 10 epochs of 128 with
+ * {@code validation_split=0.2} by {@code --model}: {@code simple-rnn}, Embedding(10000, 32), SimpleRNN(32),
+ * Dense(1, sigmoid) (the book: best validation accuracy 0.846, an unsteady curve); {@code lstm}, the same with
+ * LSTM(32) (0.89); {@code reversed-lstm}, Embedding(10000, 128) and LSTM(32) reading each review backwards
+ * (0.877); {@code bidirectional-lstm}, Bidirectional(LSTM(32)) (0.886).
  */
 @Command(name = "ImdbRecurrent", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Book 6.2: IMDB, 500 words, Embedding(10000, 32) + SimpleRNN(32), or LSTM(32) with --lstm.")
-public final class ImdbRecurrent implements Callable<Integer> {
+        description = "Book 6.2-6.3.8: IMDB, 500 words, Embedding + SimpleRNN(32), or --model lstm, reversed-lstm...")
+public final class ImdbRecurrent implements Callable<Integer>, CheckedOptions {
 
     public static void main(String[] args) {
         Examples.main(new ImdbRecurrent(), args);
@@ -58,20 +63,27 @@ public final class ImdbRecurrent implements Callable<Integer> {
                 options.samples(imdb.testSequences().length, 500));
         System.out.println(imdb.trainSequences().length + " train sequences");
         System.out.println(imdb.testSequences().length + " test sequences");
-        INDArray inputTrain = Sequences.embeddingInput(Sequences.padSequences(imdb.trainSequences(), maxlen));
-        INDArray inputTest = Sequences.embeddingInput(Sequences.padSequences(imdb.testSequences(), maxlen));
+        int[][] train = imdb.trainSequences();
+        int[][] test = imdb.testSequences();
+        if (model.equals("reversed-lstm")) {
+            // Listing 6.42: reverses the sequences (x[::-1]) before padding
+            train = reversed(train);
+            test = reversed(test);
+        }
+        INDArray inputTrain = Sequences.embeddingInput(Sequences.padSequences(train, maxlen));
+        INDArray inputTest = Sequences.embeddingInput(Sequences.padSequences(test, maxlen));
         INDArray yTrain = Labels.asFloat32(imdb.trainLabels());
         System.out.println("input_train shape: " + shape(inputTrain.shape()));
         System.out.println("input_test shape: " + shape(inputTest.shape()));
 
-        // Listing 6.23 (6.27 with --lstm): training the model with Embedding and SimpleRNN (LSTM) layers
-        MultiLayerNetwork model = model(options.seed(), maxFeatures, lstm);
-        System.out.println(ModelSummary.of(model, InputType.recurrent(maxFeatures)));
-        History history = new Trainer(model, Metric.ACCURACY).seed(options.seed())
+        // Listings 6.23, 6.27, 6.42 and 6.44: training the model with Embedding and recurrent layers
+        MultiLayerNetwork network = model(model, options.seed(), maxFeatures);
+        System.out.println(ModelSummary.of(network, InputType.recurrent(maxFeatures)));
+        History history = new Trainer(network, Metric.ACCURACY).seed(options.seed())
                 .fit(inputTrain, yTrain, options.epochs(10), options.batchSize(128), 0.2);
 
         // Listing 6.24: plotting results
-        String name = lstm ? "imdb-lstm" : "imdb-simple-rnn";
+        String name = "imdb-" + model;
         Plots.trainingAndValidation(history, "acc", "Training and validation accuracy",
                 options.output(name + "-accuracy.png"));
         Plots.trainingAndValidation(history, "loss", "Training and validation loss",
@@ -84,14 +96,20 @@ public final class ImdbRecurrent implements Callable<Integer> {
     }
 
     /**
-     * Listings 6.23 and 6.27: {@code Embedding(maxFeatures, 32)}, {@code SimpleRNN(32)} or {@code LSTM(32)}
-     * returning its last output, {@code Dense(1, sigmoid)}; rmsprop and binary crossentropy.
+     * Listings 6.23, 6.27, 6.42 and 6.44: {@code Embedding(maxFeatures, 32)} (128 for {@code reversed-lstm}),
+     * the model's recurrent layer returning its last output ({@code SimpleRNN(32)}, {@code LSTM(32)} or
+     * {@code Bidirectional(LSTM(32))}), {@code Dense(1, sigmoid)}; rmsprop and binary crossentropy.
      */
-    public static MultiLayerNetwork model(long seed, int maxFeatures, boolean lstm) {
-        Layer recurrent = lstm ? KerasDefaults.lstm(32).build() : KerasDefaults.simpleRnn(32).build();
+    public static MultiLayerNetwork model(String name, long seed, int maxFeatures) {
+        Layer recurrent = switch (name) {
+            case "simple-rnn" -> new LastTimeStep(KerasDefaults.simpleRnn(32).build());
+            case "lstm", "reversed-lstm" -> new LastTimeStep(KerasDefaults.lstm(32).build());
+            case "bidirectional-lstm" -> new Bidirectional(KerasDefaults.lstm(32).build());
+            default -> throw new IllegalArgumentException("No model '" + name + "': " + MODELS);
+        };
         return KerasDefaults.initialise(new MultiLayerNetwork(KerasDefaults.network(seed).list()
-                .layer(KerasDefaults.embedding(maxFeatures, 32).build())
-                .layer(new LastTimeStep(recurrent))
+                .layer(KerasDefaults.embedding(maxFeatures, name.equals("reversed-lstm") ? 128 : 32).build())
+                .layer(recurrent)
                 .layer(new Output.Builder().nOut(1).activation(Activation.SIGMOID)
                         .lossFunction(KerasDefaults.binaryCrossentropy()).build())
                 .setInputType(InputType.recurrent(maxFeatures))
@@ -116,8 +134,11 @@ public final class ImdbRecurrent implements Callable<Integer> {
 
     // The command line: the book's settings unless told otherwise
 
-    @Option(names = "--lstm", description = "Listing 6.27: an LSTM(32) instead of the SimpleRNN(32).")
-    boolean lstm;
+    static final String MODELS = "simple-rnn, lstm, reversed-lstm, bidirectional-lstm";
+
+    @Option(names = "--model", paramLabel = "NAME", defaultValue = "simple-rnn",
+            description = "The model: " + MODELS + " (default: ${DEFAULT-VALUE}).")
+    String model;
 
     @Option(names = "--maxlen", paramLabel = "N", defaultValue = "500",
             description = "Words kept of each review, the last ones (default: ${DEFAULT-VALUE}, the book's).")
@@ -125,4 +146,26 @@ public final class ImdbRecurrent implements Callable<Integer> {
 
     @Mixin
     ExampleOptions options;
+
+    @Override
+    public void checkOptions() {
+        if (!List.of(MODELS.split(", ")).contains(model)) {
+            throw new IllegalArgumentException("--model must be one of " + MODELS + ", not " + model);
+        }
+        if (maxlen < 1) {
+            throw new IllegalArgumentException("--maxlen must be positive, not " + maxlen);
+        }
+    }
+
+    /** Each sequence's words in reverse order: {@code [x[::-1] for x in x_train]}. */
+    private static int[][] reversed(int[][] sequences) {
+        int[][] reversed = new int[sequences.length][];
+        for (int i = 0; i < sequences.length; i++) {
+            reversed[i] = new int[sequences[i].length];
+            for (int j = 0; j < sequences[i].length; j++) {
+                reversed[i][j] = sequences[i][sequences[i].length - 1 - j];
+            }
+        }
+        return reversed;
+    }
 }

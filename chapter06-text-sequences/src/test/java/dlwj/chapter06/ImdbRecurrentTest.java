@@ -47,12 +47,28 @@ class ImdbRecurrentTest {
 
     @Test
     void lstmLearnsToo() {
-        ExampleRun run = ExampleRun.of(new ImdbRecurrent(), data, "--lstm");
+        ExampleRun run = ExampleRun.of(new ImdbRecurrent(), data, "--model", "lstm");
 
         assertEquals(0, run.status(), run.output());
         // LSTM(32) over 32 inputs: 4 gates x (32 x 32 + 32 x 32 + 32)
         assertTrue(run.output().contains("lstm_1 (LSTM)                (None, 32)                8,320"), run.output());
         assertTrue(run.result("best_val_acc") > 0.8, "2 classes: chance is 0.5\n" + run.output());
         assertTrue(Files.exists(dir.resolve("out/imdb-lstm-loss.png")));
+    }
+
+    @Test
+    void reversedAndBidirectionalLstmsLearn() {
+        ExampleRun reversed = ExampleRun.of(new ImdbRecurrent(), data, "--model", "reversed-lstm");
+        ExampleRun bidirectional = ExampleRun.of(new ImdbRecurrent(), data, "--model", "bidirectional-lstm");
+
+        assertEquals(0, reversed.status(), reversed.output());
+        assertTrue(reversed.output().contains("embedding_1 (Embedding)      (None, None, 128)         1,280,000"),
+                reversed.output());
+        assertTrue(reversed.result("best_val_acc") > 0.75, reversed.output());
+        assertEquals(0, bidirectional.status(), bidirectional.output());
+        assertTrue(bidirectional.output().contains("bidirectional_1 (Bidirectional)(None, 64)                16,640"),
+                bidirectional.output());
+        assertTrue(bidirectional.result("best_val_acc") > 0.75, bidirectional.output());
+        assertEquals(2, ExampleRun.of(new ImdbRecurrent(), data, "--model", "gru").status());
     }
 }

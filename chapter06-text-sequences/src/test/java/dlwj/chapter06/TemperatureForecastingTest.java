@@ -91,7 +91,7 @@ class TemperatureForecastingTest {
 
     @Test
     void recurrentModelsTrainOnTheWindows() {
-        for (String model : List.of("gru", "gru-dropout", "stacked-gru", "reversed-gru")) {
+        for (String model : List.of("gru", "gru-dropout", "stacked-gru", "reversed-gru", "bidirectional-gru")) {
             ExampleRun run = run(model, "--epochs", "2", "--steps-per-epoch", "5");
 
             assertEquals(0, run.status(), model + "\n" + run.output());

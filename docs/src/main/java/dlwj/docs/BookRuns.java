@@ -87,7 +87,8 @@ public final class BookRuns {
                 jena("6.3.5", "gru"),
                 jena("6.3.6", "gru-dropout"),
                 jena("6.3.7", "stacked-gru"),
-                jena("6.3.8", "reversed-gru"));
+                jena("6.3.8", "reversed-gru"),
+                jena("6.3.8", "bidirectional-gru"));
     }
 
     /** A run at the book's settings with no arguments of its own. */
