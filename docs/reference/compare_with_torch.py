@@ -5,7 +5,8 @@ then torch_reference.py, each printing `model=NAME ... epoch_s=SECONDS ...`. The
 median epoch time of each side with its spread (lowest-highest) over the rounds, and the ratio of the medians.
 
     /usr/bin/python3 docs/reference/compare_with_torch.py --torch PATH/torch_reference.py --rounds 3 --epochs 2 \
-        mnist-dense imdb-dense reuters-dense boston-dense mnist-convnet catsdogs-convnet vgg16-features
+        mnist-dense imdb-dense reuters-dense boston-dense mnist-convnet catsdogs-convnet vgg16-features \
+        imdb-lstm jena-gru
 
 Needs Debian's python3-torch (and libopenblas0-openmp) for the peer; nothing else beyond the standard library.
 Run it on a quiet machine: only ratios from one sitting compare.

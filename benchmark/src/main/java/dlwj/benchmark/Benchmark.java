@@ -7,6 +7,8 @@ import dlwj.chapter03.ReutersNewswires;
 import dlwj.chapter05.DogsVsCatsConvnet;
 import dlwj.chapter05.MnistConvnet;
 import dlwj.chapter05.Vgg16ConvBase;
+import dlwj.chapter06.ImdbRecurrent;
+import dlwj.chapter06.TemperatureForecasting;
 import dlwj.datasets.DataSourceOptions;
 import dlwj.training.KerasDefaults;
 import dlwj.training.Trainer;
@@ -26,6 +28,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,8 +46,16 @@ import picocli.CommandLine.Parameters;
         description = "Epoch times of the book's models on synthetic data, in torch_reference.py's format.")
 public final class Benchmark implements Callable<Integer> {
 
-    /** A model of the book: how to build it, its input shape per sample, samples per epoch, batch size, targets. */
-    private record Spec(Function<Long, MultiLayerNetwork> factory, long[] shape, int samples, int batch, Target target) {
+    /**
+     * A model of the book: how to build it, its input shape per sample, samples per epoch, batch size, targets,
+     * and for a model that embeds words, the number of words (its inputs are word indices below it).
+     */
+    private record Spec(Function<Long, MultiLayerNetwork> factory, long[] shape, int samples, int batch, Target target,
+                        int words) {
+
+        Spec(Function<Long, MultiLayerNetwork> factory, long[] shape, int samples, int batch, Target target) {
+            this(factory, shape, samples, batch, target, 0);
+        }
     }
 
     private enum Target { CLASSES, BINARY, REGRESSION, NONE }
@@ -62,6 +73,11 @@ public final class Benchmark implements Callable<Integer> {
         MODELS.put("catsdogs-convnet", new Spec(seed -> DogsVsCatsConvnet.model(seed, true), new long[] {3, 150, 150},
                 2_000, 32, Target.BINARY));
         MODELS.put("vgg16-features", new Spec(seed -> Vgg16ConvBase.build(150, 150), new long[] {3, 150, 150}, 200, 20, Target.NONE));
+        // the sequence models run a shortened epoch of 1,280 samples, as torch_reference.py's do
+        MODELS.put("imdb-lstm", new Spec(seed -> ImdbRecurrent.model("lstm", seed, 10_000), new long[] {500}, 1_280,
+                128, Target.BINARY, 10_000));
+        MODELS.put("jena-gru", new Spec(seed -> TemperatureForecasting.model("gru", seed, 14, 240),
+                new long[] {14, 240}, 1_280, 128, Target.REGRESSION));
     }
 
     @Parameters(paramLabel = "MODEL", arity = "0..*",
@@ -107,6 +123,9 @@ public final class Benchmark implements Callable<Integer> {
         shape[0] = n;
         System.arraycopy(spec.shape(), 0, shape, 1, spec.shape().length);
         INDArray x = Nd4j.rand(DataType.FLOAT, shape);
+        if (spec.words() > 0) {
+            Transforms.floor(x.muli(spec.words()), false);
+        }
         MultiLayerNetwork network = spec.factory().apply(0L);
         double[] times = new double[epochs + 1];
         if (spec.target() == Target.NONE) {

@@ -34,6 +34,24 @@ class BenchmarkTest {
     }
 
     @Test
+    void theSequenceModelsTrainOnWordIndicesAndWindows() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = Examples.execute(new Benchmark(), "imdb-lstm", "jena-gru", "--samples", "16", "--epochs", "1");
+        } finally {
+            System.setOut(original);
+        }
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, status, printed);
+        assertTrue(printed.contains("model=imdb-lstm samples=16 "), printed);
+        assertTrue(printed.contains("model=jena-gru samples=16 "), printed);
+    }
+
+    @Test
     void unknownModelIsOneMessage() {
         assertEquals(1, Examples.execute(new Benchmark(), "resnet50"));
     }
