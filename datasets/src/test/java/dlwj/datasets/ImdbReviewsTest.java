@@ -52,6 +52,20 @@ class ImdbReviewsTest {
     }
 
     @Test
+    void aSourceChecksTheArchiveOnceForBothSplits() throws Exception {
+        DataSource source = source(Fixtures.tarGz(Fixtures.aclImdb()));
+        ImdbReviews.load("train", source);
+
+        // the archive is not read again: the test split comes from the folder checked for the training split
+        Files.write(mirror.resolve("given.tar.gz"), new byte[] {1, 2, 3});
+        assertEquals(List.of("Meh.", "Great <br /><br />fun, caf\u00e9 included.", "Good."),
+                ImdbReviews.load("test", source).texts());
+        // a new run's source checks it again
+        assertThrows(DatasetUnavailableException.class, () -> ImdbReviews.load("test",
+                Fixtures.offlineSource(home, mirror).withLocalFile(ARCHIVE, mirror.resolve("given.tar.gz"))));
+    }
+
+    @Test
     void truncatedArchiveIsOneLineAndExtractsNothing() throws Exception {
         byte[] good = Fixtures.tarGz(Fixtures.aclImdb());
 

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,8 @@ public final class DataSource {
     private final Map<String, Path> localFiles;
     private final Downloader downloader;
     private final Duration lockWait;
+    /** Folders {@link #getExtracted} has checked against their archives, by archive and folder: checked once. */
+    private final Map<String, Path> checkedFolders = new ConcurrentHashMap<>();
 
     private DataSource(Path home, Path kerasHome, String mirror, Map<String, Path> localFiles,
                        Downloader downloader, Duration lockWait) {
@@ -196,9 +199,21 @@ public final class DataSource {
      * archive at hand differs, when the record is missing (an interrupted or older extraction) or when
      * {@code check} fails. A folder in Keras' cache has no such record: it is used when {@code check}
      * passes, so {@code check} must read enough of every file to tell a damaged one (dogs vs cats checks
-     * that each picture is a complete JPEG).
+     * that each picture is a complete JPEG). This source checks a folder once: later calls for it (the test
+     * split after the training split) return it as it was checked.
      */
     public Path getExtracted(RemoteFile archive, String folder, FileValidator check) {
+        String key = archive.fileName() + "/" + folder;
+        Path checked = checkedFolders.get(key);
+        if (checked != null && Files.isDirectory(checked)) {
+            return checked;
+        }
+        Path extracted = extracted(archive, folder, check);
+        checkedFolders.put(key, extracted);
+        return extracted;
+    }
+
+    private Path extracted(RemoteFile archive, String folder, FileValidator check) {
         Path cached = cachedPath(archive).resolveSibling(folder);
         try {
             if (Files.isDirectory(cached)) {
