@@ -66,9 +66,9 @@ public final class KerasDefaults {
         return new L1Regularization(coefficient);
     }
 
-    /** {@code loss='binary_crossentropy'} on a sigmoid output, clipped as Keras clips it. */
+    /** {@code loss='binary_crossentropy'}, clipped as Keras clips it, on a sigmoid output or any other. */
     public static LossBinaryXENT binaryCrossentropy() {
-        return new LossBinaryXENT(EPSILON);
+        return new KerasBinaryCrossentropy(EPSILON);
     }
 
     /** {@code loss='categorical_crossentropy'} on a softmax output, clipped as Keras clips it. */

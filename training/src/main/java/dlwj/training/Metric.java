@@ -29,13 +29,22 @@ public enum Metric {
         }
     },
 
-    /** Keras' {@code binary_accuracy}: predictions rounded at 0.5 against the labels, averaged per sample. */
+    /**
+     * Keras' {@code binary_accuracy}, {@code mean(equal(y_true, round(y_pred)))}: each prediction rounded to the
+     * nearest integer (halves to even, as TensorFlow's {@code round}) against its label, averaged per sample.
+     * For a sigmoid output that is "above 0.5"; a linear output of 1.7 rounds to 2 and misses a label of 1.
+     */
     BINARY_ACCURACY("binary_accuracy") {
         @Override
         double batchSum(INDArray predictions, INDArray labels) {
-            INDArray rounded = predictions.gt(0.5).castTo(DataType.DOUBLE);
-            INDArray hits = rounded.eq(labels.castTo(DataType.DOUBLE)).castTo(DataType.DOUBLE);
-            return hits.mean(1).sumNumber().doubleValue();
+            double[] predicted = predictions.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+            double[] actual = labels.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+            long columns = predictions.size(1);
+            double sum = 0;
+            for (int i = 0; i < predicted.length; i++) {
+                sum += Math.rint(predicted[i]) == actual[i] ? 1.0 / columns : 0;
+            }
+            return sum;
         }
     },
 

@@ -34,4 +34,18 @@ class MetricTest {
             assertEquals(whole, rowByRow, 1e-9 * whole, metric.name());
         }
     }
+
+    @Test
+    void binaryAccuracyRoundsAsKerasDoes() {
+        // sigmoid-like outputs: above 0.5 is 1, 0.5 itself rounds to 0 (halves to even)
+        INDArray probabilities = Nd4j.createFromArray(new float[][] {{0.7f}, {0.2f}, {0.5f}, {0.51f}});
+        INDArray labels = Nd4j.createFromArray(new float[][] {{1}, {0}, {0}, {0}});
+        // linear outputs (listing 6.46's Dense(1)): 1.7 rounds to 2, -0.6 to -1, and both miss
+        INDArray linear = Nd4j.createFromArray(new float[][] {{1.7f}, {-0.6f}, {1.2f}, {-0.4f}});
+        INDArray linearLabels = Nd4j.createFromArray(new float[][] {{1}, {0}, {1}, {0}});
+
+        assertEquals(3, Metric.BINARY_ACCURACY.batchSum(probabilities, labels), 0);
+        assertEquals(3, Metric.ACCURACY.batchSum(probabilities, labels), 0);
+        assertEquals(2, Metric.ACCURACY.batchSum(linear, linearLabels), 0);
+    }
 }
