@@ -37,7 +37,9 @@ import picocli.CommandLine.Option;
  * RMSprop and the mean absolute error: {@code dense} (listing 6.37; the book: best validation MAE 0.30),
  * {@code gru} (6.39; 0.265), {@code gru-dropout} (6.40, 40 epochs; 0.262), {@code stacked-gru} (6.41, 40 epochs;
  * 0.263), {@code reversed-gru} (6.42-6.43, the windows in reverse order; 0.399) or {@code bidirectional-gru}
- * (6.45, 40 epochs; 0.2615, its best as printed in the book's text; the notebook's run lowest at 0.314).
+ * (6.45, 40 epochs; 0.2615, its best as printed in the book's text; the notebook's run lowest at 0.314); and
+ * section 6.4's {@code conv1d} (6.47; 0.452) and {@code conv1d-gru} (6.48-6.49, windows of 720 rows, one in 3;
+ * 0.273).
  */
 @Command(name = "TemperatureForecasting", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Book 6.3: Jena climate, the temperature 24 h ahead: the naive baseline, then --model.")
@@ -68,6 +70,8 @@ public final class TemperatureForecasting implements Callable<Integer>, CheckedO
 
         // Listing 6.32: normalising the data with the mean and standard deviation of the training rows
         Normalisation normalisation = Normalisation.of(floatData, columns, trainEnd);
+        int lookback = lookback();
+        int step = step();
         normalisation.apply(floatData);
 
         // Listing 6.33: the generators of training, validation and test windows (6.42: in reverse order)
@@ -88,7 +92,7 @@ public final class TemperatureForecasting implements Callable<Integer>, CheckedO
             return 0;
         }
 
-        // Listings 6.37, 6.39, 6.40, 6.41, 6.43, 6.45: the model, trained with RMSprop on the mean absolute error
+        // Listings 6.37, 6.39, 6.40, 6.41, 6.43, 6.45, 6.47, 6.49: the model, trained with RMSprop on the mean absolute error
         MultiLayerNetwork network = model(model, options.seed(), columns, trainGen.steps());
         System.out.println(ModelSummary.of(network, InputType.recurrent(columns, trainGen.steps())));
         History history = new Trainer(network).seed(options.seed())
@@ -131,8 +135,10 @@ public final class TemperatureForecasting implements Callable<Integer>, CheckedO
      * {@code dense}: Flatten, Dense(32, relu), Dense(1); {@code gru} and {@code reversed-gru}: GRU(32),
      * Dense(1); {@code gru-dropout}: GRU(32, dropout=0.2, recurrent_dropout=0.2), Dense(1);
      * {@code stacked-gru}: GRU(32, dropout=0.1, recurrent_dropout=0.5, return_sequences=True), GRU(64, relu,
-     * dropout=0.1, recurrent_dropout=0.5), Dense(1); {@code bidirectional-gru}: Bidirectional(GRU(32)), Dense(1).
-     * RMSprop and the mean absolute error.
+     * dropout=0.1, recurrent_dropout=0.5), Dense(1); {@code bidirectional-gru}: Bidirectional(GRU(32)), Dense(1);
+     * {@code conv1d}: Conv1D(32, 5, relu), MaxPooling1D(3), Conv1D(32, 5, relu), MaxPooling1D(3), Conv1D(32, 5,
+     * relu), GlobalMaxPooling1D(), Dense(1); {@code conv1d-gru}: Conv1D(32, 5, relu), MaxPooling1D(3), Conv1D(32,
+     * 5, relu), GRU(32, dropout=0.1, recurrent_dropout=0.5), Dense(1). RMSprop and the mean absolute error.
      */
     public static MultiLayerNetwork model(String name, long seed, int features, int steps) {
         NeuralNetConfiguration.ListBuilder layers = KerasDefaults.network(seed).list();
@@ -145,6 +151,16 @@ public final class TemperatureForecasting implements Callable<Integer>, CheckedO
             case "stacked-gru" -> layers
                     .layer(new Gru.Builder(32).dropout(0.1).recurrentDropout(0.5).returnSequences(true).build())
                     .layer(new Gru.Builder(64).activation(Activation.RELU).dropout(0.1).recurrentDropout(0.5).build());
+            case "conv1d" -> layers.layer(KerasDefaults.conv1D(32, 5, Activation.RELU).build())
+                    .layer(KerasDefaults.maxPooling1D(3))
+                    .layer(KerasDefaults.conv1D(32, 5, Activation.RELU).build())
+                    .layer(KerasDefaults.maxPooling1D(3))
+                    .layer(KerasDefaults.conv1D(32, 5, Activation.RELU).build())
+                    .layer(KerasDefaults.globalMaxPooling1D());
+            case "conv1d-gru" -> layers.layer(KerasDefaults.conv1D(32, 5, Activation.RELU).build())
+                    .layer(KerasDefaults.maxPooling1D(3))
+                    .layer(KerasDefaults.conv1D(32, 5, Activation.RELU).build())
+                    .layer(new Gru.Builder(32).dropout(0.1).recurrentDropout(0.5).build());
             default -> throw new IllegalArgumentException("No model '" + name + "': " + MODELS);
         }
         layers.layer(new Output.Builder().nOut(1).activation(Activation.IDENTITY).lossFunction(new LossMAE()).build());
@@ -156,19 +172,20 @@ public final class TemperatureForecasting implements Callable<Integer>, CheckedO
 
     // The command line: the book's settings unless told otherwise
 
-    static final String MODELS = "naive, dense, gru, gru-dropout, stacked-gru, reversed-gru, bidirectional-gru";
+    static final String MODELS = "naive, dense, gru, gru-dropout, stacked-gru, reversed-gru, bidirectional-gru, conv1d, "
+            + "conv1d-gru";
 
     @Option(names = "--model", paramLabel = "NAME", defaultValue = "naive",
             description = "The model: " + MODELS + " (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--lookback", paramLabel = "ROWS", defaultValue = "1440",
-            description = "Rows each window looks back: 1440, 10 days (default: ${DEFAULT-VALUE}).")
-    int lookback;
+    @Option(names = "--lookback", paramLabel = "ROWS",
+            description = "Rows each window looks back (default: 1440, 10 days; 720 for conv1d-gru).")
+    Integer lookback;
 
-    @Option(names = "--step", paramLabel = "ROWS", defaultValue = "6",
-            description = "One row in this many is kept: 6, one an hour (default: ${DEFAULT-VALUE}).")
-    int step;
+    @Option(names = "--step", paramLabel = "ROWS",
+            description = "One row in this many is kept (default: 6, one an hour; 3 for conv1d-gru).")
+    Integer step;
 
     @Option(names = "--delay", paramLabel = "ROWS", defaultValue = "144",
             description = "The target is this many rows after the window: 144, 24 hours (default: ${DEFAULT-VALUE}).")
@@ -194,10 +211,28 @@ public final class TemperatureForecasting implements Callable<Integer>, CheckedO
         if (!List.of(MODELS.split(", ")).contains(model)) {
             throw new IllegalArgumentException("--model must be one of " + MODELS + ", not " + model);
         }
+        int lookback = lookback();
+        int step = step();
         if (lookback < step || step < 1 || delay < 0 || trainEnd <= lookback || validationEnd <= trainEnd + lookback
                 || stepsPerEpoch < 1) {
             throw new IllegalArgumentException("Windows need 1 <= --step <= --lookback < --train-end, --train-end + "
                     + "--lookback < --validation-end, --delay >= 0 and --steps-per-epoch >= 1");
         }
+        // what the convolutions and poolings leave of a window must be at least one step
+        int fewest = model.equals("conv1d") ? 61 : model.equals("conv1d-gru") ? 19 : 1;
+        if (lookback / step < fewest) {
+            throw new IllegalArgumentException("--model " + model + " needs windows of at least " + fewest
+                    + " steps (--lookback / --step), not " + lookback / step);
+        }
+    }
+
+    /** {@code --lookback}, or the book's: 1440 rows, 10 days; 720 for conv1d-gru (listing 6.48). */
+    private int lookback() {
+        return lookback != null ? lookback : model.equals("conv1d-gru") ? 720 : 1440;
+    }
+
+    /** {@code --step}, or the book's: one row in 6, one an hour; one in 3 for conv1d-gru (listing 6.48). */
+    private int step() {
+        return step != null ? step : model.equals("conv1d-gru") ? 3 : 6;
     }
 }

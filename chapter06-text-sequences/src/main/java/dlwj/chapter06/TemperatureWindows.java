@@ -1,12 +1,10 @@
 package dlwj.chapter06;
 
-import java.util.List;
+import dlwj.training.BatchIterator;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -23,7 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * or {@code validation_steps}; an ordered pass starts again from the first window, where the book's validation
  * generator, which wraps just after its {@code val_steps} batches, starts each epoch too.
  */
-public final class TemperatureWindows implements DataSetIterator {
+public final class TemperatureWindows extends BatchIterator {
 
     /** The column of the target: the temperature in degrees Celsius, {@code float_data[:, 1]}. */
     public static final int TEMPERATURE = 1;
@@ -35,7 +33,6 @@ public final class TemperatureWindows implements DataSetIterator {
     private final int minIndex;
     private final int maxIndex;
     private final boolean shuffle;
-    private final int batchSize;
     private final int step;
     private final int batchesPerPass;
     private final boolean reversed;
@@ -51,6 +48,7 @@ public final class TemperatureWindows implements DataSetIterator {
     public TemperatureWindows(float[] data, int columns, int lookback, int delay, int minIndex, int maxIndex,
                               boolean shuffle, int batchSize, int step, int batchesPerPass, boolean reversed,
                               long seed) {
+        super(batchSize);
         int rows = data.length / columns;
         this.maxIndex = maxIndex < 0 ? rows - delay - 1 : maxIndex;
         if (minIndex + lookback >= this.maxIndex || this.maxIndex + delay >= rows + 1) {
@@ -67,7 +65,6 @@ public final class TemperatureWindows implements DataSetIterator {
         this.delay = delay;
         this.minIndex = minIndex;
         this.shuffle = shuffle;
-        this.batchSize = batchSize;
         this.step = step;
         this.batchesPerPass = batchesPerPass;
         this.reversed = reversed;
@@ -110,12 +107,12 @@ public final class TemperatureWindows implements DataSetIterator {
     private int[] nextRows() {
         int low = minIndex + lookback;
         if (shuffle) {
-            return random.ints(batchSize, low, maxIndex).toArray();
+            return random.ints(batch(), low, maxIndex).toArray();
         }
-        if (next + batchSize >= maxIndex) {
+        if (next + batch() >= maxIndex) {
             next = low;
         }
-        int count = Math.min(batchSize, maxIndex - next);
+        int count = Math.min(batch(), maxIndex - next);
         int[] rows = new int[count];
         for (int j = 0; j < count; j++) {
             rows[j] = next + j;
@@ -134,11 +131,6 @@ public final class TemperatureWindows implements DataSetIterator {
     }
 
     @Override
-    public DataSet next(int num) {
-        throw new UnsupportedOperationException("batches have the size given when the iterator was made");
-    }
-
-    @Override
     public int inputColumns() {
         return columns;
     }
@@ -146,35 +138,5 @@ public final class TemperatureWindows implements DataSetIterator {
     @Override
     public int totalOutcomes() {
         return 1;
-    }
-
-    @Override
-    public boolean resetSupported() {
-        return true;
-    }
-
-    @Override
-    public boolean asyncSupported() {
-        return true;
-    }
-
-    @Override
-    public int batch() {
-        return batchSize;
-    }
-
-    @Override
-    public void setPreProcessor(DataSetPreProcessor preProcessor) {
-        throw new UnsupportedOperationException("the series is normalised before its windows are made");
-    }
-
-    @Override
-    public DataSetPreProcessor getPreProcessor() {
-        return null;
-    }
-
-    @Override
-    public List<String> getLabels() {
-        return null;
     }
 }

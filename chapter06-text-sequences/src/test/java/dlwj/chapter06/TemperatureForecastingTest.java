@@ -101,8 +101,25 @@ class TemperatureForecastingTest {
     }
 
     @Test
+    void convolutionalModelsTrainOnTheWindows() {
+        // conv1d: 90 steps -> 86 -> 28 -> 24 -> 8 -> 4; conv1d-gru: 120 steps of one row in 3 -> 116 -> 38 -> 34
+        ExampleRun conv1d = run("conv1d", "--lookback", "540", "--epochs", "2", "--steps-per-epoch", "5");
+        ExampleRun conv1dGru = run("conv1d-gru", "--lookback", "360", "--step", "3", "--epochs", "2",
+                "--steps-per-epoch", "5");
+
+        assertEquals(0, conv1d.status(), conv1d.output());
+        assertTrue(conv1d.output().contains("global_max_pooling1d_1 (GlobalMaxPooling1D)(None, 32)"), conv1d.output());
+        assertTrue(conv1d.result("best_val_mae") < 1.5, conv1d.output());
+        assertEquals(0, conv1dGru.status(), conv1dGru.output());
+        assertTrue(conv1dGru.output().contains("gru_1 (GRU)                  (None, 32)                6,240"),
+                conv1dGru.output());
+        assertTrue(conv1dGru.result("best_val_mae") < 1.5, conv1dGru.output());
+    }
+
+    @Test
     void badOptionsAreOneMessageBeforeAnyWork() {
         assertEquals(2, run("lstm").status());
         assertEquals(2, run("gru", "--lookback", "5000").status());
+        assertEquals(2, run("conv1d").status(), "20 steps are too few for three convolutions");
     }
 }

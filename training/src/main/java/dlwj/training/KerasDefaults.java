@@ -1,10 +1,16 @@
 package dlwj.training;
 
 import org.deeplearning4j.nn.conf.CacheMode;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.distribution.UniformDistribution;
+import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.IWeightInit;
@@ -170,5 +176,31 @@ public final class KerasDefaults {
                 .activation(Activation.IDENTITY)
                 .inputLength(-1)
                 .weightInit(new WeightInitDistribution(new UniformDistribution(-0.05, 0.05)));
+    }
+
+    /**
+     * {@code layers.Conv1D(filters, kernelSize, activation=activation)}: DL4J's {@code Convolution1DLayer}, valid
+     * padding and stride 1 as Keras', its kernel {@code glorot_uniform} over (kernel size x input channels,
+     * kernel size x filters) as Keras' is, its bias zero, over DL4J's sequence layout [batch, channels, steps].
+     */
+    public static Convolution1DLayer.Builder conv1D(int filters, int kernelSize, Activation activation) {
+        return new Convolution1DLayer.Builder(kernelSize)
+                .nOut(filters)
+                .activation(activation)
+                .convolutionMode(ConvolutionMode.Truncate)
+                .weightInit(WeightInit.XAVIER_UNIFORM)
+                .biasInit(0);
+    }
+
+    /** {@code layers.MaxPooling1D(poolSize)}: windows of {@code poolSize} steps, as many apart (Keras' strides). */
+    public static Subsampling1DLayer maxPooling1D(int poolSize) {
+        return new Subsampling1DLayer.Builder(SubsamplingLayer.PoolingType.MAX, poolSize, poolSize)
+                .convolutionMode(ConvolutionMode.Truncate)
+                .build();
+    }
+
+    /** {@code layers.GlobalMaxPooling1D()}: each channel's largest value over the steps, [batch, channels]. */
+    public static GlobalPoolingLayer globalMaxPooling1D() {
+        return new GlobalPoolingLayer.Builder(PoolingType.MAX).build();
     }
 }

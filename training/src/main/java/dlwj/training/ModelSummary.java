@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.layers.FrozenLayer;
@@ -45,13 +46,20 @@ public final class ModelSummary {
             long params = layer.numParams();
             total += params;
             trainable += layer instanceof FrozenLayer ? 0 : params;
-            text.append(row(name(layer, counts), shape(outputs.get(i)), String.format("%,d", params)))
-                    .append('\n');
+            text.append(row(name(layer, counts), shape(kerasOutputType(layer, outputs.get(i))),
+                    String.format("%,d", params))).append('\n');
         }
         return text.append("=".repeat(65)).append('\n')
                 .append(String.format("Total params: %,d%nTrainable params: %,d%nNon-trainable params: %,d%n", total,
                         trainable, total - trainable))
                 .append(RULE).append('\n').toString();
+    }
+
+    /** DL4J declares a global pooling over steps to output a sequence; it outputs [batch, channels], as Keras'. */
+    private static InputType kerasOutputType(Layer layer, InputType declared) {
+        return layer.conf().getLayer() instanceof GlobalPoolingLayer pooling && pooling.isCollapseDimensions()
+                && declared instanceof InputType.InputTypeRecurrent sequence
+                ? InputType.feedForward(sequence.getSize()) : declared;
     }
 
     /**
@@ -97,6 +105,9 @@ public final class ModelSummary {
             case "EmbeddingSequenceLayer", "EmbeddingLayer" -> "Embedding";
             case "SimpleRnn" -> "SimpleRNN";
             case "Gru" -> "GRU";
+            case "Convolution1DLayer" -> "Conv1D";
+            case "Subsampling1DLayer" -> "MaxPooling1D";
+            case "GlobalPoolingLayer" -> "GlobalMaxPooling1D";
             default -> dl4j;
         };
     }

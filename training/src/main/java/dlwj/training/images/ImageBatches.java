@@ -1,6 +1,7 @@
 package dlwj.training.images;
 
 import dlwj.datasets.ImageFolders;
+import dlwj.training.BatchIterator;
 import dlwj.training.Permutations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,8 +17,6 @@ import org.datavec.image.loader.NativeImageLoader;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -36,14 +35,13 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *         .targetSize(150, 150).batchSize(20).classMode(ClassMode.BINARY).build();
  * }</pre>
  */
-public final class ImageBatches implements DataSetIterator {
+public final class ImageBatches extends BatchIterator {
 
     private final List<Path> files;
     private final int[] labels;
     private final int classCount;
     private final int height;
     private final int width;
-    private final int batchSize;
     private final ClassMode classMode;
     private final ImageAugmentation augmentation;
     private final boolean shuffle;
@@ -55,6 +53,7 @@ public final class ImageBatches implements DataSetIterator {
     private int stepsDone;
 
     private ImageBatches(Builder flow, List<Path> files, int[] labels, int classCount) {
+        super(flow.batchSize);
         if (files.isEmpty()) {
             throw new IllegalArgumentException("No images to read in " + flow.directory);
         }
@@ -63,13 +62,12 @@ public final class ImageBatches implements DataSetIterator {
         this.classCount = classCount;
         this.height = flow.height;
         this.width = flow.width;
-        this.batchSize = flow.batchSize;
         this.classMode = flow.classMode;
         this.augmentation = flow.augmentation;
         this.shuffle = flow.shuffle;
         this.random = new Random(flow.seed);
         this.loader = new NativeImageLoader(0, 0, 3);
-        this.stepsPerEpoch = (files.size() + batchSize - 1) / batchSize;
+        this.stepsPerEpoch = (files.size() + batch() - 1) / batch();
         this.cursor = files.size();
     }
 
@@ -276,7 +274,7 @@ public final class ImageBatches implements DataSetIterator {
         if (cursor >= files.size()) {
             startPass();
         }
-        int count = Math.min(batchSize, files.size() - cursor);
+        int count = Math.min(batch(), files.size() - cursor);
         int picture = 3 * height * width;
         float[] pixels = new float[count * picture];
         float[] targets = new float[count * totalOutcomes()];
@@ -310,11 +308,6 @@ public final class ImageBatches implements DataSetIterator {
     }
 
     @Override
-    public DataSet next(int num) {
-        throw new UnsupportedOperationException("batches have the size given when the iterator was made");
-    }
-
-    @Override
     public int inputColumns() {
         return 3 * height * width;
     }
@@ -323,35 +316,5 @@ public final class ImageBatches implements DataSetIterator {
     @Override
     public int totalOutcomes() {
         return classMode == ClassMode.BINARY ? 1 : classCount;
-    }
-
-    @Override
-    public boolean resetSupported() {
-        return true;
-    }
-
-    @Override
-    public boolean asyncSupported() {
-        return true;
-    }
-
-    @Override
-    public int batch() {
-        return batchSize;
-    }
-
-    @Override
-    public void setPreProcessor(DataSetPreProcessor preProcessor) {
-        throw new UnsupportedOperationException("images are rescaled to [0, 1] already");
-    }
-
-    @Override
-    public DataSetPreProcessor getPreProcessor() {
-        return null;
-    }
-
-    @Override
-    public List<String> getLabels() {
-        return null;
     }
 }
