@@ -68,7 +68,7 @@ public final class ImdbConvnet implements Callable<Integer> {
                 options.output("imdb-conv1d-loss.png"));
         double best = history.highest("val_acc");
         System.out.printf("Highest validation accuracy %.4f at epoch %d%n", best,
-                history.get("val_acc").indexOf(best) + 1);
+                history.highestEpoch("val_acc"));
         options.record("best_val_acc", best);
         return 0;
     }

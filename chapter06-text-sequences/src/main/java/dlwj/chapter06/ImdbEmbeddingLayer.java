@@ -65,7 +65,7 @@ public final class ImdbEmbeddingLayer implements Callable<Integer> {
         Plots.trainingAndValidation(history, "loss", "Training and validation loss",
                 options.output("imdb-embedding-loss.png"));
         System.out.printf("Highest validation accuracy %.4f at epoch %d%n", history.highest("val_acc"),
-                history.get("val_acc").indexOf(history.highest("val_acc")) + 1);
+                history.highestEpoch("val_acc"));
         options.record("best_val_acc", history.highest("val_acc"));
         return 0;
     }

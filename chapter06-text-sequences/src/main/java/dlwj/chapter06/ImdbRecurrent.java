@@ -90,7 +90,7 @@ public final class ImdbRecurrent implements Callable<Integer>, CheckedOptions {
                 options.output(name + "-loss.png"));
         double best = history.highest("val_acc");
         System.out.printf("Highest validation accuracy %.4f at epoch %d%n", best,
-                history.get("val_acc").indexOf(best) + 1);
+                history.highestEpoch("val_acc"));
         options.record("best_val_acc", best);
         return 0;
     }

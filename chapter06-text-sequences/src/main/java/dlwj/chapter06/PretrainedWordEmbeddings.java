@@ -162,7 +162,7 @@ public final class PretrainedWordEmbeddings implements Callable<Integer> {
     private void report(String embeddings, History history) {
         double best = history.highest("val_acc");
         System.out.printf("%s embeddings: highest validation accuracy %.4f at epoch %d%n%n", embeddings, best,
-                history.get("val_acc").indexOf(best) + 1);
+                history.highestEpoch("val_acc"));
         options.record(embeddings + "_best_val_acc", best);
     }
 

@@ -61,6 +61,11 @@ public final class History {
         return best + 1;
     }
 
+    /** The 1-based epoch where {@code name} was highest (the first, if several), as the book reads accuracy curves. */
+    public int highestEpoch(String name) {
+        return get(name).indexOf(highest(name)) + 1;
+    }
+
     /** The highest value of {@code name} (the best validation accuracy, say). */
     public double highest(String name) {
         return get(name).stream().mapToDouble(Double::doubleValue).max().orElseThrow();
