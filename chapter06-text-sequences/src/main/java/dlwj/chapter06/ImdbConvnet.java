@@ -9,7 +9,6 @@ import dlwj.training.KerasDefaults;
 import dlwj.training.Labels;
 import dlwj.training.Metric;
 import dlwj.training.ModelSummary;
-import dlwj.training.Plots;
 import dlwj.training.Sequences;
 import dlwj.training.Trainer;
 import dlwj.training.cli.ExampleOptions;
@@ -62,14 +61,7 @@ public final class ImdbConvnet implements Callable<Integer> {
         History history = new Trainer(model, Metric.ACCURACY).seed(options.seed())
                 .fit(xTrain, yTrain, options.epochs(10), options.batchSize(128), 0.2);
 
-        Plots.trainingAndValidation(history, "acc", "Training and validation accuracy",
-                options.output("imdb-conv1d-accuracy.png"));
-        Plots.trainingAndValidation(history, "loss", "Training and validation loss",
-                options.output("imdb-conv1d-loss.png"));
-        double best = history.highest("val_acc");
-        System.out.printf("Highest validation accuracy %.4f at epoch %d%n", best,
-                history.highestEpoch("val_acc"));
-        options.record("best_val_acc", best);
+        AccuracyCurves.plotAndReport(history, "imdb-conv1d", "best_val_acc", options);
         return 0;
     }
 

@@ -7,7 +7,6 @@ import dlwj.training.KerasDefaults;
 import dlwj.training.Labels;
 import dlwj.training.Metric;
 import dlwj.training.ModelSummary;
-import dlwj.training.Plots;
 import dlwj.training.Sequences;
 import dlwj.training.Trainer;
 import dlwj.training.cli.ExampleOptions;
@@ -60,13 +59,7 @@ public final class ImdbEmbeddingLayer implements Callable<Integer> {
         History history = new Trainer(model, Metric.ACCURACY).seed(options.seed())
                 .fit(xTrain, yTrain, options.epochs(10), options.batchSize(32), 0.2);
 
-        Plots.trainingAndValidation(history, "acc", "Training and validation accuracy",
-                options.output("imdb-embedding-accuracy.png"));
-        Plots.trainingAndValidation(history, "loss", "Training and validation loss",
-                options.output("imdb-embedding-loss.png"));
-        System.out.printf("Highest validation accuracy %.4f at epoch %d%n", history.highest("val_acc"),
-                history.highestEpoch("val_acc"));
-        options.record("best_val_acc", history.highest("val_acc"));
+        AccuracyCurves.plotAndReport(history, "imdb-embedding", "best_val_acc", options);
         return 0;
     }
 

@@ -10,14 +10,12 @@ import dlwj.training.KerasDefaults;
 import dlwj.training.Labels;
 import dlwj.training.Metric;
 import dlwj.training.ModelSummary;
-import dlwj.training.Plots;
 import dlwj.training.Sequences;
 import dlwj.training.Trainer;
 import dlwj.training.cli.ExampleOptions;
 import dlwj.training.cli.Examples;
 import dlwj.training.layers.Bidirectional;
 import dlwj.training.layers.Output;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -83,15 +81,7 @@ public final class ImdbRecurrent implements Callable<Integer>, CheckedOptions {
                 .fit(inputTrain, yTrain, options.epochs(10), options.batchSize(128), 0.2);
 
         // Listing 6.24: plotting results
-        String name = "imdb-" + model;
-        Plots.trainingAndValidation(history, "acc", "Training and validation accuracy",
-                options.output(name + "-accuracy.png"));
-        Plots.trainingAndValidation(history, "loss", "Training and validation loss",
-                options.output(name + "-loss.png"));
-        double best = history.highest("val_acc");
-        System.out.printf("Highest validation accuracy %.4f at epoch %d%n", best,
-                history.highestEpoch("val_acc"));
-        options.record("best_val_acc", best);
+        AccuracyCurves.plotAndReport(history, "imdb-" + model, "best_val_acc", options);
         return 0;
     }
 
@@ -149,9 +139,7 @@ public final class ImdbRecurrent implements Callable<Integer>, CheckedOptions {
 
     @Override
     public void checkOptions() {
-        if (!List.of(MODELS.split(", ")).contains(model)) {
-            throw new IllegalArgumentException("--model must be one of " + MODELS + ", not " + model);
-        }
+        CheckedOptions.requireOneOf("--model", model, MODELS);
         if (maxlen < 1) {
             throw new IllegalArgumentException("--maxlen must be positive, not " + maxlen);
         }

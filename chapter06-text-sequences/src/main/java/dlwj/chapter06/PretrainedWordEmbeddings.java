@@ -12,7 +12,6 @@ import dlwj.training.Labels;
 import dlwj.training.Metric;
 import dlwj.training.ModelFiles;
 import dlwj.training.ModelSummary;
-import dlwj.training.Plots;
 import dlwj.training.Sequences;
 import dlwj.training.Trainer;
 import dlwj.training.cli.ExampleOptions;
@@ -112,16 +111,14 @@ public final class PretrainedWordEmbeddings implements Callable<Integer> {
             ModelFiles.save(model, gloveModel);
 
             // Listing 6.15: plotting the results
-            plot(history, "glove");
-            report("glove", history);
+            AccuracyCurves.plotAndReport(history, "imdb-glove", "glove_best_val_acc", options);
         }
 
         // Listing 6.16: training the same model without pretrained word embeddings
         MultiLayerNetwork learned = model(options.seed(), maxWords, embeddingDim, maxlen);
         History history = new Trainer(learned, Metric.ACCURACY).seed(options.seed())
                 .fit(xTrain, yTrain, options.epochs(10), options.batchSize(32), xVal, yVal);
-        plot(history, "learned");
-        report("learned", history);
+        AccuracyCurves.plotAndReport(history, "imdb-learned", "learned_best_val_acc", options);
 
         // Listing 6.17: tokenizing the data of the test set, then evaluating the model on it
         TextData test = ImdbReviews.load("test");
@@ -150,20 +147,6 @@ public final class PretrainedWordEmbeddings implements Callable<Integer> {
                         .lossFunction(KerasDefaults.binaryCrossentropy()).build())
                 .setInputType(InputType.recurrent(maxWords, maxlen))
                 .build()));
-    }
-
-    private void plot(History history, String embeddings) {
-        Plots.trainingAndValidation(history, "acc", "Training and validation accuracy",
-                options.output("imdb-" + embeddings + "-accuracy.png"));
-        Plots.trainingAndValidation(history, "loss", "Training and validation loss",
-                options.output("imdb-" + embeddings + "-loss.png"));
-    }
-
-    private void report(String embeddings, History history) {
-        double best = history.highest("val_acc");
-        System.out.printf("%s embeddings: highest validation accuracy %.4f at epoch %d%n%n", embeddings, best,
-                history.highestEpoch("val_acc"));
-        options.record(embeddings + "_best_val_acc", best);
     }
 
     // The command line: the book's settings unless told otherwise

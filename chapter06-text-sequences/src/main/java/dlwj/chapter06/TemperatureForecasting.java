@@ -208,9 +208,7 @@ public final class TemperatureForecasting implements Callable<Integer>, CheckedO
 
     @Override
     public void checkOptions() {
-        if (!List.of(MODELS.split(", ")).contains(model)) {
-            throw new IllegalArgumentException("--model must be one of " + MODELS + ", not " + model);
-        }
+        CheckedOptions.requireOneOf("--model", model, MODELS);
         int lookback = lookback();
         int step = step();
         if (lookback < step || step < 1 || delay < 0 || trainEnd <= lookback || validationEnd <= trainEnd + lookback
