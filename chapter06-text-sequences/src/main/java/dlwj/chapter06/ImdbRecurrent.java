@@ -15,6 +15,7 @@ import dlwj.training.Trainer;
 import dlwj.training.cli.ExampleOptions;
 import dlwj.training.cli.Examples;
 import dlwj.training.layers.Bidirectional;
+import dlwj.training.layers.Lstm;
 import dlwj.training.layers.Output;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -93,8 +94,8 @@ public final class ImdbRecurrent implements Callable<Integer>, CheckedOptions {
     public static MultiLayerNetwork model(String name, long seed, int maxFeatures) {
         Layer recurrent = switch (name) {
             case "simple-rnn" -> new LastTimeStep(KerasDefaults.simpleRnn(32).build());
-            case "lstm", "reversed-lstm" -> new LastTimeStep(KerasDefaults.lstm(32).build());
-            case "bidirectional-lstm" -> new Bidirectional(KerasDefaults.lstm(32).build());
+            case "lstm", "reversed-lstm" -> new Lstm.Builder(32).build();
+            case "bidirectional-lstm" -> new Bidirectional(new Lstm.Builder(32).returnSequences(true).build());
             default -> throw new IllegalArgumentException("No model '" + name + "': " + MODELS);
         };
         return KerasDefaults.initialise(new MultiLayerNetwork(KerasDefaults.network(seed).list()

@@ -7,7 +7,6 @@ import org.deeplearning4j.nn.conf.distribution.UniformDistribution;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
-import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
@@ -31,8 +30,8 @@ import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
  * and starts its accumulator at epsilon (Keras: 0; {@link KerasRmsProp} is Keras' and 5x faster), its
  * default weight initialisation is not {@code glorot_uniform}, its binary cross-entropy clips
  * probabilities at 1e-5 and its categorical cross-entropy at 1e-10 (Keras: 1e-7 for both). Its recurrent
- * and embedding layers differ too: see {@link #lstm}, {@link #simpleRnn} and {@link #embedding}; Keras' GRU is
- * {@link dlwj.training.layers.Gru}.
+ * and embedding layers differ too: see {@link #simpleRnn} and {@link #embedding}; Keras' LSTM and GRU are
+ * {@link dlwj.training.layers.Lstm} and {@link dlwj.training.layers.Gru}, with Keras' defaults as their own.
  */
 public final class KerasDefaults {
 
@@ -127,30 +126,10 @@ public final class KerasDefaults {
     }
 
     /**
-     * {@code layers.LSTM(units)}: DL4J's {@code LSTM} with Keras 2.0.8's defaults, where DL4J's differ. Its gates
-     * are Keras' {@code hard_sigmoid} (DL4J: sigmoid; DL4J's {@code HARDSIGMOID} is Keras' clip(0.2 x + 0.5, 0,
-     * 1)), its activation tanh (DL4J: the network's, sigmoid unless set), its kernel {@code glorot_uniform} over
-     * the kernel's shape (DL4J's XAVIER_UNIFORM takes other fans for an LSTM), its recurrent kernel orthogonal
-     * (DL4J: the kernel's initialisation), its biases zero but the forget gate's 1 ({@code unit_forget_bias=True},
-     * DL4J's default too). DL4J orders the gates' columns otherwise than Keras' (i, f, c, o): Keras' weights don't
-     * load as they are. Output: every step, [batch, units, time]; wrap it in {@code LastTimeStep} for Keras'
-     * {@code return_sequences=False}.
-     */
-    public static LSTM.Builder lstm(int units) {
-        return new LSTM.Builder()
-                .nOut(units)
-                .activation(Activation.TANH)
-                .gateActivationFunction(Activation.HARDSIGMOID)
-                .weightInit(glorotUniform())
-                .weightInitRecurrent(orthogonal())
-                .biasInit(0)
-                .forgetGateBiasInit(1);
-    }
-
-    /**
      * {@code layers.SimpleRNN(units)}: DL4J's {@code SimpleRnn} with Keras' defaults: activation tanh (DL4J: the
      * network's), kernel {@code glorot_uniform}, recurrent kernel orthogonal (DL4J: the kernel's initialisation),
-     * zero bias. Output: every step, as {@link #lstm}.
+     * zero bias. Output: every step, [batch, units, time]; wrap it in {@code LastTimeStep} for Keras'
+     * {@code return_sequences=False}.
      */
     public static SimpleRnn.Builder simpleRnn(int units) {
         return new SimpleRnn.Builder()

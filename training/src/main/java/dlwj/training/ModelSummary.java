@@ -105,6 +105,7 @@ public final class ModelSummary {
             case "EmbeddingSequenceLayer", "EmbeddingLayer" -> "Embedding";
             case "SimpleRnn" -> "SimpleRNN";
             case "Gru" -> "GRU";
+            case "Lstm", "LSTM" -> "LSTM";
             case "Convolution1DLayer" -> "Conv1D";
             case "Subsampling1DLayer" -> "MaxPooling1D";
             case "GlobalPoolingLayer" -> "GlobalMaxPooling1D";

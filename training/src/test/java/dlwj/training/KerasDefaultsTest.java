@@ -9,7 +9,6 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 import dlwj.training.layers.Dense;
 import java.util.List;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -129,23 +128,6 @@ class KerasDefaultsTest {
         double limit = Math.sqrt(6.0 / (kernel.rows() + kernel.columns()));
         double largest = kernel.amaxNumber().doubleValue();
         assertTrue(largest <= limit && largest > 0.97 * limit, "largest |w| " + largest + ", limit " + limit);
-    }
-
-    @Test
-    void lstmHasKerasDefaults() {
-        LSTM conf = KerasDefaults.lstm(16).build();
-        MultiLayerNetwork net = recurrent(conf, 30);
-        INDArray bias = net.getLayer(0).getParam("b");
-
-        assertEquals(Activation.HARDSIGMOID.getActivationFunction(), conf.getGateActivationFn());
-        assertEquals(Activation.TANH.getActivationFunction(), conf.getActivationFn());
-        assertGlorotUniform(net.getLayer(0).getParam("W")); // [30, 64]: limit sqrt(6 / 94)
-        assertOrthonormalRows(net.getLayer(0).getParam("RW"));
-        // DL4J's gate blocks: the forget gate's is the second, as in Keras; unit_forget_bias=True
-        double[] biases = bias.toDoubleVector();
-        for (int i = 0; i < 64; i++) {
-            assertEquals(i >= 16 && i < 32 ? 1 : 0, biases[i], 0, "bias " + i);
-        }
     }
 
     @Test

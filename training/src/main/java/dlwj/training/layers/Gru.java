@@ -3,17 +3,8 @@ package dlwj.training.layers;
 import dlwj.training.KerasDefaults;
 import java.util.Collection;
 import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.RNNFormat;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
-import org.deeplearning4j.nn.conf.layers.LayerValidation;
-import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
-import org.deeplearning4j.nn.conf.memory.MemoryReport;
 import org.deeplearning4j.optimize.api.TrainingListener;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -46,17 +37,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * limit {@code sqrt(6 / (inputs + 3 units))}), the recurrent kernel by {@link KerasDefaults#orthogonal()}
  * over its whole [units, 3 units] shape (orthonormal rows, as Keras' {@code Orthogonal} gives).
  *
- * <p>The input is what DL4J's recurrent layers take, [batch, features, time] ({@code RNNFormat.NCW}); the
- * output is the last state, [batch, units], on which a {@link Dense} layer works directly, or with
- * {@code returnSequences(true)} every state, [batch, units, time], for a recurrent layer on top. Masks
- * (sequences of different lengths) are not supported; the book pads its sequences instead.
+ * <p>The input and output are those of every {@link KerasRecurrent} layer.
  */
-public class Gru extends BaseRecurrentLayer {
+public class Gru extends KerasRecurrent {
 
-    private boolean returnSequences;
     private double dropout;
     private double recurrentDropout;
-    private IActivation recurrentActivationFn;
 
     /** For DL4J's JSON configuration format. */
     protected Gru() {
@@ -64,16 +50,8 @@ public class Gru extends BaseRecurrentLayer {
 
     protected Gru(Builder builder) {
         super(builder);
-        this.returnSequences = builder.returnSequences;
         this.dropout = builder.dropout;
         this.recurrentDropout = builder.recurrentDropout;
-        this.recurrentActivationFn = builder.recurrentActivationFn;
-        initializeConstraints(builder);
-    }
-
-    /** Keras' {@code return_sequences}: every step's state rather than the last one. */
-    public boolean isReturnSequences() {
-        return returnSequences;
     }
 
     /** Keras' {@code dropout}: the fraction of the inputs dropped, with one mask per sequence and gate. */
@@ -86,79 +64,34 @@ public class Gru extends BaseRecurrentLayer {
         return recurrentDropout;
     }
 
-    /** Keras' {@code recurrent_activation}, that of the update and reset gates. */
-    public IActivation getRecurrentActivationFn() {
-        return recurrentActivationFn;
+    @Override
+    int gates() {
+        return 3;
     }
 
     @Override
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
                              INDArray params, boolean initializeParams, DataType dataType) {
-        LayerValidation.assertNInNOutSet("Gru", getLayerName(), layerIndex, getNIn(), getNOut());
-        if (getIDropout() != null) {
-            throw new IllegalArgumentException("Gru (layer " + layerIndex + "): DL4J's dropOut(...) would drop "
-                    + "every time step's inputs independently; use Gru.Builder's dropout(rate) and "
-                    + "recurrentDropout(rate), Keras' per-sequence masks, and no network-wide dropOut");
-        }
-        if (getRnnDataFormat() != RNNFormat.NCW) {
-            throw new IllegalArgumentException("Gru takes [batch, features, time] (RNNFormat.NCW) only");
-        }
+        checkInstantiable(layerIndex, "use Gru.Builder's dropout(rate) and recurrentDropout(rate), Keras' "
+                + "per-sequence masks, and no network-wide dropOut");
         return LayerWiring.wire(new GruImpl(conf, dataType), conf, initializer(), listeners, layerIndex, params,
                 initializeParams);
-    }
-
-    @Override
-    public ParamInitializer initializer() {
-        return GruParamInitializer.getInstance();
-    }
-
-    @Override
-    public InputType getOutputType(int layerIndex, InputType inputType) {
-        InputType sequences = super.getOutputType(layerIndex, inputType);
-        return returnSequences ? sequences : InputType.feedForward(getNOut());
-    }
-
-    @Override
-    public LayerMemoryReport getMemoryReport(InputType inputType) {
-        InputType outputType = getOutputType(-1, inputType);
-        long params = initializer().numParams(this);
-        long steps = inputType instanceof InputType.InputTypeRecurrent recurrent
-                ? Math.max(1, recurrent.getTimeSeriesLength()) : 1;
-        // training keeps, per step and example: the gates' pre-activations and activations (6 units), the
-        // states (units), r * h (units), the projected inputs (3 units) and their gradients (3 units)
-        long perStep = 14 * getNOut();
-        return new LayerMemoryReport.Builder(layerName, Gru.class, inputType, outputType)
-                .standardMemory(params, getIUpdater().stateSize(params))
-                .workingMemory(0, 3 * getNOut() * steps, 0, perStep * steps)
-                .cacheMemory(MemoryReport.CACHE_MODE_ALL_ZEROS, MemoryReport.CACHE_MODE_ALL_ZEROS)
-                .build();
     }
 
     /**
      * {@code new Gru.Builder(32).build()}: Keras' {@code GRU(32)}; give the input's size with
      * {@code setInputType(InputType.recurrent(features))}, Keras' {@code input_shape=(None, features)}.
      */
-    public static class Builder extends BaseRecurrentLayer.Builder<Builder> {
-        private boolean returnSequences;
+    public static class Builder extends KerasRecurrent.Builder<Builder> {
         private double dropout;
         private double recurrentDropout;
-        private IActivation recurrentActivationFn = Activation.HARDSIGMOID.getActivationFunction();
 
         public Builder() {
-            activation(Activation.TANH);
-            weightInitRecurrent(KerasDefaults.orthogonal());
         }
 
         /** Keras' {@code GRU(units)}. */
         public Builder(int units) {
-            this();
             nOut(units);
-        }
-
-        /** Keras' {@code return_sequences=True}: output every step's state, [batch, units, time]. */
-        public Builder returnSequences(boolean returnSequences) {
-            this.returnSequences = returnSequences;
-            return this;
         }
 
         /** Keras' {@code dropout=rate}: drops this fraction of the inputs, with one mask per sequence. */
@@ -170,12 +103,6 @@ public class Gru extends BaseRecurrentLayer {
         /** Keras' {@code recurrent_dropout=rate}: drops this fraction of the previous state, likewise. */
         public Builder recurrentDropout(double rate) {
             this.recurrentDropout = checkedRate("recurrentDropout", rate);
-            return this;
-        }
-
-        /** Keras' {@code recurrent_activation}; {@code Activation.HARDSIGMOID} unless changed. */
-        public Builder recurrentActivation(Activation activation) {
-            this.recurrentActivationFn = activation.getActivationFunction();
             return this;
         }
 

@@ -1,17 +1,14 @@
 package dlwj.training.layers;
 
-import static dlwj.training.layers.GruParamInitializer.BIAS;
-import static dlwj.training.layers.GruParamInitializer.KERNEL;
-import static dlwj.training.layers.GruParamInitializer.RECURRENT_KERNEL;
+import static dlwj.training.layers.RecurrentParamInitializer.BIAS;
+import static dlwj.training.layers.RecurrentParamInitializer.KERNEL;
+import static dlwj.training.layers.RecurrentParamInitializer.RECURRENT_KERNEL;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
-import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
-import org.deeplearning4j.nn.layers.BaseLayer;
-import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
@@ -26,7 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * dropout), as are the kernels' gradients after the backward loop; only the products with the recurrent
  * kernel go step by step. Arrays are time-major inside: [time, batch, ...], a step's rows contiguous.
  */
-public class GruImpl extends BaseLayer<Gru> {
+public class GruImpl extends KerasRecurrentImpl<Gru> {
 
     /** The training forward pass, kept (in the activations workspace) for backprop. */
     private Pass pass;
@@ -58,22 +55,13 @@ public class GruImpl extends BaseLayer<Gru> {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
-        rejectMask(maskArray);
+        checkInput();
         Pass forward = forward(training, workspaceMgr);
         pass = training ? forward : null;
-        INDArray states = forward.states;
-        if (layerConf().isReturnSequences()) {
-            // every state, [batch, units, time], in 'f' order as DL4J's recurrent layers give it
-            return workspaceMgr.dup(ArrayType.ACTIVATIONS,
-                    states.get(interval(1, forward.steps + 1), all(), all()).permute(1, 2, 0), 'f');
-        }
-        return workspaceMgr.dup(ArrayType.ACTIVATIONS, states.slice(forward.steps), 'c');
+        return output(forward.states, workspaceMgr);
     }
 
     private Pass forward(boolean training, LayerWorkspaceMgr workspaceMgr) {
-        if (input.rank() != 3) {
-            throw new IllegalArgumentException("Gru takes [batch, features, time]; given " + input.shapeInfoToString());
-        }
         Gru conf = layerConf();
         INDArray kernel = getParamWithNoise(KERNEL, training, workspaceMgr);
         INDArray recurrentKernel = getParamWithNoise(RECURRENT_KERNEL, training, workspaceMgr);
@@ -87,10 +75,10 @@ public class GruImpl extends BaseLayer<Gru> {
         long u = p.units;
         Kept kept = new Kept(training, workspaceMgr, type);
 
-        p.inputs = kept.dup(input.castTo(type).permute(2, 0, 1)).reshape('c', p.steps * p.batch, features);
-        p.inputMasks = training && conf.getDropout() > 0 ? kept.masks(p.batch, features, conf.getDropout()) : null;
+        p.inputs = timeMajorInput(kept, type);
+        p.inputMasks = training && conf.getDropout() > 0 ? masks(kept, p.batch, features, conf.getDropout()) : null;
         p.stateMasks = training && conf.getRecurrentDropout() > 0
-                ? kept.masks(p.batch, u, conf.getRecurrentDropout()) : null;
+                ? masks(kept, p.batch, u, conf.getRecurrentDropout()) : null;
 
         // x_t · W + b for every step at once: [steps * batch, 3 units]
         INDArray projected;
@@ -153,7 +141,7 @@ public class GruImpl extends BaseLayer<Gru> {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
-        rejectMask(maskArray);
+        checkInput();
         Pass p = pass != null ? pass : forward(true, workspaceMgr);
         pass = null;
         Gru conf = layerConf();
@@ -245,8 +233,7 @@ public class GruImpl extends BaseLayer<Gru> {
         gradient.gradientForVariable().put(BIAS, biasGradient);
         weightNoiseParams.clear();
 
-        INDArray inputSteps = inputGradient.reshape('c', p.steps, p.batch, inputGradient.size(1));
-        return new Pair<>(gradient, workspaceMgr.dup(ArrayType.ACTIVATION_GRAD, inputSteps.permute(1, 2, 0), 'f'));
+        return new Pair<>(gradient, inputGradient(inputGradient, p.steps, workspaceMgr));
     }
 
     /** The input multiplied by {@code gate}'s dropout mask, the same mask at every step. */
@@ -254,67 +241,15 @@ public class GruImpl extends BaseLayer<Gru> {
         return p.inputs.mul(Nd4j.tile(p.inputMasks[gate], (int) p.steps, 1));
     }
 
-    private static org.nd4j.linalg.indexing.INDArrayIndex gateColumns(int gate, long units) {
-        return interval(gate * units, (gate + 1) * units);
-    }
-
-    /** Where the arrays a pass keeps go: the activations workspace in training (backprop reads them later). */
-    private record Kept(boolean training, LayerWorkspaceMgr workspaceMgr, DataType type) {
-
-        INDArray array(long... shape) {
-            return training ? workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, type, shape, 'c')
-                    : Nd4j.createUninitialized(type, shape, 'c');
+    /** Keras' dropout masks, one per gate: each entry 0, or 1 / (1 - rate) with probability 1 - rate. */
+    private static INDArray[] masks(Kept kept, long batch, long size, double rate) {
+        INDArray[] masks = new INDArray[3];
+        for (int gate = 0; gate < 3; gate++) {
+            masks[gate] = kept.array(batch, size);
+            Nd4j.getExecutioner().exec(new BernoulliDistribution(masks[gate], 1 - rate));
+            masks[gate].divi(1 - rate);
         }
-
-        INDArray zeros(long... shape) {
-            return training ? workspaceMgr.create(ArrayType.ACTIVATIONS, type, shape, 'c') : Nd4j.create(type, shape);
-        }
-
-        INDArray dup(INDArray array) {
-            return training ? workspaceMgr.dup(ArrayType.ACTIVATIONS, array, 'c') : array.dup('c');
-        }
-
-        /** Keras' dropout masks, one per gate: each entry 0, or 1 / (1 - rate) with probability 1 - rate. */
-        INDArray[] masks(long batch, long size, double rate) {
-            INDArray[] masks = new INDArray[3];
-            for (int gate = 0; gate < 3; gate++) {
-                masks[gate] = array(batch, size);
-                Nd4j.getExecutioner().exec(new BernoulliDistribution(masks[gate], 1 - rate));
-                masks[gate].divi(1 - rate);
-            }
-            return masks;
-        }
-    }
-
-    /** Masks: not supported (the book pads its sequences to one length). */
-    private static void rejectMask(INDArray mask) {
-        if (mask != null) {
-            throw new UnsupportedOperationException("Gru does not support masks (sequences of different lengths):"
-                    + " pad the sequences to one length, as the book does, and give no mask");
-        }
-    }
-
-    @Override
-    public void setMaskArray(INDArray maskArray) {
-        rejectMask(maskArray);
-        super.setMaskArray(null);
-    }
-
-    @Override
-    public Pair<INDArray, MaskState> feedForwardMaskArray(INDArray maskArray, MaskState currentMaskState,
-                                                          int minibatchSize) {
-        rejectMask(maskArray);
-        return null;
-    }
-
-    @Override
-    public Type type() {
-        return Type.RECURRENT;
-    }
-
-    @Override
-    public boolean isPretrainLayer() {
-        return false;
+        return masks;
     }
 
     @Override

@@ -13,7 +13,6 @@ import dlwj.training.ModelSummary;
 import java.nio.file.Path;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.junit.jupiter.api.Test;
@@ -41,9 +40,10 @@ class BidirectionalTest {
 
     @Test
     void outputIsTheForwardLastStateBesideTheBackwardOneOverTheReversedSequence() {
-        MultiLayerNetwork bidirectional = network(new Bidirectional(KerasDefaults.lstm(3).build()), 4);
-        MultiLayerNetwork forward = network(new LastTimeStep(KerasDefaults.lstm(3).build()), 4);
-        MultiLayerNetwork backward = network(new LastTimeStep(KerasDefaults.lstm(3).build()), 4);
+        MultiLayerNetwork bidirectional = network(new Bidirectional(new Lstm.Builder(3).returnSequences(true)
+                .build()), 4);
+        MultiLayerNetwork forward = network(new Lstm.Builder(3).build(), 4);
+        MultiLayerNetwork backward = network(new Lstm.Builder(3).build(), 4);
         Layer both = bidirectional.getLayer(0);
         for (String param : new String[] {"W", "RW", "b"}) {
             forward.getLayer(0).setParam(param, both.getParam("f" + param));
@@ -110,7 +110,7 @@ class BidirectionalTest {
         // the book's listing 6.44: Embedding(10000, 32), Bidirectional(LSTM(32)), Dense(1, sigmoid)
         MultiLayerNetwork net = KerasDefaults.initialise(new MultiLayerNetwork(KerasDefaults.network(1).list()
                 .layer(KerasDefaults.embedding(10_000, 32).build())
-                .layer(new Bidirectional(KerasDefaults.lstm(32).build()))
+                .layer(new Bidirectional(new Lstm.Builder(32).returnSequences(true).build()))
                 .layer(new Output.Builder().nOut(1).activation(org.nd4j.linalg.activations.Activation.SIGMOID)
                         .lossFunction(KerasDefaults.binaryCrossentropy()).build())
                 .setInputType(InputType.recurrent(10_000))

@@ -1,0 +1,90 @@
+package dlwj.training.layers;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A row-major, contiguous array's memory read and written from Java as doubles, whatever its floating-point type
+ * (float or double), in runs of elements counted from the array's first one. For element-wise work on a few
+ * thousand numbers at a time, where each ND4J operation would cost a native call.
+ */
+final class ArrayMemory {
+
+    private final FloatBuffer floats;
+    private final DoubleBuffer doubles;
+    private final int offset;
+    private final long length;
+    private float[] scratch = new float[0];
+
+    private ArrayMemory(INDArray array) {
+        if (array.ordering() != 'c' || array.elementWiseStride() != 1 || array.data().length() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("ArrayMemory needs a row-major, contiguous array of fewer than 2^31 "
+                    + "elements; given " + array.shapeInfoToString());
+        }
+        ByteBuffer bytes = array.data().asNio().order(ByteOrder.nativeOrder());
+        switch (array.dataType()) {
+            case FLOAT -> {
+                floats = bytes.asFloatBuffer();
+                doubles = null;
+            }
+            case DOUBLE -> {
+                floats = null;
+                doubles = bytes.asDoubleBuffer();
+            }
+            default -> throw new IllegalArgumentException("ArrayMemory reads float or double arrays; given "
+                    + array.dataType());
+        }
+        offset = (int) array.offset();
+        length = array.length();
+    }
+
+    static ArrayMemory of(INDArray array) {
+        return new ArrayMemory(array);
+    }
+
+    /** Copies {@code count} elements from element {@code from} into {@code into}, from its start. */
+    void read(long from, double[] into, int count) {
+        int at = position(from, count);
+        if (doubles != null) {
+            doubles.get(at, into, 0, count);
+            return;
+        }
+        float[] values = scratch(count);
+        floats.get(at, values, 0, count);
+        for (int i = 0; i < count; i++) {
+            into[i] = values[i];
+        }
+    }
+
+    /** Copies the first {@code count} elements of {@code from} to the array, from element {@code to} on. */
+    void write(double[] from, long to, int count) {
+        int at = position(to, count);
+        if (doubles != null) {
+            doubles.put(at, from, 0, count);
+            return;
+        }
+        float[] values = scratch(count);
+        for (int i = 0; i < count; i++) {
+            values[i] = (float) from[i];
+        }
+        floats.put(at, values, 0, count);
+    }
+
+    private int position(long element, int count) {
+        if (element < 0 || element + count > length) {
+            throw new IndexOutOfBoundsException("elements " + element + " to " + (element + count) + " of "
+                    + length);
+        }
+        return offset + (int) element;
+    }
+
+    private float[] scratch(int count) {
+        if (scratch.length < count) {
+            scratch = new float[count];
+        }
+        return scratch;
+    }
+}
