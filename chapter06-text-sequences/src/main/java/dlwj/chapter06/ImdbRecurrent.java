@@ -17,11 +17,11 @@ import dlwj.training.cli.Examples;
 import dlwj.training.layers.Bidirectional;
 import dlwj.training.layers.Lstm;
 import dlwj.training.layers.Output;
+import dlwj.training.layers.SimpleRnn;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Layer;
-import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -93,7 +93,7 @@ public final class ImdbRecurrent implements Callable<Integer>, CheckedOptions {
      */
     public static MultiLayerNetwork model(String name, long seed, int maxFeatures) {
         Layer recurrent = switch (name) {
-            case "simple-rnn" -> new LastTimeStep(KerasDefaults.simpleRnn(32).build());
+            case "simple-rnn" -> new SimpleRnn.Builder(32).build();
             case "lstm", "reversed-lstm" -> new Lstm.Builder(32).build();
             case "bidirectional-lstm" -> new Bidirectional(new Lstm.Builder(32).returnSequences(true).build());
             default -> throw new IllegalArgumentException("No model '" + name + "': " + MODELS);
@@ -115,8 +115,7 @@ public final class ImdbRecurrent implements Callable<Integer>, CheckedOptions {
         NeuralNetConfiguration.ListBuilder layers = KerasDefaults.network(1).list()
                 .layer(KerasDefaults.embedding(10_000, 32).build());
         for (int i = 1; i <= count; i++) {
-            Layer simpleRnn = KerasDefaults.simpleRnn(32).build();
-            layers.layer(i < count || lastReturnsSequences ? simpleRnn : new LastTimeStep(simpleRnn));
+            layers.layer(new SimpleRnn.Builder(32).returnSequences(i < count || lastReturnsSequences).build());
         }
         MultiLayerNetwork network = new MultiLayerNetwork(layers.setInputType(InputType.recurrent(10_000)).build());
         network.init();

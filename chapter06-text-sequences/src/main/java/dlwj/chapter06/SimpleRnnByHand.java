@@ -4,6 +4,7 @@ import static dlwj.training.NumpyNames.shape;
 
 import dlwj.training.KerasDefaults;
 import dlwj.training.cli.Examples;
+import dlwj.training.layers.SimpleRnn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,11 +20,11 @@ import picocli.CommandLine.Option;
 /**
  * Book section 6.2, "Understanding recurrent neural networks" (listings 6.19-6.21): the forward pass of a
  * simple RNN written step by step as the book writes it in numpy, over 100 steps of 32 random input features
- * into 64 output features, then the same loop beside DL4J's {@code SimpleRnn}, Keras' {@code SimpleRNN}, with the
- * same weights, to show that the layer computes exactly this loop.
+ * into 64 output features, then the same loop beside the companion's {@code SimpleRnn} layer, Keras'
+ * {@code SimpleRNN}, with the same weights, to show that the layer computes exactly this loop.
  */
 @Command(name = "SimpleRnnByHand", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Book 6.2: a simple RNN's forward pass step by step, checked against DL4J's SimpleRnn.")
+        description = "Book 6.2: a simple RNN's forward pass step by step, checked against the SimpleRNN layer.")
 public final class SimpleRnnByHand implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -47,14 +48,14 @@ public final class SimpleRnnByHand implements Callable<Integer> {
                 finalOutputSequence.gt(0.999).castTo(DataType.INT).sumNumber().intValue(),
                 timesteps * outputFeatures);
 
-        // The same computation in DL4J's SimpleRnn, Keras' SimpleRNN, with weights small enough not to saturate
+        // The same computation in the SimpleRnn layer, Keras' SimpleRNN, with weights small enough not to saturate
         INDArray smallW = w.sub(0.5).mul(0.2);
         INDArray smallU = u.sub(0.5).mul(0.2);
         INDArray smallB = b.sub(0.5).mul(0.2);
         INDArray byHand = simpleRnn(inputs, smallW, smallU, smallB);
         INDArray byLayer = simpleRnnLayer(inputs, smallW, smallU, smallB);
         double difference = Transforms.abs(byLayer.sub(byHand)).maxNumber().doubleValue();
-        System.out.printf("DL4J's SimpleRnn, weights uniform in [-0.1, 0.1): outputs from %.3f to %.3f, largest "
+        System.out.printf("The SimpleRNN layer, weights uniform in [-0.1, 0.1): outputs from %.3f to %.3f, largest "
                         + "difference from the loop %.1e over all %d%n", byHand.minNumber().doubleValue(),
                 byHand.maxNumber().doubleValue(), difference, timesteps * outputFeatures);
         return difference < 1e-9 ? 0 : 1;
@@ -79,12 +80,12 @@ public final class SimpleRnnByHand implements Callable<Integer> {
         return Nd4j.vstack(successiveOutputs.toArray(INDArray[]::new));
     }
 
-    /** The outputs of DL4J's SimpleRnn given W^T as its kernel, U^T as its recurrent kernel and b. */
+    /** The outputs of Keras' SimpleRNN layer given W^T as its kernel, U^T as its recurrent kernel and b. */
     private INDArray simpleRnnLayer(INDArray inputs, INDArray w, INDArray u, INDArray b) {
         int outputFeatures = (int) w.rows();
         MultiLayerNetwork network = new MultiLayerNetwork(KerasDefaults.network(seed).dataType(DataType.DOUBLE)
                 .list()
-                .layer(KerasDefaults.simpleRnn(outputFeatures).build())
+                .layer(new SimpleRnn.Builder(outputFeatures).returnSequences(true).build())
                 .setInputType(InputType.recurrent(w.columns()))
                 .build());
         network.init();

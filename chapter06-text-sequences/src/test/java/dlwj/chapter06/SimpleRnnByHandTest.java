@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dlwj.training.cli.ExampleRun;
 import org.junit.jupiter.api.Test;
 
-/** Listing 6.21's loop and DL4J's SimpleRnn give the same outputs for the same weights. */
+/** Listing 6.21's loop and the SimpleRNN layer give the same outputs for the same weights. */
 class SimpleRnnByHandTest {
 
     @Test

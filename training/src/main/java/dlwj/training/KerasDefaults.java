@@ -10,7 +10,6 @@ import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
-import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.IWeightInit;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -30,8 +29,9 @@ import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
  * and starts its accumulator at epsilon (Keras: 0; {@link KerasRmsProp} is Keras' and 5x faster), its
  * default weight initialisation is not {@code glorot_uniform}, its binary cross-entropy clips
  * probabilities at 1e-5 and its categorical cross-entropy at 1e-10 (Keras: 1e-7 for both). Its recurrent
- * and embedding layers differ too: see {@link #simpleRnn} and {@link #embedding}; Keras' LSTM and GRU are
- * {@link dlwj.training.layers.Lstm} and {@link dlwj.training.layers.Gru}, with Keras' defaults as their own.
+ * and embedding layers differ too: see {@link #embedding}; Keras' SimpleRNN, LSTM and GRU are
+ * {@link dlwj.training.layers.SimpleRnn}, {@link dlwj.training.layers.Lstm} and {@link dlwj.training.layers.Gru},
+ * with Keras' defaults as their own.
  */
 public final class KerasDefaults {
 
@@ -123,21 +123,6 @@ public final class KerasDefaults {
     /** Keras' {@code glorot_uniform} with the fans of the weight matrix's own shape: {@link KerasGlorotUniform}. */
     public static IWeightInit glorotUniform() {
         return new KerasGlorotUniform();
-    }
-
-    /**
-     * {@code layers.SimpleRNN(units)}: DL4J's {@code SimpleRnn} with Keras' defaults: activation tanh (DL4J: the
-     * network's), kernel {@code glorot_uniform}, recurrent kernel orthogonal (DL4J: the kernel's initialisation),
-     * zero bias. Output: every step, [batch, units, time]; wrap it in {@code LastTimeStep} for Keras'
-     * {@code return_sequences=False}.
-     */
-    public static SimpleRnn.Builder simpleRnn(int units) {
-        return new SimpleRnn.Builder()
-                .nOut(units)
-                .activation(Activation.TANH)
-                .weightInit(glorotUniform())
-                .weightInitRecurrent(orthogonal())
-                .biasInit(0);
     }
 
     /**

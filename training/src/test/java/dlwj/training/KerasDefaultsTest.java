@@ -113,34 +113,6 @@ class KerasDefaultsTest {
         }
     }
 
-    private static MultiLayerNetwork recurrent(org.deeplearning4j.nn.conf.layers.Layer layer, int features) {
-        return KerasDefaults.initialise(new MultiLayerNetwork(KerasDefaults.network(5).dataType(DataType.DOUBLE)
-                .list().layer(layer).setInputType(InputType.recurrent(features)).build()));
-    }
-
-    private static void assertOrthonormalRows(INDArray matrix) {
-        INDArray identity = Nd4j.eye(matrix.rows()).castTo(matrix.dataType());
-        assertTrue(matrix.mmul(matrix.transpose()).equalsWithEps(identity, 1e-10), "orthonormal rows");
-    }
-
-    /** Keras' glorot_uniform over the whole [rows, columns] kernel: within its limit, and reaching near it. */
-    private static void assertGlorotUniform(INDArray kernel) {
-        double limit = Math.sqrt(6.0 / (kernel.rows() + kernel.columns()));
-        double largest = kernel.amaxNumber().doubleValue();
-        assertTrue(largest <= limit && largest > 0.97 * limit, "largest |w| " + largest + ", limit " + limit);
-    }
-
-    @Test
-    void simpleRnnHasKerasDefaults() {
-        MultiLayerNetwork net = recurrent(KerasDefaults.simpleRnn(12).build(), 20);
-
-        assertEquals(Activation.TANH.getActivationFunction(),
-                ((org.deeplearning4j.nn.conf.layers.BaseLayer) net.getLayer(0).conf().getLayer()).getActivationFn());
-        assertGlorotUniform(net.getLayer(0).getParam("W"));
-        assertOrthonormalRows(net.getLayer(0).getParam("RW"));
-        assertEquals(0, net.getLayer(0).getParam("b").amaxNumber().doubleValue(), 0);
-    }
-
     @Test
     void embeddingHasKerasDefaults() {
         MultiLayerNetwork net = KerasDefaults.initialise(new MultiLayerNetwork(KerasDefaults.network(5).list()

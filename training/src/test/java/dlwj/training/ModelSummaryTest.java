@@ -10,7 +10,6 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
-import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
@@ -79,7 +78,7 @@ class ModelSummaryTest {
                 .build()));
         MultiLayerNetwork recurrent = KerasDefaults.initialise(new MultiLayerNetwork(KerasDefaults.network(1).list()
                 .layer(KerasDefaults.embedding(10_000, 32).build())
-                .layer(new LastTimeStep(KerasDefaults.simpleRnn(32).build()))
+                .layer(new dlwj.training.layers.SimpleRnn.Builder(32).build())
                 .layer(new Output.Builder().nOut(1).activation(Activation.SIGMOID)
                         .lossFunction(KerasDefaults.binaryCrossentropy()).build())
                 .setInputType(InputType.recurrent(10_000))

@@ -1,10 +1,15 @@
 package dlwj.training.layers;
 
+import static dlwj.training.layers.RecurrentParamInitializer.BIAS;
+import static dlwj.training.layers.RecurrentParamInitializer.KERNEL;
+import static dlwj.training.layers.RecurrentParamInitializer.RECURRENT_KERNEL;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
 import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.BaseLayer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -41,6 +46,15 @@ abstract class KerasRecurrentImpl<L extends KerasRecurrent> extends BaseLayer<L>
                 input.size(1));
     }
 
+    /** {@code x_t · W + b} for every step at once, row-major: [steps * batch, gates x units]. */
+    INDArray projected(INDArray inputs, boolean training, LayerWorkspaceMgr workspaceMgr) {
+        INDArray kernel = getParamWithNoise(KERNEL, training, workspaceMgr);
+        INDArray projected = Nd4j.createUninitialized(kernel.dataType(), new long[] {inputs.size(0), kernel.size(1)},
+                'c');
+        Nd4j.gemm(inputs, kernel, projected, false, false, 1.0, 0.0);
+        return projected.addiRowVector(getParamWithNoise(BIAS, training, workspaceMgr));
+    }
+
     /** The layer's output from the states [steps + 1, batch, units]: every step's, or the last one. */
     INDArray output(INDArray states, LayerWorkspaceMgr workspaceMgr) {
         long steps = states.size(0) - 1;
@@ -56,6 +70,62 @@ abstract class KerasRecurrentImpl<L extends KerasRecurrent> extends BaseLayer<L>
     INDArray inputGradient(INDArray timeMajor, long steps, LayerWorkspaceMgr workspaceMgr) {
         INDArray inputSteps = timeMajor.reshape('c', steps, timeMajor.size(0) / steps, timeMajor.size(1));
         return workspaceMgr.dup(ArrayType.ACTIVATION_GRAD, inputSteps.permute(1, 2, 0), 'f');
+    }
+
+    /**
+     * The gradients of the parameters, summed over the steps with one matrix product each, and the input's
+     * gradient in DL4J's layout, from the gradient with respect to the gates' pre-activations
+     * {@code preGradients} [steps, batch, gates x units], for a layer whose pre-activations are
+     * {@code x_t · W + b + h_tm1 · U} (h_tm1 the states [steps + 1, batch, units] but the last).
+     */
+    Pair<Gradient, INDArray> gradients(INDArray inputs, INDArray states, INDArray preGradients,
+                                       LayerWorkspaceMgr workspaceMgr) {
+        long steps = preGradients.size(0);
+        long columns = preGradients.size(2);
+        INDArray kernel = getParamWithNoise(KERNEL, true, workspaceMgr);
+        INDArray dG = preGradients.reshape('c', steps * preGradients.size(1), columns);
+        INDArray previousStates = states.get(interval(0, steps), all(), all()).reshape('c', dG.size(0), states.size(2));
+        Nd4j.gemm(inputs, dG, gradientViews.get(KERNEL), true, false, 1.0, 0.0);
+        Nd4j.gemm(previousStates, dG, gradientViews.get(RECURRENT_KERNEL), true, false, 1.0, 0.0);
+        gradientViews.get(BIAS).assign(dG.sum(0).reshape(1, columns));
+        INDArray inputGradient = Nd4j.createUninitialized(dG.dataType(), new long[] {dG.size(0), kernel.size(0)}, 'c');
+        Nd4j.gemm(dG, kernel, inputGradient, false, true, 1.0, 0.0);
+
+        Gradient gradient = new DefaultGradient();
+        for (String key : new String[] {KERNEL, RECURRENT_KERNEL, BIAS}) {
+            gradient.gradientForVariable().put(key, gradientViews.get(key));
+        }
+        weightNoiseParams.clear();
+        return new Pair<>(gradient, inputGradient(inputGradient, steps, workspaceMgr));
+    }
+
+    /**
+     * The gradient with respect to the states from the layer above, read step by step from the last: every
+     * step's with {@code return_sequences}, otherwise the last step's only.
+     */
+    static final class GradientFromAbove {
+        private final boolean sequences;
+        private final long steps;
+        private final ArrayMemory memory;
+        private final double[] step;
+
+        GradientFromAbove(INDArray epsilon, boolean sequences, long steps, DataType type) {
+            this.sequences = sequences;
+            this.steps = steps;
+            INDArray above = sequences ? epsilon.castTo(type).permute(2, 0, 1).dup('c') : epsilon.castTo(type).dup('c');
+            this.memory = ArrayMemory.of(above);
+            this.step = new double[(int) (above.length() / (sequences ? steps : 1))];
+        }
+
+        /** Adds step {@code t}'s gradient, [batch, units] row-major, to {@code dh}. */
+        void addTo(long t, double[] dh) {
+            if (sequences || t == steps - 1) {
+                memory.read(sequences ? t * step.length : 0, step, step.length);
+                for (int k = 0; k < step.length; k++) {
+                    dh[k] += step[k];
+                }
+            }
+        }
     }
 
     /** Columns {@code gate * units} to {@code (gate + 1) * units}: one gate's block of the kernels. */

@@ -1,13 +1,8 @@
 package dlwj.training.layers;
 
-import static dlwj.training.layers.RecurrentParamInitializer.BIAS;
-import static dlwj.training.layers.RecurrentParamInitializer.KERNEL;
 import static dlwj.training.layers.RecurrentParamInitializer.RECURRENT_KERNEL;
-import static org.nd4j.linalg.indexing.NDArrayIndex.all;
-import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
@@ -67,10 +62,8 @@ public class LstmImpl extends KerasRecurrentImpl<Lstm> {
     }
 
     private Pass forward(boolean training, LayerWorkspaceMgr workspaceMgr) {
-        INDArray kernel = getParamWithNoise(KERNEL, training, workspaceMgr);
         INDArray recurrentKernel = getParamWithNoise(RECURRENT_KERNEL, training, workspaceMgr);
-        INDArray bias = getParamWithNoise(BIAS, training, workspaceMgr);
-        DataType type = kernel.dataType();
+        DataType type = recurrentKernel.dataType();
         boolean hard = layerConf().getRecurrentActivationFn() instanceof ActivationHardSigmoid;
         Pass p = new Pass();
         p.batch = Math.toIntExact(input.size(0));
@@ -82,10 +75,7 @@ public class LstmImpl extends KerasRecurrentImpl<Lstm> {
         Kept kept = new Kept(training, workspaceMgr, type);
         p.inputs = timeMajorInput(kept, type);
 
-        // x_t · W + b for every step at once: [steps * batch, 4 units]
-        INDArray projected = Nd4j.createUninitialized(type, new long[] {(long) p.steps * p.batch, 4L * u}, 'c');
-        Nd4j.gemm(p.inputs, kernel, projected, false, false, 1.0, 0.0);
-        projected.addiRowVector(bias);
+        INDArray projected = projected(p.inputs, training, workspaceMgr);
         p.states = kept.zeros(p.steps + 1, p.batch, u);
         p.gates = new double[p.steps * gateRows];
         p.cells = new double[(p.steps + 1) * rows];
@@ -135,18 +125,13 @@ public class LstmImpl extends KerasRecurrentImpl<Lstm> {
         checkInput();
         Pass p = pass != null ? pass : forward(true, workspaceMgr);
         pass = null;
-        INDArray kernel = getParamWithNoise(KERNEL, true, workspaceMgr);
         INDArray recurrentKernel = getParamWithNoise(RECURRENT_KERNEL, true, workspaceMgr);
-        DataType type = kernel.dataType();
+        DataType type = recurrentKernel.dataType();
         boolean hard = layerConf().getRecurrentActivationFn() instanceof ActivationHardSigmoid;
         int u = p.units;
         int rows = p.batch * u;
         int gateRows = 4 * rows;
-
-        // the gradient with respect to the states from above: every step's [steps, batch, units], or the last's
-        boolean sequences = layerConf().isReturnSequences();
-        INDArray above = sequences ? epsilon.castTo(type).permute(2, 0, 1).dup('c') : epsilon.castTo(type).dup('c');
-        ArrayMemory aboveMemory = ArrayMemory.of(above);
+        GradientFromAbove above = new GradientFromAbove(epsilon, layerConf().isReturnSequences(), p.steps, type);
         // the gradient with respect to the gates' pre-activations, [steps, batch, 4 units]
         INDArray preGradients = Nd4j.createUninitialized(type, new long[] {p.steps, p.batch, 4L * u}, 'c');
         ArrayMemory preGradientsMemory = ArrayMemory.of(preGradients);
@@ -154,15 +139,9 @@ public class LstmImpl extends KerasRecurrentImpl<Lstm> {
         ArrayMemory recurrentGradientMemory = ArrayMemory.of(recurrentGradient);
         double[] dh = new double[rows];
         double[] dc = new double[rows];
-        double[] stepAbove = new double[rows];
         double[] dPre = new double[gateRows];
         for (int t = p.steps - 1; t >= 0; t--) {
-            if (sequences || t == p.steps - 1) {
-                aboveMemory.read(sequences ? (long) t * rows : 0, stepAbove, rows);
-                for (int k = 0; k < rows; k++) {
-                    dh[k] += stepAbove[k];
-                }
-            }
+            above.addTo(t, dh);
             int gatesAt = t * gateRows;
             int cellsAt = t * rows;
             for (int b = 0; b < p.batch; b++) {
@@ -189,22 +168,7 @@ public class LstmImpl extends KerasRecurrentImpl<Lstm> {
             recurrentGradientMemory.read(0, dh, rows);
         }
 
-        // the parameters' gradients, summed over the steps with one matrix product each
-        INDArray dG = preGradients.reshape('c', (long) p.steps * p.batch, 4L * u);
-        INDArray previousStates = p.states.get(interval(0, p.steps), all(), all())
-                .reshape('c', (long) p.steps * p.batch, u);
-        Nd4j.gemm(p.inputs, dG, gradientViews.get(KERNEL), true, false, 1.0, 0.0);
-        Nd4j.gemm(previousStates, dG, gradientViews.get(RECURRENT_KERNEL), true, false, 1.0, 0.0);
-        gradientViews.get(BIAS).assign(dG.sum(0).reshape(1, 4L * u));
-        INDArray inputGradient = Nd4j.createUninitialized(type, new long[] {dG.size(0), kernel.size(0)}, 'c');
-        Nd4j.gemm(dG, kernel, inputGradient, false, true, 1.0, 0.0);
-
-        Gradient gradient = new DefaultGradient();
-        gradient.gradientForVariable().put(KERNEL, gradientViews.get(KERNEL));
-        gradient.gradientForVariable().put(RECURRENT_KERNEL, gradientViews.get(RECURRENT_KERNEL));
-        gradient.gradientForVariable().put(BIAS, gradientViews.get(BIAS));
-        weightNoiseParams.clear();
-        return new Pair<>(gradient, inputGradient(inputGradient, p.steps, workspaceMgr));
+        return gradients(p.inputs, p.states, preGradients, workspaceMgr);
     }
 
     /** Keras' {@code hard_sigmoid}, clip(0.2 x + 0.5, 0, 1), or the sigmoid. */

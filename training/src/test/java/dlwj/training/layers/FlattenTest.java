@@ -92,7 +92,7 @@ class FlattenTest {
     void sequencesOfUnknownLengthAreRefusedWithTheFix() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> KerasDefaults.network(7)
                 .list()
-                .layer(KerasDefaults.simpleRnn(3).build())
+                .layer(new SimpleRnn.Builder(3).returnSequences(true).build())
                 .layer(new Flatten.Builder().build())
                 .layer(new Output.Builder().nOut(1).build())
                 .setInputType(InputType.recurrent(5))

@@ -21,7 +21,6 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.activations.Activation;
@@ -34,8 +33,6 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** Gru computes Keras 2.0.8's GRU, forward and backward, with its dropout, and trains and saves in DL4J. */
 class GruTest {
-
-    private static final LayerWorkspaceMgr NO_WORKSPACES = LayerWorkspaceMgr.noWorkspaces();
 
     @TempDir
     Path dir;
@@ -136,13 +133,6 @@ class GruTest {
         assertEquals(0, net.getLayer(0).getParam("b").amaxNumber().doubleValue(), 0);
     }
 
-    /** sum(output * weights): a scalar whose gradient with respect to the output is {@code weights}. */
-    private static double loss(Layer gru, INDArray x, INDArray weights, boolean training, long dropoutSeed) {
-        gru.setInput(x, NO_WORKSPACES);
-        Nd4j.getRandom().setSeed(dropoutSeed); // the same dropout masks in every pass
-        return gru.activate(training, NO_WORKSPACES).mul(weights).sumNumber().doubleValue();
-    }
-
     @Test
     void gradientsMatchCentralFiniteDifferences() {
         // with and without the sequence output, with and without both dropouts (the same masks in each pass)
@@ -158,32 +148,7 @@ class GruTest {
                     .subi(0.5);
             boolean training = settings[1] + settings[2] > 0;
 
-            loss(gru, x, weights, training, 5);
-            var backprop = gru.backpropGradient(weights.dup(), NO_WORKSPACES);
-            INDArray parameterGradient = gru.getGradientsViewArray().dup();
-            INDArray inputGradient = backprop.getSecond();
-
-            double h = 1e-6;
-            double[] dx = inputGradient.dup('c').data().asDouble();
-            INDArray params = gru.params();
-            for (long i = 0; i < params.length(); i++) {
-                double original = params.getDouble(i);
-                params.putScalar(i, original + h);
-                double plus = loss(gru, x, weights, training, 5);
-                params.putScalar(i, original - h);
-                double minus = loss(gru, x, weights, training, 5);
-                params.putScalar(i, original);
-                assertEquals((plus - minus) / (2 * h), parameterGradient.getDouble(i), 1e-7,
-                        "parameter " + i + " with " + java.util.Arrays.toString(settings));
-            }
-            for (long i = 0; i < x.length(); i++) {
-                INDArray shifted = x.dup();
-                shifted.putScalar(i, x.getDouble(i) + h);
-                double plus = loss(gru, shifted, weights, training, 5);
-                shifted.putScalar(i, x.getDouble(i) - h);
-                double minus = loss(gru, shifted, weights, training, 5);
-                assertEquals((plus - minus) / (2 * h), dx[(int) i], 1e-7, "input " + i);
-            }
+            FiniteDifferences.assertGradients(gru, x, weights, training, java.util.Arrays.toString(settings));
         }
     }
 

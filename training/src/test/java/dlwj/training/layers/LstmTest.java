@@ -21,7 +21,6 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.activations.Activation;
@@ -33,8 +32,6 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** Lstm computes Keras 2.0.8's LSTM, forward and backward, as DL4J's LSTM does, and trains and saves in DL4J. */
 class LstmTest {
-
-    private static final LayerWorkspaceMgr NO_WORKSPACES = LayerWorkspaceMgr.noWorkspaces();
 
     @TempDir
     Path dir;
@@ -161,12 +158,6 @@ class LstmTest {
         assertTrue(ours.output(x).equalsWithEps(dl4j.output(x), 1e-7), ours.output(x) + "\n" + dl4j.output(x));
     }
 
-    /** sum(output * weights): a scalar whose gradient with respect to the output is {@code weights}. */
-    private static double loss(Layer lstm, INDArray x, INDArray weights) {
-        lstm.setInput(x, NO_WORKSPACES);
-        return lstm.activate(true, NO_WORKSPACES).mul(weights).sumNumber().doubleValue();
-    }
-
     @Test
     void gradientsMatchCentralFiniteDifferences() {
         // with and without the sequence output; Keras' hard sigmoid gates and sigmoid ones
@@ -181,31 +172,7 @@ class LstmTest {
                 INDArray weights = Nd4j.rand(DataType.DOUBLE, sequences ? new long[] {2, 3, 5} : new long[] {2, 3})
                         .subi(0.5);
 
-                loss(lstm, x, weights);
-                var backprop = lstm.backpropGradient(weights.dup(), NO_WORKSPACES);
-                INDArray parameterGradient = lstm.getGradientsViewArray().dup();
-                double[] dx = backprop.getSecond().dup('c').data().asDouble();
-
-                double h = 1e-6;
-                INDArray params = lstm.params();
-                for (long i = 0; i < params.length(); i++) {
-                    double original = params.getDouble(i);
-                    params.putScalar(i, original + h);
-                    double plus = loss(lstm, x, weights);
-                    params.putScalar(i, original - h);
-                    double minus = loss(lstm, x, weights);
-                    params.putScalar(i, original);
-                    assertEquals((plus - minus) / (2 * h), parameterGradient.getDouble(i), 1e-7,
-                            "parameter " + i + ", " + gates + ", sequences " + sequences);
-                }
-                for (long i = 0; i < x.length(); i++) {
-                    INDArray shifted = x.dup();
-                    shifted.putScalar(i, x.getDouble(i) + h);
-                    double plus = loss(lstm, shifted, weights);
-                    shifted.putScalar(i, x.getDouble(i) - h);
-                    double minus = loss(lstm, shifted, weights);
-                    assertEquals((plus - minus) / (2 * h), dx[(int) i], 1e-7, "input " + i);
-                }
+                FiniteDifferences.assertGradients(lstm, x, weights, true, gates + ", sequences " + sequences);
             }
         }
     }

@@ -1,0 +1,106 @@
+package dlwj.training.layers;
+
+import static dlwj.training.layers.RecurrentParamInitializer.RECURRENT_KERNEL;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The working half of {@link SimpleRnn}, as {@link LstmImpl} works: the inputs' products with the kernel in one
+ * matrix product, then per step one product with the recurrent kernel (ND4J's gemm) and the tanh in plain Java;
+ * backward, per step, the tanh's derivative in Java and one product with the recurrent kernel's transpose.
+ */
+public class SimpleRnnImpl extends KerasRecurrentImpl<SimpleRnn> {
+
+    /** The training forward pass's input (time-major) and states [steps + 1, batch, units], kept for backprop. */
+    private INDArray keptInputs;
+    private INDArray keptStates;
+
+    public SimpleRnnImpl(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        checkInput();
+        INDArray recurrentKernel = getParamWithNoise(RECURRENT_KERNEL, training, workspaceMgr);
+        DataType type = recurrentKernel.dataType();
+        Kept kept = new Kept(training, workspaceMgr, type);
+        INDArray inputs = timeMajorInput(kept, type);
+        int batch = Math.toIntExact(input.size(0));
+        int steps = Math.toIntExact(input.size(2));
+        int rows = batch * Math.toIntExact(layerConf().getNOut());
+        INDArray states = kept.zeros(steps + 1, batch, layerConf().getNOut());
+
+        ArrayMemory projected = ArrayMemory.of(projected(inputs, training, workspaceMgr));
+        INDArray recurrentProduct = Nd4j.createUninitialized(type, new long[] {batch, layerConf().getNOut()}, 'c');
+        ArrayMemory recurrentMemory = ArrayMemory.of(recurrentProduct);
+        ArrayMemory statesMemory = ArrayMemory.of(states);
+        double[] x = new double[rows];
+        double[] h = new double[rows];
+        for (int t = 0; t < steps; t++) {
+            Nd4j.gemm(states.slice(t), recurrentKernel, recurrentProduct, false, false, 1.0, 0.0);
+            recurrentMemory.read(0, h, rows);
+            projected.read((long) t * rows, x, rows);
+            for (int k = 0; k < rows; k++) {
+                h[k] = Math.tanh(x[k] + h[k]);
+            }
+            statesMemory.write(h, (long) (t + 1) * rows, rows);
+        }
+        keptInputs = training ? inputs : null;
+        keptStates = training ? states : null;
+        return output(states, workspaceMgr);
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(true);
+        checkInput();
+        if (keptStates == null) {
+            activate(true, workspaceMgr);
+        }
+        INDArray inputs = keptInputs;
+        INDArray states = keptStates;
+        keptInputs = null;
+        keptStates = null;
+        INDArray recurrentKernel = getParamWithNoise(RECURRENT_KERNEL, true, workspaceMgr);
+        DataType type = recurrentKernel.dataType();
+        long steps = states.size(0) - 1;
+        long batch = states.size(1);
+        long units = states.size(2);
+        int rows = Math.toIntExact(batch * units);
+        GradientFromAbove above = new GradientFromAbove(epsilon, layerConf().isReturnSequences(), steps, type);
+        INDArray preGradients = Nd4j.createUninitialized(type, new long[] {steps, batch, units}, 'c');
+        ArrayMemory preGradientsMemory = ArrayMemory.of(preGradients);
+        ArrayMemory statesMemory = ArrayMemory.of(states);
+        INDArray recurrentGradient = Nd4j.createUninitialized(type, new long[] {batch, units}, 'c');
+        ArrayMemory recurrentGradientMemory = ArrayMemory.of(recurrentGradient);
+        double[] dh = new double[rows];
+        double[] h = new double[rows];
+        for (long t = steps - 1; t >= 0; t--) {
+            above.addTo(t, dh);
+            statesMemory.read((t + 1) * rows, h, rows);
+            for (int k = 0; k < rows; k++) {
+                dh[k] *= 1 - h[k] * h[k];
+            }
+            preGradientsMemory.write(dh, t * rows, rows);
+            // dh_tm1 = dPre · U^T
+            Nd4j.gemm(preGradients.slice(t), recurrentKernel, recurrentGradient, false, true, 1.0, 0.0);
+            recurrentGradientMemory.read(0, dh, rows);
+        }
+        return gradients(inputs, states, preGradients, workspaceMgr);
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        keptInputs = null;
+        keptStates = null;
+    }
+}
