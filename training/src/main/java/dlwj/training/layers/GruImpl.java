@@ -11,21 +11,22 @@ import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
-import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The working half of {@link Gru}: Keras 2.0.8's GRU forward, and backward through time. The inputs' products
- * with the kernel are computed for all time steps at once (one matrix product, or one per gate with
- * dropout), as are the kernels' gradients after the backward loop; only the products with the recurrent
- * kernel go step by step. Arrays are time-major inside: [time, batch, ...], a step's rows contiguous.
+ * The working half of {@link Gru}: Keras 2.0.8's GRU forward, and backward through time, as {@link LstmImpl}
+ * works. The inputs' products with the kernel are computed for all time steps at once (one matrix product, or
+ * one per gate with dropout), as are the kernels' gradients after the backward loop. Each step makes its
+ * products with the recurrent kernel with ND4J's gemm (two forward, two backward; one more per gate with
+ * recurrent dropout) and does the gates' element-wise work in plain Java. Arrays are time-major inside:
+ * [time, batch, ...], a step's rows contiguous.
  */
 public class GruImpl extends KerasRecurrentImpl<Gru> {
 
-    /** The training forward pass, kept (in the activations workspace) for backprop. */
+    /** The training forward pass, kept for backprop. */
     private Pass pass;
 
     public GruImpl(NeuralNetConfiguration conf, DataType dataType) {
@@ -34,22 +35,23 @@ public class GruImpl extends KerasRecurrentImpl<Gru> {
 
     /** What backprop needs of a forward pass. Gate columns z, r, h as in the parameters. */
     private static final class Pass {
-        long steps;
-        long batch;
-        long units;
+        int steps;
+        int batch;
+        int units;
         /** The input, time-major: [steps * batch, features], row t * batch + i for step t of example i. */
         INDArray inputs;
         /** Per gate: the input's dropout mask [batch, features]; null without dropout. */
         INDArray[] inputMasks;
         /** Per gate: the previous state's dropout mask [batch, units]; null without recurrent dropout. */
         INDArray[] stateMasks;
+        /** The same masks' values, row-major, for the Java loops. */
+        double[][] stateMaskValues;
         /** [steps + 1, batch, units]: h_0 = 0, then each step's state. */
         INDArray states;
         /** [steps, batch, units]: r * h_tm1 (* the candidate's state mask), what U_h multiplies. */
         INDArray resetStates;
-        /** [steps, batch, 3 units]: the gates' pre-activations; and their activations z, r, hh. */
-        INDArray preActivations;
-        INDArray activations;
+        /** [steps, batch, 3 units]: the activations z, r and hh. */
+        double[] gates;
     }
 
     @Override
@@ -65,77 +67,88 @@ public class GruImpl extends KerasRecurrentImpl<Gru> {
         Gru conf = layerConf();
         INDArray kernel = getParamWithNoise(KERNEL, training, workspaceMgr);
         INDArray recurrentKernel = getParamWithNoise(RECURRENT_KERNEL, training, workspaceMgr);
-        INDArray bias = getParamWithNoise(BIAS, training, workspaceMgr);
         DataType type = kernel.dataType();
+        JavaActivation gates = gateActivation();
+        JavaActivation activation = activation();
         Pass p = new Pass();
-        p.batch = input.size(0);
-        long features = input.size(1);
-        p.steps = input.size(2);
-        p.units = conf.getNOut();
-        long u = p.units;
+        p.batch = Math.toIntExact(input.size(0));
+        p.steps = Math.toIntExact(input.size(2));
+        p.units = Math.toIntExact(conf.getNOut());
+        int u = p.units;
+        int rows = p.batch * u;
         Kept kept = new Kept(training, workspaceMgr, type);
 
         p.inputs = timeMajorInput(kept, type);
-        p.inputMasks = training && conf.getDropout() > 0 ? masks(kept, p.batch, features, conf.getDropout()) : null;
+        p.inputMasks = training && conf.getDropout() > 0
+                ? masks(kept, p.batch, input.size(1), conf.getDropout()) : null;
         p.stateMasks = training && conf.getRecurrentDropout() > 0
                 ? masks(kept, p.batch, u, conf.getRecurrentDropout()) : null;
-
-        // x_t · W + b for every step at once: [steps * batch, 3 units]
-        INDArray projected;
-        if (p.inputMasks == null) {
-            projected = p.inputs.mmul(kernel);
-        } else {
-            projected = Nd4j.create(type, p.steps * p.batch, 3 * u);
-            for (int gate = 0; gate < 3; gate++) {
-                projected.get(all(), gateColumns(gate, u)).assign(
-                        maskedInputs(p, gate).mmul(kernel.get(all(), gateColumns(gate, u))));
-            }
-        }
-        projected.addiRowVector(bias);
-        INDArray projectedSteps = projected.reshape('c', p.steps, p.batch, 3 * u);
-
+        p.stateMaskValues = values(p.stateMasks);
+        INDArray projected = p.inputMasks == null ? projected(p.inputs, training, workspaceMgr)
+                : maskedProjection(p, kernel, getParamWithNoise(BIAS, training, workspaceMgr));
         p.states = kept.zeros(p.steps + 1, p.batch, u);
         p.resetStates = kept.array(p.steps, p.batch, u);
-        p.preActivations = training ? kept.array(p.steps, p.batch, 3 * u) : null;
-        p.activations = training ? kept.array(p.steps, p.batch, 3 * u) : null;
-        INDArray updateAndResetKernel = recurrentKernel.get(all(), interval(0, 2 * u));
-        INDArray candidateKernel = recurrentKernel.get(all(), gateColumns(2, u));
-        IActivation gateActivation = conf.getRecurrentActivationFn();
-        IActivation candidateActivation = conf.getActivationFn();
-        for (long t = 0; t < p.steps; t++) {
-            INDArray x = projectedSteps.slice(t);
-            INDArray h = p.states.slice(t);
-            INDArray zr;
-            if (p.stateMasks == null) {
-                zr = h.mmul(updateAndResetKernel);
-            } else {
-                zr = Nd4j.hstack(h.mul(p.stateMasks[0]).mmul(recurrentKernel.get(all(), gateColumns(0, u))),
-                        h.mul(p.stateMasks[1]).mmul(recurrentKernel.get(all(), gateColumns(1, u))));
+        p.gates = new double[p.steps * 3 * rows];
+
+        RecurrentProducts products = new RecurrentProducts(recurrentKernel, p.batch, u, p.stateMaskValues, false);
+        INDArray candidateKernel = recurrentKernel.get(all(), gateColumns(2, u)).dup('c');
+        INDArray candidateProduct = Nd4j.createUninitialized(type, new long[] {p.batch, u}, 'c');
+        ArrayMemory projectedMemory = ArrayMemory.of(projected);
+        ArrayMemory statesMemory = ArrayMemory.of(p.states);
+        ArrayMemory resetMemory = ArrayMemory.of(p.resetStates);
+        ArrayMemory candidateMemory = ArrayMemory.of(candidateProduct);
+        double[] x = new double[3 * rows];
+        double[] zr = new double[2 * rows];
+        double[] h = new double[rows];
+        double[] next = new double[rows];
+        double[] rh = new double[rows];
+        double[] candidate = new double[rows];
+        double[] candidateMask = p.stateMaskValues == null ? null : p.stateMaskValues[2];
+        for (int t = 0; t < p.steps; t++) {
+            products.of(p.states.slice(t), h, zr);
+            projectedMemory.read((long) t * 3 * rows, x, 3 * rows);
+            int gatesAt = t * 3 * rows;
+            for (int b = 0; b < p.batch; b++) {
+                for (int j = 0; j < u; j++) {
+                    int k = b * 3 * u + j;
+                    int cell = b * u + j;
+                    double z = gates.apply(x[k] + zr[b * 2 * u + j]);
+                    double r = gates.apply(x[k + u] + zr[b * 2 * u + u + j]);
+                    p.gates[gatesAt + k] = z;
+                    p.gates[gatesAt + k + u] = r;
+                    rh[cell] = r * h[cell] * (candidateMask == null ? 1 : candidateMask[cell]);
+                }
             }
-            zr.addi(x.get(all(), interval(0, 2 * u)));
-            if (training) {
-                p.preActivations.slice(t).get(all(), interval(0, 2 * u)).assign(zr);
+            resetMemory.write(rh, (long) t * rows, rows);
+            Nd4j.gemm(p.resetStates.slice(t), candidateKernel, candidateProduct, false, false, 1.0, 0.0);
+            candidateMemory.read(0, candidate, rows);
+            for (int b = 0; b < p.batch; b++) {
+                for (int j = 0; j < u; j++) {
+                    int k = b * 3 * u + j;
+                    int cell = b * u + j;
+                    double hh = activation.apply(x[k + 2 * u] + candidate[cell]);
+                    double z = p.gates[gatesAt + k];
+                    p.gates[gatesAt + k + 2 * u] = hh;
+                    next[cell] = z * h[cell] + (1 - z) * hh;
+                }
             }
-            INDArray gates = gateActivation.getActivation(zr, training);
-            INDArray z = gates.get(all(), gateColumns(0, u));
-            INDArray rh = gates.get(all(), gateColumns(1, u)).mul(h);
-            if (p.stateMasks != null) {
-                rh.muli(p.stateMasks[2]);
-            }
-            p.resetStates.slice(t).assign(rh);
-            INDArray candidate = rh.mmul(candidateKernel).addi(x.get(all(), gateColumns(2, u)));
-            if (training) {
-                p.preActivations.slice(t).get(all(), gateColumns(2, u)).assign(candidate);
-            }
-            INDArray hh = candidateActivation.getActivation(candidate, training);
-            if (training) {
-                p.activations.slice(t).get(all(), interval(0, 2 * u)).assign(gates);
-                p.activations.slice(t).get(all(), gateColumns(2, u)).assign(hh);
-            }
-            // h = z * h_tm1 + (1 - z) * hh
-            p.states.slice(t + 1).assign(h.sub(hh).muli(z).addi(hh));
+            statesMemory.write(next, (long) (t + 1) * rows, rows);
+            double[] previous = h;
+            h = next;
+            next = previous;
         }
         return p;
+    }
+
+    /** With input dropout: each gate's {@code (x_t * mask) · W_gate + b_gate}, [steps * batch, 3 units]. */
+    private static INDArray maskedProjection(Pass p, INDArray kernel, INDArray bias) {
+        long u = p.units;
+        INDArray projected = Nd4j.create(kernel.dataType(), new long[] {(long) p.steps * p.batch, 3 * u}, 'c');
+        for (int gate = 0; gate < 3; gate++) {
+            projected.get(all(), gateColumns(gate, u)).assign(
+                    maskedInputs(p, gate).mmul(kernel.get(all(), gateColumns(gate, u))));
+        }
+        return projected.addiRowVector(bias);
     }
 
     @Override
@@ -144,78 +157,91 @@ public class GruImpl extends KerasRecurrentImpl<Gru> {
         checkInput();
         Pass p = pass != null ? pass : forward(true, workspaceMgr);
         pass = null;
-        Gru conf = layerConf();
         INDArray kernel = getParamWithNoise(KERNEL, true, workspaceMgr);
         INDArray recurrentKernel = getParamWithNoise(RECURRENT_KERNEL, true, workspaceMgr);
         DataType type = kernel.dataType();
-        long u = p.units;
-        INDArray kernelZ = recurrentKernel.get(all(), gateColumns(0, u));
-        INDArray kernelR = recurrentKernel.get(all(), gateColumns(1, u));
-        INDArray kernelH = recurrentKernel.get(all(), gateColumns(2, u));
-        INDArray updateAndResetKernel = recurrentKernel.get(all(), interval(0, 2 * u));
+        JavaActivation gates = gateActivation();
+        JavaActivation activation = activation();
+        int u = p.units;
+        int rows = p.batch * u;
 
-        // the gradient with respect to each step's state from above: all steps', or the last one's
-        boolean sequences = conf.isReturnSequences();
-        INDArray stepGradients = sequences ? epsilon.castTo(type).permute(2, 0, 1).dup('c') : null;
-        INDArray dh = sequences ? Nd4j.zeros(type, p.batch, u) : epsilon.castTo(type).dup('c');
+        GradientFromAbove above = new GradientFromAbove(epsilon, layerConf().isReturnSequences(), p.steps, type);
         // the gradient with respect to the gates' pre-activations, [steps, batch, 3 units]
-        INDArray preGradients = Nd4j.create(type, p.steps, p.batch, 3 * u);
-        for (long t = p.steps - 1; t >= 0; t--) {
-            if (sequences) {
-                dh.addi(stepGradients.slice(t));
+        INDArray preGradients = Nd4j.createUninitialized(type, new long[] {p.steps, p.batch, 3L * u}, 'c');
+        ArrayMemory preGradientsMemory = ArrayMemory.of(preGradients);
+        ArrayMemory statesMemory = ArrayMemory.of(p.states);
+        RecurrentProducts transposed = new RecurrentProducts(recurrentKernel, p.batch, u, p.stateMaskValues, true);
+        INDArray candidateKernel = recurrentKernel.get(all(), gateColumns(2, u)).dup('c');
+        INDArray dCandidateArray = Nd4j.createUninitialized(type, new long[] {p.batch, u}, 'c');
+        INDArray dResetStateArray = Nd4j.createUninitialized(type, new long[] {p.batch, u}, 'c');
+        ArrayMemory dCandidateMemory = ArrayMemory.of(dCandidateArray);
+        ArrayMemory dResetStateMemory = ArrayMemory.of(dResetStateArray);
+        double[] candidateMask = p.stateMaskValues == null ? null : p.stateMaskValues[2];
+        double[] dh = new double[rows];
+        double[] h = new double[rows];
+        double[] dCandidate = new double[rows];
+        double[] dResetState = new double[rows];
+        double[] dGates = new double[2 * rows];
+        double[] dPre = new double[3 * rows];
+        double[] dFromGates = new double[rows];
+        for (int t = p.steps - 1; t >= 0; t--) {
+            above.addTo(t, dh);
+            statesMemory.read((long) t * rows, h, rows);
+            int gatesAt = t * 3 * rows;
+            for (int b = 0; b < p.batch; b++) {
+                for (int j = 0; j < u; j++) {
+                    int k = b * 3 * u + j;
+                    int cell = b * u + j;
+                    double z = p.gates[gatesAt + k];
+                    double hh = p.gates[gatesAt + k + 2 * u];
+                    dCandidate[cell] = dh[cell] * (1 - z) * activation.derivativeFromOutput(hh);
+                    dPre[k] = dh[cell] * (h[cell] - hh) * gates.derivativeFromOutput(z);
+                    dPre[k + 2 * u] = dCandidate[cell];
+                }
             }
-            INDArray a = p.activations.slice(t);
-            INDArray z = a.get(all(), gateColumns(0, u));
-            INDArray r = a.get(all(), gateColumns(1, u));
-            INDArray hh = a.get(all(), gateColumns(2, u));
-            INDArray pre = p.preActivations.slice(t);
-            INDArray h = p.states.slice(t);
-
-            INDArray dCandidate = conf.getActivationFn().backprop(pre.get(all(), gateColumns(2, u)).dup(),
-                    dh.sub(dh.mul(z))).getFirst();                                  // dh * (1 - z) * tanh'
-            INDArray dResetState = dCandidate.mmul(kernelH.transpose());             // d(r * h_tm1 * rd_h)
-            if (p.stateMasks != null) {
-                dResetState.muli(p.stateMasks[2]);
+            // d(r * h_tm1 * rd_h) = dCandidate · U_h^T
+            dCandidateMemory.write(dCandidate, 0, rows);
+            Nd4j.gemm(dCandidateArray, candidateKernel, dResetStateArray, false, true, 1.0, 0.0);
+            dResetStateMemory.read(0, dResetState, rows);
+            for (int b = 0; b < p.batch; b++) {
+                for (int j = 0; j < u; j++) {
+                    int k = b * 3 * u + j;
+                    int cell = b * u + j;
+                    double r = p.gates[gatesAt + k + u];
+                    double dRh = dResetState[cell] * (candidateMask == null ? 1 : candidateMask[cell]);
+                    dPre[k + u] = dRh * h[cell] * gates.derivativeFromOutput(r);
+                    dGates[b * 2 * u + j] = dPre[k];
+                    dGates[b * 2 * u + u + j] = dPre[k + u];
+                    dh[cell] = dh[cell] * p.gates[gatesAt + k] + dRh * r;
+                }
             }
-            INDArray dGates = Nd4j.create(type, p.batch, 2 * u);
-            dGates.get(all(), gateColumns(0, u)).assign(h.sub(hh).muli(dh));       // dz = dh * (h_tm1 - hh)
-            dGates.get(all(), gateColumns(1, u)).assign(dResetState.mul(h));       // dr
-            INDArray dPreGates = conf.getRecurrentActivationFn().backprop(
-                    pre.get(all(), interval(0, 2 * u)).dup(), dGates).getFirst();
-
-            INDArray dhPrevious = dh.mul(z).addi(dResetState.muli(r));
-            if (p.stateMasks == null) {
-                dhPrevious.addi(dPreGates.mmul(updateAndResetKernel.transpose()));
-            } else {
-                dhPrevious.addi(dPreGates.get(all(), gateColumns(0, u)).mmul(kernelZ.transpose())
-                        .muli(p.stateMasks[0]));
-                dhPrevious.addi(dPreGates.get(all(), gateColumns(1, u)).mmul(kernelR.transpose())
-                        .muli(p.stateMasks[1]));
+            preGradientsMemory.write(dPre, (long) gatesAt, 3 * rows);
+            // and through the gates: dPre_z · U_z^T + dPre_r · U_r^T (each times its mask)
+            transposed.of(dGates, dFromGates);
+            for (int k = 0; k < rows; k++) {
+                dh[k] += dFromGates[k];
             }
-            INDArray stepPre = preGradients.slice(t);
-            stepPre.get(all(), interval(0, 2 * u)).assign(dPreGates);
-            stepPre.get(all(), gateColumns(2, u)).assign(dCandidate);
-            dh = dhPrevious;
         }
 
         // the parameters' gradients, summed over the steps with one matrix product each
-        INDArray dG = preGradients.reshape('c', p.steps * p.batch, 3 * u);
-        INDArray previousStates = p.states.get(interval(0, p.steps), all(), all()).reshape('c', p.steps * p.batch, u);
+        long all = (long) p.steps * p.batch;
+        INDArray dG = preGradients.reshape('c', all, 3L * u);
+        INDArray previousStates = p.states.get(interval(0, p.steps), all(), all()).reshape('c', all, u);
         INDArray kernelGradient = gradientViews.get(KERNEL);
         INDArray recurrentGradient = gradientViews.get(RECURRENT_KERNEL);
         INDArray biasGradient = gradientViews.get(BIAS);
-        biasGradient.assign(dG.sum(0).reshape(1, 3 * u));
+        biasGradient.assign(dG.sum(0).reshape(1, 3L * u));
         for (int gate = 0; gate < 2; gate++) {
             INDArray multiplied = p.stateMasks == null ? previousStates
-                    : previousStates.mul(Nd4j.tile(p.stateMasks[gate], (int) p.steps, 1));
+                    : previousStates.mul(Nd4j.tile(p.stateMasks[gate], p.steps, 1));
             recurrentGradient.get(all(), gateColumns(gate, u)).assign(
                     multiplied.transpose().mmul(dG.get(all(), gateColumns(gate, u))));
         }
-        recurrentGradient.get(all(), gateColumns(2, u)).assign(p.resetStates.reshape('c', p.steps * p.batch, u)
+        recurrentGradient.get(all(), gateColumns(2, u)).assign(p.resetStates.reshape('c', all, u)
                 .transpose().mmul(dG.get(all(), gateColumns(2, u))));
         INDArray inputGradient;
         if (p.inputMasks == null) {
-            kernelGradient.assign(p.inputs.transpose().mmul(dG));
+            Nd4j.gemm(p.inputs, dG, kernelGradient, true, false, 1.0, 0.0);
             inputGradient = dG.mmul(kernel.transpose());
         } else {
             inputGradient = Nd4j.zeros(type, p.inputs.shape());
@@ -224,7 +250,7 @@ public class GruImpl extends KerasRecurrentImpl<Gru> {
                 kernelGradient.get(all(), gateColumns(gate, u)).assign(
                         maskedInputs(p, gate).transpose().mmul(gateGradient));
                 inputGradient.addi(gateGradient.mmul(kernel.get(all(), gateColumns(gate, u)).transpose())
-                        .muli(Nd4j.tile(p.inputMasks[gate], (int) p.steps, 1)));
+                        .muli(Nd4j.tile(p.inputMasks[gate], p.steps, 1)));
             }
         }
         Gradient gradient = new DefaultGradient();
@@ -232,13 +258,95 @@ public class GruImpl extends KerasRecurrentImpl<Gru> {
         gradient.gradientForVariable().put(RECURRENT_KERNEL, recurrentGradient);
         gradient.gradientForVariable().put(BIAS, biasGradient);
         weightNoiseParams.clear();
-
         return new Pair<>(gradient, inputGradient(inputGradient, p.steps, workspaceMgr));
+    }
+
+    /**
+     * The update and reset gates' products with their recurrent kernels, step by step: forward
+     * {@code (h * rd_z) · U_z} beside {@code (h * rd_r) · U_r}, [batch, 2 units] (one gemm without recurrent
+     * dropout); or, {@code transposed}, backward {@code (dz · U_z^T) * rd_z + (dr · U_r^T) * rd_r}, [batch, units].
+     */
+    private static final class RecurrentProducts {
+        private final double[][] masks;
+        private final boolean transposed;
+        private final int rows;
+        private final int units;
+        private final INDArray[] kernels;
+        private final INDArray[] operands;
+        private final INDArray[] products;
+        private final ArrayMemory[] operandMemory;
+        private final ArrayMemory[] productMemory;
+        private final double[] buffer;
+
+        RecurrentProducts(INDArray recurrentKernel, int batch, int units, double[][] masks, boolean transposed) {
+            this.masks = masks;
+            this.transposed = transposed;
+            this.units = units;
+            this.rows = batch * units;
+            int count = masks == null ? 1 : 2;
+            int width = masks == null ? 2 * units : units;
+            DataType type = recurrentKernel.dataType();
+            kernels = new INDArray[count];
+            operands = new INDArray[count];
+            products = new INDArray[count];
+            operandMemory = new ArrayMemory[count];
+            productMemory = new ArrayMemory[count];
+            for (int i = 0; i < count; i++) {
+                kernels[i] = recurrentKernel.get(all(), interval((long) i * units, (long) i * units + width)).dup('c');
+                operands[i] = Nd4j.createUninitialized(type, new long[] {batch, transposed ? width : units}, 'c');
+                products[i] = Nd4j.createUninitialized(type, new long[] {batch, transposed ? units : width}, 'c');
+                operandMemory[i] = ArrayMemory.of(operands[i]);
+                productMemory[i] = ArrayMemory.of(products[i]);
+            }
+            buffer = new double[2 * rows];
+        }
+
+        /** Forward: the products for the state {@code state} (native) whose values are {@code h}, into {@code zr}. */
+        void of(INDArray state, double[] h, double[] zr) {
+            if (masks == null) {
+                Nd4j.gemm(state, kernels[0], products[0], false, false, 1.0, 0.0);
+                productMemory[0].read(0, zr, 2 * rows);
+                return;
+            }
+            for (int gate = 0; gate < 2; gate++) {
+                for (int k = 0; k < rows; k++) {
+                    buffer[k] = h[k] * masks[gate][k];
+                }
+                operandMemory[gate].write(buffer, 0, rows);
+                Nd4j.gemm(operands[gate], kernels[gate], products[gate], false, false, 1.0, 0.0);
+                productMemory[gate].read(0, buffer, rows);
+                for (int k = 0; k < rows; k++) {
+                    zr[(k / units) * 2 * units + gate * units + k % units] = buffer[k];
+                }
+            }
+        }
+
+        /** Backward: from the gates' gradients {@code dzr} [batch, 2 units], the state's, into {@code dh}. */
+        void of(double[] dzr, double[] dh) {
+            if (masks == null) {
+                operandMemory[0].write(dzr, 0, 2 * rows);
+                Nd4j.gemm(operands[0], kernels[0], products[0], false, true, 1.0, 0.0);
+                productMemory[0].read(0, dh, rows);
+                return;
+            }
+            java.util.Arrays.fill(dh, 0);
+            for (int gate = 0; gate < 2; gate++) {
+                for (int k = 0; k < rows; k++) {
+                    buffer[k] = dzr[(k / units) * 2 * units + gate * units + k % units];
+                }
+                operandMemory[gate].write(buffer, 0, rows);
+                Nd4j.gemm(operands[gate], kernels[gate], products[gate], false, true, 1.0, 0.0);
+                productMemory[gate].read(0, buffer, rows);
+                for (int k = 0; k < rows; k++) {
+                    dh[k] += buffer[k] * masks[gate][k];
+                }
+            }
+        }
     }
 
     /** The input multiplied by {@code gate}'s dropout mask, the same mask at every step. */
     private static INDArray maskedInputs(Pass p, int gate) {
-        return p.inputs.mul(Nd4j.tile(p.inputMasks[gate], (int) p.steps, 1));
+        return p.inputs.mul(Nd4j.tile(p.inputMasks[gate], p.steps, 1));
     }
 
     /** Keras' dropout masks, one per gate: each entry 0, or 1 / (1 - rate) with probability 1 - rate. */
@@ -250,6 +358,18 @@ public class GruImpl extends KerasRecurrentImpl<Gru> {
             masks[gate].divi(1 - rate);
         }
         return masks;
+    }
+
+    /** The masks' values, row-major; null without masks. */
+    private static double[][] values(INDArray[] masks) {
+        if (masks == null) {
+            return null;
+        }
+        double[][] values = new double[masks.length][];
+        for (int i = 0; i < masks.length; i++) {
+            values[i] = masks[i].castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        }
+        return values;
     }
 
     @Override

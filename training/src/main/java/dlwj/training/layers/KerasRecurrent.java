@@ -61,7 +61,7 @@ public abstract class KerasRecurrent extends BaseRecurrentLayer {
     /**
      * Checks, before the layer is made, what it cannot do: DL4J's network-wide {@code dropOut} (it would drop
      * every time step's inputs independently; {@code dropoutAdvice} says what to use instead) and layouts other
-     * than [batch, features, time].
+     * than [batch, features, time], and activations the layers do not compute ({@link JavaActivation}).
      */
     void checkInstantiable(int layerIndex, String dropoutAdvice) {
         String kind = getClass().getSimpleName();
@@ -72,6 +72,12 @@ public abstract class KerasRecurrent extends BaseRecurrentLayer {
         }
         if (getRnnDataFormat() != RNNFormat.NCW) {
             throw new IllegalArgumentException(kind + " takes [batch, features, time] (RNNFormat.NCW) only");
+        }
+        boolean gatesComputed = JavaActivation.ofGate(recurrentActivationFn) != null || gates() == 1;
+        if (JavaActivation.ofActivation(getActivationFn()) == null || !gatesComputed) {
+            throw new IllegalArgumentException(kind + " (layer " + layerIndex + ") computes Keras' activations "
+                    + "tanh or relu" + (gates() > 1 ? ", with hard_sigmoid or sigmoid gates" : "") + "; given "
+                    + getActivationFn() + (gates() > 1 ? " and " + recurrentActivationFn : ""));
         }
     }
 

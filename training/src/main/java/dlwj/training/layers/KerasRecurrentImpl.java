@@ -128,6 +128,16 @@ abstract class KerasRecurrentImpl<L extends KerasRecurrent> extends BaseLayer<L>
         }
     }
 
+    /** The layer's activation, computed in Java ({@link KerasRecurrent} refuses those it cannot compute). */
+    JavaActivation activation() {
+        return JavaActivation.ofActivation(layerConf().getActivationFn());
+    }
+
+    /** The layer's gates' activation, likewise. */
+    JavaActivation gateActivation() {
+        return JavaActivation.ofGate(layerConf().getRecurrentActivationFn());
+    }
+
     /** Columns {@code gate * units} to {@code (gate + 1) * units}: one gate's block of the kernels. */
     static INDArrayIndex gateColumns(int gate, long units) {
         return interval(gate * units, (gate + 1) * units);

@@ -5,7 +5,6 @@ import java.util.Collection;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.optimize.api.TrainingListener;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -30,7 +29,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * columns in the order i, f, c, o. The kernel is initialised over its whole shape ({@code glorot_uniform}:
  * limit {@code sqrt(6 / (inputs + 4 units))}), the recurrent kernel by {@link KerasDefaults#orthogonal()} over
  * its whole [units, 4 units] shape, the bias with zeros but the forget gate's ones ({@code unit_forget_bias}).
- * The activation is tanh and the gates' hard sigmoid or sigmoid; Keras' {@code dropout} and
+ * The activation is tanh (or ReLU), the gates' the hard sigmoid (or the sigmoid); Keras' {@code dropout} and
  * {@code recurrent_dropout} are not offered (the book's LSTMs use none; its GRUs do, see {@link Gru}).
  *
  * <p>The input and output are those of every {@link KerasRecurrent} layer.
@@ -62,12 +61,6 @@ public class Lstm extends KerasRecurrent {
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
                              INDArray params, boolean initializeParams, DataType dataType) {
         checkInstantiable(layerIndex, "Lstm has no dropout (the book's LSTMs use none): remove dropOut");
-        if (!getActivationFn().equals(Activation.TANH.getActivationFunction())
-                || !LstmImpl.computesGate(getRecurrentActivationFn())) {
-            throw new IllegalArgumentException("Lstm (layer " + layerIndex + ") computes Keras' default "
-                    + "activations: tanh, with hard_sigmoid or sigmoid gates; given " + getActivationFn() + " and "
-                    + getRecurrentActivationFn());
-        }
         return LayerWiring.wire(new LstmImpl(conf, dataType), conf, initializer(), listeners, layerIndex, params,
                 initializeParams);
     }

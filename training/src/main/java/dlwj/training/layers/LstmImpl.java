@@ -6,9 +6,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
-import org.nd4j.linalg.activations.IActivation;
-import org.nd4j.linalg.activations.impl.ActivationHardSigmoid;
-import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -30,11 +27,6 @@ public class LstmImpl extends KerasRecurrentImpl<Lstm> {
         super(conf, dataType);
     }
 
-    /** Whether the layer computes {@code activation} for its gates: Keras' hard sigmoid, or the sigmoid. */
-    static boolean computesGate(IActivation activation) {
-        return activation instanceof ActivationHardSigmoid || activation instanceof ActivationSigmoid;
-    }
-
     /** What backprop needs of a forward pass. */
     private static final class Pass {
         int steps;
@@ -48,8 +40,8 @@ public class LstmImpl extends KerasRecurrentImpl<Lstm> {
         double[] gates;
         /** [steps + 1, batch, units]: c_0 = 0, then each step's cell. */
         double[] cells;
-        /** [steps, batch, units]: tanh of each step's cell. */
-        double[] cellTanh;
+        /** [steps, batch, units]: the activation (tanh) of each step's cell. */
+        double[] activatedCells;
     }
 
     @Override
@@ -64,7 +56,8 @@ public class LstmImpl extends KerasRecurrentImpl<Lstm> {
     private Pass forward(boolean training, LayerWorkspaceMgr workspaceMgr) {
         INDArray recurrentKernel = getParamWithNoise(RECURRENT_KERNEL, training, workspaceMgr);
         DataType type = recurrentKernel.dataType();
-        boolean hard = layerConf().getRecurrentActivationFn() instanceof ActivationHardSigmoid;
+        JavaActivation gates = gateActivation();
+        JavaActivation activation = activation();
         Pass p = new Pass();
         p.batch = Math.toIntExact(input.size(0));
         p.steps = Math.toIntExact(input.size(2));
@@ -79,7 +72,7 @@ public class LstmImpl extends KerasRecurrentImpl<Lstm> {
         p.states = kept.zeros(p.steps + 1, p.batch, u);
         p.gates = new double[p.steps * gateRows];
         p.cells = new double[(p.steps + 1) * rows];
-        p.cellTanh = new double[p.steps * rows];
+        p.activatedCells = new double[p.steps * rows];
 
         INDArray recurrentProduct = Nd4j.createUninitialized(type, new long[] {p.batch, 4L * u}, 'c');
         ArrayMemory projectedMemory = ArrayMemory.of(projected);
@@ -98,20 +91,20 @@ public class LstmImpl extends KerasRecurrentImpl<Lstm> {
                 int row = b * 4 * u;
                 for (int j = 0; j < u; j++) {
                     int k = row + j;
-                    double i = gate(x[k] + pre[k], hard);
-                    double f = gate(x[k + u] + pre[k + u], hard);
-                    double candidate = Math.tanh(x[k + 2 * u] + pre[k + 2 * u]);
-                    double o = gate(x[k + 3 * u] + pre[k + 3 * u], hard);
+                    double i = gates.apply(x[k] + pre[k]);
+                    double f = gates.apply(x[k + u] + pre[k + u]);
+                    double candidate = activation.apply(x[k + 2 * u] + pre[k + 2 * u]);
+                    double o = gates.apply(x[k + 3 * u] + pre[k + 3 * u]);
                     p.gates[gatesAt + k] = i;
                     p.gates[gatesAt + k + u] = f;
                     p.gates[gatesAt + k + 2 * u] = candidate;
                     p.gates[gatesAt + k + 3 * u] = o;
                     int cell = b * u + j;
                     double c = f * p.cells[cellsAt + cell] + i * candidate;
-                    double tanhC = Math.tanh(c);
+                    double activatedCell = activation.apply(c);
                     p.cells[cellsAt + rows + cell] = c;
-                    p.cellTanh[cellsAt + cell] = tanhC;
-                    h[cell] = o * tanhC;
+                    p.activatedCells[cellsAt + cell] = activatedCell;
+                    h[cell] = o * activatedCell;
                 }
             }
             statesMemory.write(h, (long) (t + 1) * rows, rows);
@@ -127,7 +120,8 @@ public class LstmImpl extends KerasRecurrentImpl<Lstm> {
         pass = null;
         INDArray recurrentKernel = getParamWithNoise(RECURRENT_KERNEL, true, workspaceMgr);
         DataType type = recurrentKernel.dataType();
-        boolean hard = layerConf().getRecurrentActivationFn() instanceof ActivationHardSigmoid;
+        JavaActivation gates = gateActivation();
+        JavaActivation activation = activation();
         int u = p.units;
         int rows = p.batch * u;
         int gateRows = 4 * rows;
@@ -153,12 +147,12 @@ public class LstmImpl extends KerasRecurrentImpl<Lstm> {
                     double f = p.gates[gatesAt + k + u];
                     double candidate = p.gates[gatesAt + k + 2 * u];
                     double o = p.gates[gatesAt + k + 3 * u];
-                    double tanhC = p.cellTanh[cellsAt + cell];
-                    double dCell = dc[cell] + dh[cell] * o * (1 - tanhC * tanhC);
-                    dPre[k] = dCell * candidate * gateDerivative(i, hard);
-                    dPre[k + u] = dCell * p.cells[cellsAt + cell] * gateDerivative(f, hard);
-                    dPre[k + 2 * u] = dCell * i * (1 - candidate * candidate);
-                    dPre[k + 3 * u] = dh[cell] * tanhC * gateDerivative(o, hard);
+                    double activatedCell = p.activatedCells[cellsAt + cell];
+                    double dCell = dc[cell] + dh[cell] * o * activation.derivativeFromOutput(activatedCell);
+                    dPre[k] = dCell * candidate * gates.derivativeFromOutput(i);
+                    dPre[k + u] = dCell * p.cells[cellsAt + cell] * gates.derivativeFromOutput(f);
+                    dPre[k + 2 * u] = dCell * i * activation.derivativeFromOutput(candidate);
+                    dPre[k + 3 * u] = dh[cell] * activatedCell * gates.derivativeFromOutput(o);
                     dc[cell] = dCell * f;
                 }
             }
@@ -169,16 +163,6 @@ public class LstmImpl extends KerasRecurrentImpl<Lstm> {
         }
 
         return gradients(p.inputs, p.states, preGradients, workspaceMgr);
-    }
-
-    /** Keras' {@code hard_sigmoid}, clip(0.2 x + 0.5, 0, 1), or the sigmoid. */
-    private static double gate(double x, boolean hard) {
-        return hard ? Math.min(1, Math.max(0, 0.2 * x + 0.5)) : 1 / (1 + Math.exp(-x));
-    }
-
-    /** The gate's derivative from its output {@code a}: 0.2 where the hard sigmoid is not clipped, or a (1 - a). */
-    private static double gateDerivative(double a, boolean hard) {
-        return hard ? (a > 0 && a < 1 ? 0.2 : 0) : a * (1 - a);
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.util.Collection;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.optimize.api.TrainingListener;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -17,7 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>DL4J's own {@code SimpleRnn} computes the same, in the same layout ({@code W} [inputs, units], {@code RW}
  * [units, units], {@code b} [1, units]), with several native calls per step; this layer makes one (see
  * {@link SimpleRnnImpl}). Its recurrent kernel is initialised by {@link KerasDefaults#orthogonal()}, the
- * kernel by {@code glorot_uniform}. The activation is tanh, Keras' default and the book's.
+ * kernel by {@code glorot_uniform}. The activation is tanh, Keras' default and the book's, or ReLU.
  *
  * <p>The input and output are those of every {@link KerasRecurrent} layer.
  */
@@ -40,10 +39,6 @@ public class SimpleRnn extends KerasRecurrent {
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
                              INDArray params, boolean initializeParams, DataType dataType) {
         checkInstantiable(layerIndex, "SimpleRnn has no dropout (the book's SimpleRNNs use none): remove dropOut");
-        if (!getActivationFn().equals(Activation.TANH.getActivationFunction())) {
-            throw new IllegalArgumentException("SimpleRnn (layer " + layerIndex + ") computes Keras' default "
-                    + "activation, tanh; given " + getActivationFn());
-        }
         return LayerWiring.wire(new SimpleRnnImpl(conf, dataType), conf, initializer(), listeners, layerIndex,
                 params, initializeParams);
     }

@@ -44,12 +44,13 @@ public class SimpleRnnImpl extends KerasRecurrentImpl<SimpleRnn> {
         ArrayMemory statesMemory = ArrayMemory.of(states);
         double[] x = new double[rows];
         double[] h = new double[rows];
+        JavaActivation activation = activation();
         for (int t = 0; t < steps; t++) {
             Nd4j.gemm(states.slice(t), recurrentKernel, recurrentProduct, false, false, 1.0, 0.0);
             recurrentMemory.read(0, h, rows);
             projected.read((long) t * rows, x, rows);
             for (int k = 0; k < rows; k++) {
-                h[k] = Math.tanh(x[k] + h[k]);
+                h[k] = activation.apply(x[k] + h[k]);
             }
             statesMemory.write(h, (long) (t + 1) * rows, rows);
         }
@@ -83,11 +84,12 @@ public class SimpleRnnImpl extends KerasRecurrentImpl<SimpleRnn> {
         ArrayMemory recurrentGradientMemory = ArrayMemory.of(recurrentGradient);
         double[] dh = new double[rows];
         double[] h = new double[rows];
+        JavaActivation activation = activation();
         for (long t = steps - 1; t >= 0; t--) {
             above.addTo(t, dh);
             statesMemory.read((t + 1) * rows, h, rows);
             for (int k = 0; k < rows; k++) {
-                dh[k] *= 1 - h[k] * h[k];
+                dh[k] *= activation.derivativeFromOutput(h[k]);
             }
             preGradientsMemory.write(dh, t * rows, rows);
             // dh_tm1 = dPre · U^T

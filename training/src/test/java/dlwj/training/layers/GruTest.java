@@ -135,11 +135,16 @@ class GruTest {
 
     @Test
     void gradientsMatchCentralFiniteDifferences() {
-        // with and without the sequence output, with and without both dropouts (the same masks in each pass)
-        for (double[] settings : new double[][] {{1, 0, 0}, {0, 0, 0}, {1, 0.3, 0.4}, {0, 0.5, 0.25}}) {
+        // with and without the sequence output, with and without both dropouts (the same masks in each pass);
+        // the last with listing 6.41's relu and sigmoid gates
+        for (double[] settings : new double[][] {{1, 0, 0, 0}, {0, 0, 0, 0}, {1, 0.3, 0.4, 0}, {0, 0.5, 0.25, 0},
+                {1, 0.1, 0.5, 1}}) {
             boolean sequences = settings[0] == 1;
+            boolean relu = settings[3] == 1;
             MultiLayerNetwork net = gruOnly(new Gru.Builder(3).returnSequences(sequences)
-                    .dropout(settings[1]).recurrentDropout(settings[2]), 4);
+                    .dropout(settings[1]).recurrentDropout(settings[2])
+                    .activation(relu ? Activation.RELU : Activation.TANH)
+                    .recurrentActivation(relu ? Activation.SIGMOID : Activation.HARDSIGMOID), 4);
             Layer gru = net.getLayer(0);
             Nd4j.getRandom().setSeed(11);
             gru.setParams(Nd4j.rand(DataType.DOUBLE, 1, gru.numParams()).subi(0.5).muli(2));
@@ -247,7 +252,7 @@ class GruTest {
     }
 
     @Test
-    void masksAndDl4jsDropOutAreRejectedWithAReason() {
+    void masksDl4jsDropOutAndOtherActivationsAreRejectedWithAReason() {
         MultiLayerNetwork net = gruOnly(new Gru.Builder(3), 2);
         INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 2, 4);
 
@@ -255,9 +260,13 @@ class GruTest {
                 () -> net.output(x, false, Nd4j.ones(DataType.DOUBLE, 2, 4), null));
         Exception dropOut = assertThrows(IllegalArgumentException.class,
                 () -> gruOnly(new Gru.Builder(3).dropOut(0.5), 2));
+        Exception softsign = assertThrows(IllegalArgumentException.class,
+                () -> gruOnly(new Gru.Builder(3).recurrentActivation(Activation.SOFTSIGN), 2));
 
         assertTrue(masked.getMessage().contains("does not support masks"), masked.getMessage());
         assertTrue(dropOut.getMessage().contains("dropout(rate)"), dropOut.getMessage());
+        assertTrue(softsign.getMessage().contains("tanh or relu, with hard_sigmoid or sigmoid gates; given tanh and softsign"),
+                softsign.getMessage());
     }
 
     /** Listing 6.41's shape: stacked GRUs (the first returning sequences), then Dense layers. */

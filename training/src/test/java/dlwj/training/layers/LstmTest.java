@@ -186,12 +186,13 @@ class LstmTest {
                 () -> net.output(x, false, Nd4j.ones(DataType.DOUBLE, 2, 4), null));
         Exception dropOut = assertThrows(IllegalArgumentException.class,
                 () -> only(new Lstm.Builder(3).dropOut(0.5).build(), 2));
-        Exception relu = assertThrows(IllegalArgumentException.class,
-                () -> only(new Lstm.Builder(3).activation(Activation.RELU).build(), 2));
+        Exception softsign = assertThrows(IllegalArgumentException.class,
+                () -> only(new Lstm.Builder(3).activation(Activation.SOFTSIGN).build(), 2));
 
         assertTrue(masked.getMessage().contains("Lstm does not support masks"), masked.getMessage());
         assertTrue(dropOut.getMessage().contains("Lstm has no dropout"), dropOut.getMessage());
-        assertTrue(relu.getMessage().contains("tanh, with hard_sigmoid or sigmoid gates"), relu.getMessage());
+        assertTrue(softsign.getMessage().contains("tanh or relu, with hard_sigmoid or sigmoid gates; given softsign"),
+                softsign.getMessage());
     }
 
     /** Stacked LSTMs (the first returning sequences), then the output: Keras' names and counts in the summary. */
