@@ -35,7 +35,8 @@ final class FiniteDifferences {
             params.putScalar(i, original - H);
             double minus = loss(layer, x, weights, training);
             params.putScalar(i, original);
-            assertEquals((plus - minus) / (2 * H), parameterGradient.getDouble(i), 1e-7, "parameter " + i + ", " + what);
+            assertEquals((plus - minus) / (2 * H), parameterGradient.getDouble(i), 1e-7,
+                    "parameter " + i + ", " + what);
         }
         for (long i = 0; i < x.length(); i++) {
             INDArray shifted = x.dup();

@@ -1,5 +1,9 @@
 package dlwj.training.layers;
 
+import static dlwj.training.layers.RecurrentFixtures.alone;
+import static dlwj.training.layers.RecurrentFixtures.assertLearnsTheSum;
+import static dlwj.training.layers.RecurrentFixtures.ncw;
+import static dlwj.training.layers.RecurrentFixtures.sumOfTheFirstFeature;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,14 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
-import dlwj.training.History;
 import dlwj.training.KerasDefaults;
-import dlwj.training.Metric;
 import dlwj.training.ModelFiles;
 import dlwj.training.ModelSummary;
-import dlwj.training.Trainer;
 import java.nio.file.Path;
-import java.util.List;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -36,26 +36,9 @@ class LstmTest {
     @TempDir
     Path dir;
 
-    /** A network of one layer and nothing else, in double precision. */
-    private static MultiLayerNetwork only(org.deeplearning4j.nn.conf.layers.Layer layer, int features) {
-        MultiLayerNetwork net = new MultiLayerNetwork(KerasDefaults.network(7).dataType(DataType.DOUBLE).list()
-                .layer(layer)
-                .setInputType(InputType.recurrent(features))
-                .build());
-        KerasDefaults.initialise(net);
-        net.initGradientsView();
-        return net;
-    }
-
-    /** [batch, features, time] from rows (example 0 steps 0..T-1, then example 1, ...) of Keras' layout. */
-    private static INDArray ncw(double[][] rows, int batch) {
-        int steps = rows.length / batch;
-        return Nd4j.createFromArray(rows).reshape('c', batch, steps, rows[0].length).permute(0, 2, 1).dup('c');
-    }
-
     @Test
     void forwardMatchesKeras208sLstmStepByStep() {
-        // from src/test/python/lstm_reference.py: numpy on the formulas of LSTM.step in Keras 2.0.8
+        // from src/test/python/recurrent_reference.py lstm: numpy on the formulas of LSTM.step in Keras 2.0.8
         double[][] kernel = {
             {0.05, 1.34, 0.80, -0.65, -0.84, 0.56, -1.00, -0.32, 0.35, -0.26, -1.49, 1.15, 1.15, -0.60, 0.27, 1.44},
             {1.04, -1.30, -0.62, -0.64, 0.97, 0.38, -1.17, -1.50, 1.33, -1.08, -0.24, -0.46, 1.11, -0.21, 0.99, 0.65},
@@ -91,7 +74,7 @@ class LstmTest {
             {0.06852812940572972, 0.09414551092437375, -0.06834534278399597, -0.0}};
 
         for (boolean sequences : new boolean[] {true, false}) {
-            MultiLayerNetwork net = only(new Lstm.Builder(4).returnSequences(sequences).build(), 3);
+            MultiLayerNetwork net = alone(new Lstm.Builder(4).returnSequences(sequences).build(), 3);
             Layer lstm = net.getLayer(0);
             lstm.setParam("W", Nd4j.createFromArray(kernel));
             lstm.setParam("RW", Nd4j.createFromArray(recurrentKernel));
@@ -114,7 +97,7 @@ class LstmTest {
     @Test
     void kerasDefaultsInitialiseTheWeights() {
         Lstm conf = new Lstm.Builder(16).build();
-        MultiLayerNetwork net = only(conf, 40);
+        MultiLayerNetwork net = alone(conf, 40);
         INDArray kernel = net.getLayer(0).getParam("W");
         INDArray recurrent = net.getLayer(0).getParam("RW");
 
@@ -137,8 +120,8 @@ class LstmTest {
     @Test
     void computesWhatDl4jsLstmComputesWithItsGatesReordered() {
         // DL4J's LSTM orders its blocks (c, f, o, i), Keras (i, f, c, o); both on Keras' hard sigmoid
-        MultiLayerNetwork ours = only(new Lstm.Builder(5).build(), 3);
-        MultiLayerNetwork dl4j = only(new LastTimeStep(new LSTM.Builder().nOut(5).activation(Activation.TANH)
+        MultiLayerNetwork ours = alone(new Lstm.Builder(5).build(), 3);
+        MultiLayerNetwork dl4j = alone(new LastTimeStep(new LSTM.Builder().nOut(5).activation(Activation.TANH)
                 .gateActivationFunction(Activation.HARDSIGMOID).build()), 3);
         Layer lstm = ours.getLayer(0);
         int[] dl4jBlockOfKeras = {3, 1, 0, 2};
@@ -163,7 +146,7 @@ class LstmTest {
         // with and without the sequence output; Keras' hard sigmoid gates and sigmoid ones
         for (Activation gates : new Activation[] {Activation.HARDSIGMOID, Activation.SIGMOID}) {
             for (boolean sequences : new boolean[] {true, false}) {
-                MultiLayerNetwork net = only(new Lstm.Builder(3).returnSequences(sequences)
+                MultiLayerNetwork net = alone(new Lstm.Builder(3).returnSequences(sequences)
                         .recurrentActivation(gates).build(), 4);
                 Layer lstm = net.getLayer(0);
                 Nd4j.getRandom().setSeed(11);
@@ -179,15 +162,15 @@ class LstmTest {
 
     @Test
     void masksDropOutAndOtherActivationsAreRefusedWithAReason() {
-        MultiLayerNetwork net = only(new Lstm.Builder(3).build(), 2);
+        MultiLayerNetwork net = alone(new Lstm.Builder(3).build(), 2);
         INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 2, 4);
 
         Exception masked = assertThrows(UnsupportedOperationException.class,
                 () -> net.output(x, false, Nd4j.ones(DataType.DOUBLE, 2, 4), null));
         Exception dropOut = assertThrows(IllegalArgumentException.class,
-                () -> only(new Lstm.Builder(3).dropOut(0.5).build(), 2));
+                () -> alone(new Lstm.Builder(3).dropOut(0.5).build(), 2));
         Exception softsign = assertThrows(IllegalArgumentException.class,
-                () -> only(new Lstm.Builder(3).activation(Activation.SOFTSIGN).build(), 2));
+                () -> alone(new Lstm.Builder(3).activation(Activation.SOFTSIGN).build(), 2));
 
         assertTrue(masked.getMessage().contains("Lstm does not support masks"), masked.getMessage());
         assertTrue(dropOut.getMessage().contains("Lstm has no dropout"), dropOut.getMessage());
@@ -207,27 +190,9 @@ class LstmTest {
         return KerasDefaults.initialise(new MultiLayerNetwork(conf));
     }
 
-    /** Sequences of 10 steps of two noisy features; the label: is the first feature's sum over the steps positive. */
-    private static DataSet sumOfTheFirstFeature(int samples, long seed) {
-        Nd4j.getRandom().setSeed(seed);
-        INDArray x = Nd4j.rand(DataType.FLOAT, samples, 2, 10).subi(0.5);
-        INDArray y = x.get(all(), point(0), all()).sum(1).gt(0).castTo(DataType.FLOAT).reshape(samples, 1);
-        return new DataSet(x, y);
-    }
-
     @Test
     void stackedLstmsLearnASequenceTaskThroughTheTrainer() {
-        MultiLayerNetwork net = stacked(3);
-        DataSet train = sumOfTheFirstFeature(256, 1);
-        DataSet validation = sumOfTheFirstFeature(128, 2);
-
-        History history = new Trainer(net, Metric.ACCURACY).quiet().seed(1)
-                .fit(train.getFeatures(), train.getLabels(), 15, 32, validation.getFeatures(), validation.getLabels());
-
-        List<Double> loss = history.get("loss");
-        assertTrue(loss.get(loss.size() - 1) < 0.6 * loss.get(0), "training loss " + loss);
-        List<Double> accuracy = history.get("val_acc");
-        assertTrue(java.util.Collections.max(accuracy.subList(10, 15)) > 0.9, "validation accuracy " + accuracy);
+        assertLearnsTheSum(stacked(3));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dlwj.training.layers;
 
+import static dlwj.training.layers.RecurrentFixtures.alone;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,25 +27,14 @@ class SimpleRnnTest {
     @TempDir
     Path dir;
 
-    /** A network of one layer and nothing else, in double precision. */
-    private static MultiLayerNetwork only(org.deeplearning4j.nn.conf.layers.Layer layer, int features) {
-        MultiLayerNetwork net = new MultiLayerNetwork(KerasDefaults.network(7).dataType(DataType.DOUBLE).list()
-                .layer(layer)
-                .setInputType(InputType.recurrent(features))
-                .build());
-        KerasDefaults.initialise(net);
-        net.initGradientsView();
-        return net;
-    }
-
     @Test
     void computesWhatDl4jsSimpleRnnComputesWithTheSameWeights() {
         for (boolean sequences : new boolean[] {true, false}) {
-            MultiLayerNetwork ours = only(new SimpleRnn.Builder(6).returnSequences(sequences).build(), 4);
+            MultiLayerNetwork ours = alone(new SimpleRnn.Builder(6).returnSequences(sequences).build(), 4);
             org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn dl4jLayer =
                     new org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn.Builder().nOut(6)
                             .activation(Activation.TANH).build();
-            MultiLayerNetwork dl4j = only(sequences ? dl4jLayer : new LastTimeStep(dl4jLayer), 4);
+            MultiLayerNetwork dl4j = alone(sequences ? dl4jLayer : new LastTimeStep(dl4jLayer), 4);
             dl4j.setParams(ours.params());
             Nd4j.getRandom().setSeed(3);
             INDArray x = Nd4j.rand(DataType.DOUBLE, 3, 4, 8).subi(0.5).muli(4);
@@ -60,7 +50,7 @@ class SimpleRnnTest {
     @Test
     void kerasDefaultsInitialiseTheWeights() {
         SimpleRnn conf = new SimpleRnn.Builder(12).build();
-        MultiLayerNetwork net = only(conf, 20);
+        MultiLayerNetwork net = alone(conf, 20);
         INDArray kernel = net.getLayer(0).getParam("W");
         INDArray recurrent = net.getLayer(0).getParam("RW");
 
@@ -76,7 +66,7 @@ class SimpleRnnTest {
     @Test
     void gradientsMatchCentralFiniteDifferences() {
         for (boolean sequences : new boolean[] {true, false}) {
-            Layer rnn = only(new SimpleRnn.Builder(3).returnSequences(sequences).build(), 4).getLayer(0);
+            Layer rnn = alone(new SimpleRnn.Builder(3).returnSequences(sequences).build(), 4).getLayer(0);
             Nd4j.getRandom().setSeed(11);
             rnn.setParams(Nd4j.rand(DataType.DOUBLE, 1, rnn.numParams()).subi(0.5).muli(2));
             INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 4, 5).subi(0.5).muli(3);
@@ -90,9 +80,9 @@ class SimpleRnnTest {
     @Test
     void otherActivationsAndDropOutAreRefusedWithAReason() {
         Exception softsign = assertThrows(IllegalArgumentException.class,
-                () -> only(new SimpleRnn.Builder(3).activation(Activation.SOFTSIGN).build(), 2));
+                () -> alone(new SimpleRnn.Builder(3).activation(Activation.SOFTSIGN).build(), 2));
         Exception dropOut = assertThrows(IllegalArgumentException.class,
-                () -> only(new SimpleRnn.Builder(3).dropOut(0.5).build(), 2));
+                () -> alone(new SimpleRnn.Builder(3).dropOut(0.5).build(), 2));
 
         assertTrue(softsign.getMessage().contains("computes Keras' activations tanh or relu; given softsign"),
                 softsign.getMessage());
