@@ -65,8 +65,8 @@ public class GruImpl extends KerasRecurrentImpl<Gru> {
 
     private Pass forward(boolean training, LayerWorkspaceMgr workspaceMgr) {
         Gru conf = layerConf();
-        INDArray kernel = getParamWithNoise(KERNEL, training, workspaceMgr);
-        INDArray recurrentKernel = getParamWithNoise(RECURRENT_KERNEL, training, workspaceMgr);
+        INDArray kernel = parameter(KERNEL, training, workspaceMgr);
+        INDArray recurrentKernel = parameter(RECURRENT_KERNEL, training, workspaceMgr);
         DataType type = kernel.dataType();
         JavaActivation gates = gateActivation();
         JavaActivation activation = activation();
@@ -146,7 +146,7 @@ public class GruImpl extends KerasRecurrentImpl<Gru> {
         INDArray projected = Nd4j.create(kernel.dataType(), new long[] {(long) p.steps * p.batch, 3 * u}, 'c');
         for (int gate = 0; gate < 3; gate++) {
             projected.get(all(), gateColumns(gate, u)).assign(
-                    maskedInputs(p, gate).mmul(kernel.get(all(), gateColumns(gate, u))));
+                    product(maskedInputs(p, gate), kernel, false).get(all(), gateColumns(gate, u)));
         }
         return projected.addiRowVector(bias);
     }
@@ -157,8 +157,8 @@ public class GruImpl extends KerasRecurrentImpl<Gru> {
         checkInput();
         Pass p = pass != null ? pass : forward(true, workspaceMgr);
         pass = null;
-        INDArray kernel = getParamWithNoise(KERNEL, true, workspaceMgr);
-        INDArray recurrentKernel = getParamWithNoise(RECURRENT_KERNEL, true, workspaceMgr);
+        INDArray kernel = parameter(KERNEL, true, workspaceMgr);
+        INDArray recurrentKernel = parameter(RECURRENT_KERNEL, true, workspaceMgr);
         DataType type = kernel.dataType();
         JavaActivation gates = gateActivation();
         JavaActivation activation = activation();
@@ -223,34 +223,35 @@ public class GruImpl extends KerasRecurrentImpl<Gru> {
             }
         }
 
-        // the parameters' gradients, summed over the steps with one matrix product each
-        long all = (long) p.steps * p.batch;
-        INDArray dG = preGradients.reshape('c', all, 3L * u);
-        INDArray previousStates = p.states.get(interval(0, p.steps), all(), all()).reshape('c', all, u);
+        // the parameters' gradients, summed over the steps with one matrix product each (each gate's block of a
+        // product with every gate's gradient: libnd4j multiplies whole row-major matrices fastest)
+        long allRows = (long) p.steps * p.batch;
+        INDArray dG = preGradients.reshape('c', allRows, 3L * u);
+        INDArray previousStates = p.states.get(interval(0, p.steps), all(), all()).reshape('c', allRows, u);
         INDArray kernelGradient = gradientViews.get(KERNEL);
         INDArray recurrentGradient = gradientViews.get(RECURRENT_KERNEL);
         INDArray biasGradient = gradientViews.get(BIAS);
-        biasGradient.assign(dG.sum(0).reshape(1, 3L * u));
+        biasGradient.assign(columnSums(dG));
+        INDArray unmasked = p.stateMasks == null ? transposedProduct(previousStates, dG) : null;
         for (int gate = 0; gate < 2; gate++) {
-            INDArray multiplied = p.stateMasks == null ? previousStates
-                    : previousStates.mul(Nd4j.tile(p.stateMasks[gate], p.steps, 1));
-            recurrentGradient.get(all(), gateColumns(gate, u)).assign(
-                    multiplied.transpose().mmul(dG.get(all(), gateColumns(gate, u))));
+            INDArray product = unmasked != null ? unmasked
+                    : transposedProduct(previousStates.mul(Nd4j.tile(p.stateMasks[gate], p.steps, 1)), dG);
+            recurrentGradient.get(all(), gateColumns(gate, u)).assign(product.get(all(), gateColumns(gate, u)));
         }
-        recurrentGradient.get(all(), gateColumns(2, u)).assign(p.resetStates.reshape('c', all, u)
-                .transpose().mmul(dG.get(all(), gateColumns(2, u))));
+        recurrentGradient.get(all(), gateColumns(2, u)).assign(
+                transposedProduct(p.resetStates.reshape('c', allRows, u), dG).get(all(), gateColumns(2, u)));
         INDArray inputGradient;
         if (p.inputMasks == null) {
-            Nd4j.gemm(p.inputs, dG, kernelGradient, true, false, 1.0, 0.0);
-            inputGradient = dG.mmul(kernel.transpose());
+            kernelGradient.assign(transposedProduct(p.inputs, dG));
+            inputGradient = product(dG, kernel, true);
         } else {
             inputGradient = Nd4j.zeros(type, p.inputs.shape());
             for (int gate = 0; gate < 3; gate++) {
-                INDArray gateGradient = dG.get(all(), gateColumns(gate, u));
                 kernelGradient.get(all(), gateColumns(gate, u)).assign(
-                        maskedInputs(p, gate).transpose().mmul(gateGradient));
-                inputGradient.addi(gateGradient.mmul(kernel.get(all(), gateColumns(gate, u)).transpose())
-                        .muli(Nd4j.tile(p.inputMasks[gate], p.steps, 1)));
+                        transposedProduct(maskedInputs(p, gate), dG).get(all(), gateColumns(gate, u)));
+                INDArray gateKernel = Nd4j.zeros(type, kernel.shape());
+                gateKernel.get(all(), gateColumns(gate, u)).assign(kernel.get(all(), gateColumns(gate, u)));
+                inputGradient.addi(product(dG, gateKernel, true).muli(Nd4j.tile(p.inputMasks[gate], p.steps, 1)));
             }
         }
         Gradient gradient = new DefaultGradient();

@@ -54,7 +54,7 @@ public class LstmImpl extends KerasRecurrentImpl<Lstm> {
     }
 
     private Pass forward(boolean training, LayerWorkspaceMgr workspaceMgr) {
-        INDArray recurrentKernel = getParamWithNoise(RECURRENT_KERNEL, training, workspaceMgr);
+        INDArray recurrentKernel = parameter(RECURRENT_KERNEL, training, workspaceMgr);
         DataType type = recurrentKernel.dataType();
         JavaActivation gates = gateActivation();
         JavaActivation activation = activation();
@@ -118,7 +118,7 @@ public class LstmImpl extends KerasRecurrentImpl<Lstm> {
         checkInput();
         Pass p = pass != null ? pass : forward(true, workspaceMgr);
         pass = null;
-        INDArray recurrentKernel = getParamWithNoise(RECURRENT_KERNEL, true, workspaceMgr);
+        INDArray recurrentKernel = parameter(RECURRENT_KERNEL, true, workspaceMgr);
         DataType type = recurrentKernel.dataType();
         JavaActivation gates = gateActivation();
         JavaActivation activation = activation();

@@ -29,7 +29,7 @@ public class SimpleRnnImpl extends KerasRecurrentImpl<SimpleRnn> {
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
         checkInput();
-        INDArray recurrentKernel = getParamWithNoise(RECURRENT_KERNEL, training, workspaceMgr);
+        INDArray recurrentKernel = parameter(RECURRENT_KERNEL, training, workspaceMgr);
         DataType type = recurrentKernel.dataType();
         Kept kept = new Kept(training, workspaceMgr, type);
         INDArray inputs = timeMajorInput(kept, type);
@@ -70,7 +70,7 @@ public class SimpleRnnImpl extends KerasRecurrentImpl<SimpleRnn> {
         INDArray states = keptStates;
         keptInputs = null;
         keptStates = null;
-        INDArray recurrentKernel = getParamWithNoise(RECURRENT_KERNEL, true, workspaceMgr);
+        INDArray recurrentKernel = parameter(RECURRENT_KERNEL, true, workspaceMgr);
         DataType type = recurrentKernel.dataType();
         long steps = states.size(0) - 1;
         long batch = states.size(1);
