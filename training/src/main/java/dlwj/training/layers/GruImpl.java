@@ -19,10 +19,10 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The working half of {@link Gru}: Keras 2.0.8's GRU forward, and backward through time, as {@link LstmImpl}
  * works. The inputs' products with the kernel are computed for all time steps at once (one matrix product, or
- * one per gate with dropout), as are the kernels' gradients after the backward loop. Each step makes its
- * products with the recurrent kernel with ND4J's gemm (two forward, two backward; one more per gate with
- * recurrent dropout) and does the gates' element-wise work in plain Java. Arrays are time-major inside:
- * [time, batch, ...], a step's rows contiguous.
+ * one per gate with dropout), as are the kernels' gradients after the backward loop. Each step's products with
+ * the recurrent kernel ({@link StepMatrix}: two forward, two backward, one more per gate with recurrent dropout)
+ * and the gates' element-wise work are plain Java. Arrays are time-major inside: [time, batch, ...], a step's
+ * rows contiguous.
  */
 public class GruImpl extends KerasRecurrentImpl<Gru> {
 
@@ -90,13 +90,11 @@ public class GruImpl extends KerasRecurrentImpl<Gru> {
         p.resetStates = kept.array(p.steps, p.batch, u);
         p.gates = new double[p.steps * 3 * rows];
 
-        RecurrentProducts products = new RecurrentProducts(recurrentKernel, p.batch, u, p.stateMaskValues, false);
-        INDArray candidateKernel = recurrentKernel.get(all(), gateColumns(2, u)).dup('c');
-        INDArray candidateProduct = Nd4j.createUninitialized(type, new long[] {p.batch, u}, 'c');
+        RecurrentProducts products = new RecurrentProducts(recurrentKernel, p.batch, u, p.stateMaskValues);
+        StepMatrix candidateKernel = StepMatrix.of(recurrentKernel.get(all(), gateColumns(2, u)));
         ArrayMemory projectedMemory = ArrayMemory.of(projected);
         ArrayMemory statesMemory = ArrayMemory.of(p.states);
         ArrayMemory resetMemory = ArrayMemory.of(p.resetStates);
-        ArrayMemory candidateMemory = ArrayMemory.of(candidateProduct);
         double[] x = new double[3 * rows];
         double[] zr = new double[2 * rows];
         double[] h = new double[rows];
@@ -105,7 +103,7 @@ public class GruImpl extends KerasRecurrentImpl<Gru> {
         double[] candidate = new double[rows];
         double[] candidateMask = p.stateMaskValues == null ? null : p.stateMaskValues[2];
         for (int t = 0; t < p.steps; t++) {
-            products.of(p.states.slice(t), h, zr);
+            products.forward(h, zr);
             projectedMemory.read((long) t * 3 * rows, x, 3 * rows);
             int gatesAt = t * 3 * rows;
             for (int b = 0; b < p.batch; b++) {
@@ -120,8 +118,7 @@ public class GruImpl extends KerasRecurrentImpl<Gru> {
                 }
             }
             resetMemory.write(rh, (long) t * rows, rows);
-            Nd4j.gemm(p.resetStates.slice(t), candidateKernel, candidateProduct, false, false, 1.0, 0.0);
-            candidateMemory.read(0, candidate, rows);
+            candidateKernel.multiply(rh, p.batch, candidate);
             for (int b = 0; b < p.batch; b++) {
                 for (int j = 0; j < u; j++) {
                     int k = b * 3 * u + j;
@@ -170,12 +167,9 @@ public class GruImpl extends KerasRecurrentImpl<Gru> {
         INDArray preGradients = Nd4j.createUninitialized(type, new long[] {p.steps, p.batch, 3L * u}, 'c');
         ArrayMemory preGradientsMemory = ArrayMemory.of(preGradients);
         ArrayMemory statesMemory = ArrayMemory.of(p.states);
-        RecurrentProducts transposed = new RecurrentProducts(recurrentKernel, p.batch, u, p.stateMaskValues, true);
-        INDArray candidateKernel = recurrentKernel.get(all(), gateColumns(2, u)).dup('c');
-        INDArray dCandidateArray = Nd4j.createUninitialized(type, new long[] {p.batch, u}, 'c');
-        INDArray dResetStateArray = Nd4j.createUninitialized(type, new long[] {p.batch, u}, 'c');
-        ArrayMemory dCandidateMemory = ArrayMemory.of(dCandidateArray);
-        ArrayMemory dResetStateMemory = ArrayMemory.of(dResetStateArray);
+        RecurrentProducts products = new RecurrentProducts(recurrentKernel, p.batch, u, p.stateMaskValues);
+        StepMatrix transposedCandidateKernel =
+                StepMatrix.of(recurrentKernel.get(all(), gateColumns(2, u))).transposed();
         double[] candidateMask = p.stateMaskValues == null ? null : p.stateMaskValues[2];
         double[] dh = new double[rows];
         double[] h = new double[rows];
@@ -200,9 +194,7 @@ public class GruImpl extends KerasRecurrentImpl<Gru> {
                 }
             }
             // d(r * h_tm1 * rd_h) = dCandidate · U_h^T
-            dCandidateMemory.write(dCandidate, 0, rows);
-            Nd4j.gemm(dCandidateArray, candidateKernel, dResetStateArray, false, true, 1.0, 0.0);
-            dResetStateMemory.read(0, dResetState, rows);
+            transposedCandidateKernel.multiply(dCandidate, p.batch, dResetState);
             for (int b = 0; b < p.batch; b++) {
                 for (int j = 0; j < u; j++) {
                     int k = b * 3 * u + j;
@@ -217,7 +209,7 @@ public class GruImpl extends KerasRecurrentImpl<Gru> {
             }
             preGradientsMemory.write(dPre, (long) gatesAt, 3 * rows);
             // and through the gates: dPre_z · U_z^T + dPre_r · U_r^T (each times its mask)
-            transposed.of(dGates, dFromGates);
+            products.backward(dGates, dFromGates);
             for (int k = 0; k < rows; k++) {
                 dh[k] += dFromGates[k];
             }
@@ -264,82 +256,66 @@ public class GruImpl extends KerasRecurrentImpl<Gru> {
 
     /**
      * The update and reset gates' products with their recurrent kernels, step by step: forward
-     * {@code (h * rd_z) · U_z} beside {@code (h * rd_r) · U_r}, [batch, 2 units] (one gemm without recurrent
-     * dropout); or, {@code transposed}, backward {@code (dz · U_z^T) * rd_z + (dr · U_r^T) * rd_r}, [batch, units].
+     * {@code (h * rd_z) · U_z} beside {@code (h * rd_r) · U_r}, [batch, 2 units] (one product without recurrent
+     * dropout); backward {@code (dz · U_z^T) * rd_z + (dr · U_r^T) * rd_r}, [batch, units].
      */
     private static final class RecurrentProducts {
         private final double[][] masks;
-        private final boolean transposed;
-        private final int rows;
+        private final int batch;
         private final int units;
-        private final INDArray[] kernels;
-        private final INDArray[] operands;
-        private final INDArray[] products;
-        private final ArrayMemory[] operandMemory;
-        private final ArrayMemory[] productMemory;
-        private final double[] buffer;
+        private final StepMatrix[] kernels;
+        private final StepMatrix[] transposedKernels;
+        private final double[] operand;
+        private final double[] product;
 
-        RecurrentProducts(INDArray recurrentKernel, int batch, int units, double[][] masks, boolean transposed) {
+        RecurrentProducts(INDArray recurrentKernel, int batch, int units, double[][] masks) {
             this.masks = masks;
-            this.transposed = transposed;
+            this.batch = batch;
             this.units = units;
-            this.rows = batch * units;
             int count = masks == null ? 1 : 2;
             int width = masks == null ? 2 * units : units;
-            DataType type = recurrentKernel.dataType();
-            kernels = new INDArray[count];
-            operands = new INDArray[count];
-            products = new INDArray[count];
-            operandMemory = new ArrayMemory[count];
-            productMemory = new ArrayMemory[count];
+            kernels = new StepMatrix[count];
+            transposedKernels = new StepMatrix[count];
             for (int i = 0; i < count; i++) {
-                kernels[i] = recurrentKernel.get(all(), interval((long) i * units, (long) i * units + width)).dup('c');
-                operands[i] = Nd4j.createUninitialized(type, new long[] {batch, transposed ? width : units}, 'c');
-                products[i] = Nd4j.createUninitialized(type, new long[] {batch, transposed ? units : width}, 'c');
-                operandMemory[i] = ArrayMemory.of(operands[i]);
-                productMemory[i] = ArrayMemory.of(products[i]);
+                long from = (long) i * units;
+                kernels[i] = StepMatrix.of(recurrentKernel.get(all(), interval(from, from + width)));
+                transposedKernels[i] = kernels[i].transposed();
             }
-            buffer = new double[2 * rows];
+            operand = new double[batch * units];
+            product = new double[batch * units];
         }
 
-        /** Forward: the products for the state {@code state} (native) whose values are {@code h}, into {@code zr}. */
-        void of(INDArray state, double[] h, double[] zr) {
+        /** The products for the previous state {@code h}, [batch, units], into {@code zr}, [batch, 2 units]. */
+        void forward(double[] h, double[] zr) {
             if (masks == null) {
-                Nd4j.gemm(state, kernels[0], products[0], false, false, 1.0, 0.0);
-                productMemory[0].read(0, zr, 2 * rows);
+                kernels[0].multiply(h, batch, zr);
                 return;
             }
             for (int gate = 0; gate < 2; gate++) {
-                for (int k = 0; k < rows; k++) {
-                    buffer[k] = h[k] * masks[gate][k];
+                for (int k = 0; k < operand.length; k++) {
+                    operand[k] = h[k] * masks[gate][k];
                 }
-                operandMemory[gate].write(buffer, 0, rows);
-                Nd4j.gemm(operands[gate], kernels[gate], products[gate], false, false, 1.0, 0.0);
-                productMemory[gate].read(0, buffer, rows);
-                for (int k = 0; k < rows; k++) {
-                    zr[(k / units) * 2 * units + gate * units + k % units] = buffer[k];
+                kernels[gate].multiply(operand, batch, product);
+                for (int k = 0; k < product.length; k++) {
+                    zr[(k / units) * 2 * units + gate * units + k % units] = product[k];
                 }
             }
         }
 
-        /** Backward: from the gates' gradients {@code dzr} [batch, 2 units], the state's, into {@code dh}. */
-        void of(double[] dzr, double[] dh) {
+        /** From the gates' gradients {@code dzr} [batch, 2 units], the previous state's, into {@code dh}. */
+        void backward(double[] dzr, double[] dh) {
             if (masks == null) {
-                operandMemory[0].write(dzr, 0, 2 * rows);
-                Nd4j.gemm(operands[0], kernels[0], products[0], false, true, 1.0, 0.0);
-                productMemory[0].read(0, dh, rows);
+                transposedKernels[0].multiply(dzr, batch, dh);
                 return;
             }
             java.util.Arrays.fill(dh, 0);
             for (int gate = 0; gate < 2; gate++) {
-                for (int k = 0; k < rows; k++) {
-                    buffer[k] = dzr[(k / units) * 2 * units + gate * units + k % units];
+                for (int k = 0; k < operand.length; k++) {
+                    operand[k] = dzr[(k / units) * 2 * units + gate * units + k % units];
                 }
-                operandMemory[gate].write(buffer, 0, rows);
-                Nd4j.gemm(operands[gate], kernels[gate], products[gate], false, true, 1.0, 0.0);
-                productMemory[gate].read(0, buffer, rows);
-                for (int k = 0; k < rows; k++) {
-                    dh[k] += buffer[k] * masks[gate][k];
+                transposedKernels[gate].multiply(operand, batch, product);
+                for (int k = 0; k < product.length; k++) {
+                    dh[k] += product[k] * masks[gate][k];
                 }
             }
         }

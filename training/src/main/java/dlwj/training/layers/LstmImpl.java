@@ -13,8 +13,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The working half of {@link Lstm}: Keras 2.0.8's LSTM forward, and backward through time. The inputs' products
  * with the kernel are one matrix product for all steps, and so are the kernels' gradients after the backward
- * loop. Each step makes one product with the recurrent kernel (ND4J's gemm) and does its gates' element-wise
- * work in plain Java, over the few thousand numbers of the step, where ND4J would make a native call for each
+ * loop. Each step's product with the recurrent kernel ({@link StepMatrix}) and its gates' element-wise work
+ * are plain Java over the few thousand numbers of the step, where ND4J would make a native call for each
  * operation. The gates' activations and the cells stay in Java arrays, time-major like the rest:
  * [steps, batch, 4 units] and [steps + 1, batch, units].
  */
@@ -54,8 +54,9 @@ public class LstmImpl extends KerasRecurrentImpl<Lstm> {
     }
 
     private Pass forward(boolean training, LayerWorkspaceMgr workspaceMgr) {
-        INDArray recurrentKernel = parameter(RECURRENT_KERNEL, training, workspaceMgr);
-        DataType type = recurrentKernel.dataType();
+        INDArray recurrentParameter = getParamWithNoise(RECURRENT_KERNEL, training, workspaceMgr);
+        StepMatrix recurrentKernel = StepMatrix.of(recurrentParameter);
+        DataType type = recurrentParameter.dataType();
         JavaActivation gates = gateActivation();
         JavaActivation activation = activation();
         Pass p = new Pass();
@@ -74,16 +75,13 @@ public class LstmImpl extends KerasRecurrentImpl<Lstm> {
         p.cells = new double[(p.steps + 1) * rows];
         p.activatedCells = new double[p.steps * rows];
 
-        INDArray recurrentProduct = Nd4j.createUninitialized(type, new long[] {p.batch, 4L * u}, 'c');
         ArrayMemory projectedMemory = ArrayMemory.of(projected);
-        ArrayMemory recurrentMemory = ArrayMemory.of(recurrentProduct);
         ArrayMemory statesMemory = ArrayMemory.of(p.states);
         double[] pre = new double[gateRows];
         double[] x = new double[gateRows];
         double[] h = new double[rows];
         for (int t = 0; t < p.steps; t++) {
-            Nd4j.gemm(p.states.slice(t), recurrentKernel, recurrentProduct, false, false, 1.0, 0.0);
-            recurrentMemory.read(0, pre, gateRows);
+            recurrentKernel.multiply(h, p.batch, pre);
             projectedMemory.read((long) t * gateRows, x, gateRows);
             int gatesAt = t * gateRows;
             int cellsAt = t * rows;
@@ -118,8 +116,9 @@ public class LstmImpl extends KerasRecurrentImpl<Lstm> {
         checkInput();
         Pass p = pass != null ? pass : forward(true, workspaceMgr);
         pass = null;
-        INDArray recurrentKernel = parameter(RECURRENT_KERNEL, true, workspaceMgr);
-        DataType type = recurrentKernel.dataType();
+        INDArray recurrentParameter = getParamWithNoise(RECURRENT_KERNEL, true, workspaceMgr);
+        StepMatrix transposedRecurrentKernel = StepMatrix.of(recurrentParameter).transposed();
+        DataType type = recurrentParameter.dataType();
         JavaActivation gates = gateActivation();
         JavaActivation activation = activation();
         int u = p.units;
@@ -129,8 +128,6 @@ public class LstmImpl extends KerasRecurrentImpl<Lstm> {
         // the gradient with respect to the gates' pre-activations, [steps, batch, 4 units]
         INDArray preGradients = Nd4j.createUninitialized(type, new long[] {p.steps, p.batch, 4L * u}, 'c');
         ArrayMemory preGradientsMemory = ArrayMemory.of(preGradients);
-        INDArray recurrentGradient = Nd4j.createUninitialized(type, new long[] {p.batch, u}, 'c');
-        ArrayMemory recurrentGradientMemory = ArrayMemory.of(recurrentGradient);
         double[] dh = new double[rows];
         double[] dc = new double[rows];
         double[] dPre = new double[gateRows];
@@ -158,8 +155,7 @@ public class LstmImpl extends KerasRecurrentImpl<Lstm> {
             }
             preGradientsMemory.write(dPre, (long) gatesAt, gateRows);
             // dh_tm1 = dPre · U^T
-            Nd4j.gemm(preGradients.slice(t), recurrentKernel, recurrentGradient, false, true, 1.0, 0.0);
-            recurrentGradientMemory.read(0, dh, rows);
+            transposedRecurrentKernel.multiply(dPre, p.batch, dh);
         }
 
         return gradients(p.inputs, p.states, preGradients, workspaceMgr);

@@ -12,8 +12,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The working half of {@link SimpleRnn}, as {@link LstmImpl} works: the inputs' products with the kernel in one
- * matrix product, then per step one product with the recurrent kernel (ND4J's gemm) and the tanh in plain Java;
- * backward, per step, the tanh's derivative in Java and one product with the recurrent kernel's transpose.
+ * matrix product, then per step the product with the recurrent kernel ({@link StepMatrix}) and the tanh in
+ * plain Java; backward, per step, the tanh's derivative and the product with the recurrent kernel's transpose.
  */
 public class SimpleRnnImpl extends KerasRecurrentImpl<SimpleRnn> {
 
@@ -29,8 +29,9 @@ public class SimpleRnnImpl extends KerasRecurrentImpl<SimpleRnn> {
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
         checkInput();
-        INDArray recurrentKernel = parameter(RECURRENT_KERNEL, training, workspaceMgr);
-        DataType type = recurrentKernel.dataType();
+        INDArray recurrentParameter = getParamWithNoise(RECURRENT_KERNEL, training, workspaceMgr);
+        StepMatrix recurrentKernel = StepMatrix.of(recurrentParameter);
+        DataType type = recurrentParameter.dataType();
         Kept kept = new Kept(training, workspaceMgr, type);
         INDArray inputs = timeMajorInput(kept, type);
         int batch = Math.toIntExact(input.size(0));
@@ -39,18 +40,16 @@ public class SimpleRnnImpl extends KerasRecurrentImpl<SimpleRnn> {
         INDArray states = kept.zeros(steps + 1, batch, layerConf().getNOut());
 
         ArrayMemory projected = ArrayMemory.of(projected(inputs, training, workspaceMgr));
-        INDArray recurrentProduct = Nd4j.createUninitialized(type, new long[] {batch, layerConf().getNOut()}, 'c');
-        ArrayMemory recurrentMemory = ArrayMemory.of(recurrentProduct);
         ArrayMemory statesMemory = ArrayMemory.of(states);
         double[] x = new double[rows];
         double[] h = new double[rows];
+        double[] product = new double[rows];
         JavaActivation activation = activation();
         for (int t = 0; t < steps; t++) {
-            Nd4j.gemm(states.slice(t), recurrentKernel, recurrentProduct, false, false, 1.0, 0.0);
-            recurrentMemory.read(0, h, rows);
+            recurrentKernel.multiply(h, batch, product);
             projected.read((long) t * rows, x, rows);
             for (int k = 0; k < rows; k++) {
-                h[k] = activation.apply(x[k] + h[k]);
+                h[k] = activation.apply(x[k] + product[k]);
             }
             statesMemory.write(h, (long) (t + 1) * rows, rows);
         }
@@ -70,8 +69,9 @@ public class SimpleRnnImpl extends KerasRecurrentImpl<SimpleRnn> {
         INDArray states = keptStates;
         keptInputs = null;
         keptStates = null;
-        INDArray recurrentKernel = parameter(RECURRENT_KERNEL, true, workspaceMgr);
-        DataType type = recurrentKernel.dataType();
+        INDArray recurrentParameter = getParamWithNoise(RECURRENT_KERNEL, true, workspaceMgr);
+        StepMatrix transposedRecurrentKernel = StepMatrix.of(recurrentParameter).transposed();
+        DataType type = recurrentParameter.dataType();
         long steps = states.size(0) - 1;
         long batch = states.size(1);
         long units = states.size(2);
@@ -80,21 +80,19 @@ public class SimpleRnnImpl extends KerasRecurrentImpl<SimpleRnn> {
         INDArray preGradients = Nd4j.createUninitialized(type, new long[] {steps, batch, units}, 'c');
         ArrayMemory preGradientsMemory = ArrayMemory.of(preGradients);
         ArrayMemory statesMemory = ArrayMemory.of(states);
-        INDArray recurrentGradient = Nd4j.createUninitialized(type, new long[] {batch, units}, 'c');
-        ArrayMemory recurrentGradientMemory = ArrayMemory.of(recurrentGradient);
         double[] dh = new double[rows];
+        double[] dPre = new double[rows];
         double[] h = new double[rows];
         JavaActivation activation = activation();
         for (long t = steps - 1; t >= 0; t--) {
             above.addTo(t, dh);
             statesMemory.read((t + 1) * rows, h, rows);
             for (int k = 0; k < rows; k++) {
-                dh[k] *= activation.derivativeFromOutput(h[k]);
+                dPre[k] = dh[k] * activation.derivativeFromOutput(h[k]);
             }
-            preGradientsMemory.write(dh, t * rows, rows);
+            preGradientsMemory.write(dPre, t * rows, rows);
             // dh_tm1 = dPre · U^T
-            Nd4j.gemm(preGradients.slice(t), recurrentKernel, recurrentGradient, false, true, 1.0, 0.0);
-            recurrentGradientMemory.read(0, dh, rows);
+            transposedRecurrentKernel.multiply(dPre, (int) batch, dh);
         }
         return gradients(inputs, states, preGradients, workspaceMgr);
     }
