@@ -8,11 +8,11 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A recurrent kernel (or a block of it) for the products the recurrent layers make at every step,
  * [batch, units] x [units, gates x units], on row-major arrays of doubles. Up to {@link #MAX_JAVA_WORK}
- * multiply-adds a product is a plain Java loop, which costs less than a native gemm call does (libnd4j: about
- * 120 µs for [128, 32] x [32, 128]); larger products go to ND4J's gemm through row-major native copies. In one
- * quiet sitting of the benchmark (3 rounds each), the GRU's [128, 32] x [32, 64] steps in Java took jena-gru
- * from 2.15 s to 1.74 s an epoch, while the LSTM's [128, 32] x [32, 128] ones were slower in Java (imdb-lstm
- * 4.67 s with gemm, 5.12 s in Java).
+ * multiply-adds a product is a plain Java loop, cheaper than a native gemm call for small products (libnd4j:
+ * about 47 µs for [128, 32] x [32, 128] on row-major arrays); larger products go to ND4J's gemm through
+ * row-major native copies. In quiet sittings of the benchmark (3 rounds each), the GRU's [128, 32] x [32, 64]
+ * steps in Java took jena-gru from 2.15 s to 1.74 s an epoch, while the LSTM's [128, 32] x [32, 128] ones were
+ * slower in Java (imdb-lstm 4.67 s with gemm, 5.12 s in Java).
  */
 final class StepMatrix {
 
