@@ -20,8 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * The working half of {@link Gru}: Keras 2.0.8's GRU forward, and backward through time, as {@link LstmImpl}
  * works. The inputs' products with the kernel are computed for all time steps at once (one matrix product, or
  * one per gate with dropout), as are the kernels' gradients after the backward loop. Each step's products with
- * the recurrent kernel ({@link StepMatrix}: two forward, two backward, one more per gate with recurrent dropout)
- * and the gates' element-wise work are plain Java. Arrays are time-major inside: [time, batch, ...], a step's
+ * the recurrent kernel ({@link StepMatrix}: two forward, two backward, one more per gate with recurrent dropout;
+ * Java at the book's sizes) and the gates' element-wise work are plain Java. Arrays are time-major inside: [time, batch, ...], a step's
  * rows contiguous.
  */
 public class GruImpl extends KerasRecurrentImpl<Gru> {

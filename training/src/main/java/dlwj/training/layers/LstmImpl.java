@@ -13,9 +13,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The working half of {@link Lstm}: Keras 2.0.8's LSTM forward, and backward through time. The inputs' products
  * with the kernel are one matrix product for all steps, and so are the kernels' gradients after the backward
- * loop. Each step's product with the recurrent kernel ({@link StepMatrix}) and its gates' element-wise work
- * are plain Java over the few thousand numbers of the step, where ND4J would make a native call for each
- * operation. The gates' activations and the cells stay in Java arrays, time-major like the rest:
+ * loop. Each step makes one product with the recurrent kernel ({@link StepMatrix}: Java or gemm by size) and
+ * does its gates' element-wise work in plain Java over the few thousand numbers of the step, where ND4J would
+ * make a native call for each operation. The gates' activations and the cells stay in Java arrays, time-major like the rest:
  * [steps, batch, 4 units] and [steps + 1, batch, units].
  */
 public class LstmImpl extends KerasRecurrentImpl<Lstm> {
