@@ -122,7 +122,10 @@ abstract class KerasRecurrentImpl<L extends KerasRecurrent> extends BaseLayer<L>
         return result;
     }
 
-    /** The sums of the matrix's columns, [1, columns], as one product with a row of ones (faster than sum(0)). */
+    /**
+     * The sums of the matrix's columns, [1, columns], as one product with a row of ones: 2.5-3.5 ms against
+     * sum(0)'s 35 ms for [64000, 128] on the quiet machine.
+     */
     static INDArray columnSums(INDArray matrix) {
         INDArray ones = Nd4j.ones(matrix.dataType(), 1, matrix.size(0));
         return product(ones, matrix, false);
