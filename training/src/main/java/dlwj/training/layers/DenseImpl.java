@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -15,7 +16,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The working half of {@link Dense}: forward as DL4J's dense layer, backward without repeated work. Small
  * products (one sample of Boston housing: batch x inputs x outputs up to {@link SmallDense#MAX_WORK}) are
- * computed in plain Java over the arrays' buffers, larger ones by ND4J's gemm.
+ * computed in plain Java over the arrays' buffers, larger ones by ND4J's gemm, with the element-wise work
+ * around them in Java ({@link DenseElementWise}) for float layers with ReLU or no activation; other layers go
+ * through DL4J's operations.
  */
 public class DenseImpl extends BaseLayer<Dense> {
 
@@ -26,6 +29,9 @@ public class DenseImpl extends BaseLayer<Dense> {
     private float[] smallInput;
     private float[] smallPreActivation;
 
+    /** The bias, activation and their gradients for the large float path; null until first used. */
+    private DenseElementWise elementWise;
+
     public DenseImpl(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
     }
@@ -34,8 +40,12 @@ public class DenseImpl extends BaseLayer<Dense> {
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         smallInput = null;
         smallPreActivation = null;
-        if (small()) {
-            return activateSmall(training, workspaceMgr);
+        preActivation = null;
+        if (elementWise != null) {
+            elementWise.forget();
+        }
+        if (plain()) {
+            return small() ? activateSmall(training, workspaceMgr) : activatePlain(training, workspaceMgr);
         }
         INDArray z = preOutput(training, workspaceMgr);
         // the activation function works in place on z, so backprop needs its own copy
@@ -53,15 +63,20 @@ public class DenseImpl extends BaseLayer<Dense> {
         if (smallPreActivation != null && small()) {
             return backpropSmall(epsilon, workspaceMgr);
         }
-        INDArray z = preActivation != null ? preActivation : preOutput(true, workspaceMgr);
-        preActivation = null;
-        INDArray delta = layerConf().getActivationFn().backprop(z, epsilon).getFirst();
-        if (maskArray != null) {
-            applyMask(delta);
-        }
-        Gradient gradient = new DefaultGradient();
         INDArray biasGradient = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
-        delta.sum(biasGradient, 0);
+        INDArray delta;
+        if (elementWise != null && elementWise.canBackprop(epsilon) && plain()) {
+            delta = elementWise.backward(epsilon, biasGradient, workspaceMgr);
+        } else {
+            INDArray z = preActivation != null ? preActivation : preOutput(true, workspaceMgr);
+            delta = layerConf().getActivationFn().backprop(z, epsilon).getFirst();
+            if (maskArray != null) {
+                applyMask(delta);
+            }
+            delta.sum(biasGradient, 0);
+        }
+        preActivation = null;
+        Gradient gradient = new DefaultGradient();
         gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGradient);
         INDArray weightGradient = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
         Nd4j.gemm(input.castTo(weightGradient.dataType()), delta, weightGradient, true, false, 1.0, 0.0);
@@ -79,17 +94,40 @@ public class DenseImpl extends BaseLayer<Dense> {
     }
 
     /**
-     * Whether this step goes through {@link SmallDense}: a float 2-d input, a small product, identity or ReLU,
-     * and none of what DL4J's forward pass adds (dropout, weight noise, masks, layer normalisation).
+     * Whether this step's element-wise work is done in Java: float 2-d input, weights and bias, identity or
+     * ReLU, and none of what DL4J's forward pass adds (dropout, weight noise, masks, layer normalisation).
      */
-    private boolean small() {
+    private boolean plain() {
         INDArray weights = params.get(DefaultParamInitializer.WEIGHT_KEY);
         INDArray bias = params.get(DefaultParamInitializer.BIAS_KEY);
         return input != null && bias != null && maskArray == null && !hasLayerNorm()
                 && layerConf().getIDropout() == null && layerConf().getWeightNoise() == null
                 && SmallDense.supports(layerConf().getActivationFn())
-                && SmallDense.fits(input.size(0), weights.size(0), weights.size(1), input, weights, bias)
+                && SmallDense.fits(0, 0, 0, input, weights, bias) && input.rank() == 2
                 && input.size(1) == weights.size(0);
+    }
+
+    /** Whether this (plain) step's products are small enough for {@link SmallDense}'s loops. */
+    private boolean small() {
+        INDArray weights = params.get(DefaultParamInitializer.WEIGHT_KEY);
+        return input.size(0) * weights.size(0) * weights.size(1) <= SmallDense.MAX_WORK;
+    }
+
+    /**
+     * ND4J's product, then the bias and the activation in one Java pass. The product goes into a row-major array:
+     * for the book's large layers libnd4j's gemm is as fast or faster that way (up to twice for IMDB's
+     * [512, 10000] x [10000, 16]: see docs/performance.md).
+     */
+    private INDArray activatePlain(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        INDArray weights = params.get(DefaultParamInitializer.WEIGHT_KEY);
+        INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT,
+                new long[] {input.size(0), weights.size(1)}, 'c');
+        Nd4j.gemm(input, weights, output, false, false, 1.0, 0.0);
+        if (elementWise == null) {
+            elementWise = new DenseElementWise(!(layerConf().getActivationFn() instanceof ActivationIdentity));
+        }
+        elementWise.forward(output, params.get(DefaultParamInitializer.BIAS_KEY), training);
+        return output;
     }
 
     private INDArray activateSmall(boolean training, LayerWorkspaceMgr workspaceMgr) {
@@ -149,5 +187,8 @@ public class DenseImpl extends BaseLayer<Dense> {
         preActivation = null;
         smallInput = null;
         smallPreActivation = null;
+        if (elementWise != null) {
+            elementWise.forget();
+        }
     }
 }

@@ -7,12 +7,15 @@ import dlwj.training.Labels;
 import dlwj.training.ModelFiles;
 import java.nio.file.Path;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -79,6 +82,67 @@ class DenseTest {
         }
 
         assertEquals(0, dl4j.params().distance2(keras.params()), 1e-10);
+    }
+
+    /** Float layers above the small path's size: ND4J's products, the bias and activation in Java. */
+    private static MultiLayerNetwork floatNetwork(boolean keras) {
+        NeuralNetConfiguration.ListBuilder layers = KerasDefaults.network(8).list();
+        for (Activation activation : new Activation[] {Activation.RELU, Activation.IDENTITY, Activation.RELU}) {
+            layers.layer(keras ? new Dense.Builder().nOut(24).activation(activation).build()
+                    : new DenseLayer.Builder().nOut(24).activation(activation).build());
+        }
+        MultiLayerConfiguration conf = layers
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
+                        .activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.feedForward(30))
+                .build();
+        return KerasDefaults.initialise(new MultiLayerNetwork(conf));
+    }
+
+    /** 100 x 30 x 24 = 72,000 multiply-adds for the first layer: above {@link SmallDense#MAX_WORK}. */
+    private static DataSet floatData(char order) {
+        Nd4j.getRandom().setSeed(4);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 100, 30).subi(0.5).dup(order);
+        INDArray y = Labels.toCategorical(Nd4j.rand(DataType.FLOAT, 100).muli(3).castTo(DataType.INT32), 3)
+                .castTo(DataType.FLOAT);
+        return new DataSet(x, y);
+    }
+
+    @ParameterizedTest
+    @ValueSource(chars = {'c', 'f'})
+    void floatLayersGiveDl4jsOutputsLossAndGradients(char order) {
+        MultiLayerNetwork dl4j = floatNetwork(false);
+        MultiLayerNetwork keras = floatNetwork(true);
+        DataSet data = floatData(order);
+
+        assertEquals(dl4j.params(), keras.params(), "same seed, same glorot_uniform weights");
+        INDArray expected = dl4j.output(data.getFeatures());
+        assertEquals(0, expected.distance2(keras.output(data.getFeatures())) / expected.norm2Number().doubleValue(), 1e-6);
+        for (MultiLayerNetwork net : new MultiLayerNetwork[] {dl4j, keras}) {
+            net.setInput(data.getFeatures());
+            net.setLabels(data.getLabels());
+            net.computeGradientAndScore();
+        }
+        assertEquals(dl4j.score(), keras.score(), 1e-6 * dl4j.score());
+        INDArray gradient = dl4j.gradient().gradient();
+        assertEquals(0, gradient.distance2(keras.gradient().gradient()) / gradient.norm2Number().doubleValue(), 1e-5);
+    }
+
+    @Test
+    void floatLayersTrainToDl4jsWeights() {
+        MultiLayerNetwork dl4j = floatNetwork(false);
+        MultiLayerNetwork keras = floatNetwork(true);
+        DataSet data = floatData('c');
+
+        for (int step = 0; step < 5; step++) {
+            dl4j.fit(data);
+            keras.fit(data);
+            keras.output(data.getFeatures()); // inference between steps leaves nothing stale behind
+            assertEquals(dl4j.score(), keras.score(), 1e-5 * dl4j.score(), "step " + step);
+        }
+
+        INDArray params = dl4j.params();
+        assertEquals(0, params.distance2(keras.params()) / params.norm2Number().doubleValue(), 1e-5);
     }
 
     @Test

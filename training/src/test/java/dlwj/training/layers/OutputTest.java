@@ -85,13 +85,13 @@ class OutputTest {
         }
     }
 
-    /** The small path runs no ND4J operation at all (that is what makes it fast); the large one uses ND4J's. */
+    /** The small path runs no ND4J operation at all (that is what makes it fast); the large one ND4J's products. */
     @Test
     void smallStepsRunNoNativeOperations() {
         MultiLayerNetwork ours = regression(true, LossFunction.MSE);
         assertEquals(0, nativeOperations(ours, data(1)), "1 sample: Java");
         assertEquals(0, nativeOperations(ours, data(8)), "8 samples: Java");
-        assertTrue(nativeOperations(ours, data(64)) > 5, "64 samples: ND4J");
+        assertTrue(nativeOperations(ours, data(64)) > 0, "64 samples: ND4J");
     }
 
     private static long nativeOperations(MultiLayerNetwork net, DataSet data) {
