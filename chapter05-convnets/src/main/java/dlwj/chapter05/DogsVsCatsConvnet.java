@@ -16,6 +16,7 @@ import dlwj.training.images.ImageAugmentation;
 import dlwj.training.images.ImageBatches;
 import dlwj.training.images.RunTimeEstimate;
 import dlwj.training.layers.Dense;
+import dlwj.training.layers.Output;
 import dlwj.training.layers.MaxPooling2D;
 import java.nio.file.Path;
 import java.util.Random;
@@ -25,7 +26,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -118,7 +118,7 @@ public final class DogsVsCatsConvnet implements Callable<Integer> {
             layers.layer(new DropoutLayer.Builder(0.5).build()); // Keras' Dropout(0.5); DL4J takes the keep probability
         }
         layers.layer(new Dense.Builder().nOut(512).activation(Activation.RELU).build());
-        layers.layer(new OutputLayer.Builder().lossFunction(KerasDefaults.binaryCrossentropy()).nOut(1)
+        layers.layer(new Output.Builder().lossFunction(KerasDefaults.binaryCrossentropy()).nOut(1)
                 .activation(Activation.SIGMOID).build());
         MultiLayerNetwork model = new MultiLayerNetwork(layers.setInputType(InputType.convolutional(SIZE, SIZE, 3)).build());
         KerasDefaults.initialise(model);

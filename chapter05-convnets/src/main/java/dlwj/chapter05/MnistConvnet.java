@@ -12,13 +12,13 @@ import dlwj.training.cli.ExampleOptions;
 import dlwj.training.cli.Examples;
 import dlwj.training.cli.MnistDatasetOption;
 import dlwj.training.layers.Dense;
+import dlwj.training.layers.Output;
 import dlwj.training.layers.MaxPooling2D;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -75,7 +75,7 @@ public final class MnistConvnet implements Callable<Integer> {
         return network(convolutionalBase(seed)
                 // model.add(layers.Flatten()): DL4J flattens between the convolutional and the dense layers itself
                 .layer(new Dense.Builder().nOut(64).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(KerasDefaults.categoricalCrossentropy()).nOut(10)
+                .layer(new Output.Builder(KerasDefaults.categoricalCrossentropy()).nOut(10)
                         .activation(Activation.SOFTMAX).build()));
     }
 

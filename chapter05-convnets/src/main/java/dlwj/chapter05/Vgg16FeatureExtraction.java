@@ -14,6 +14,7 @@ import dlwj.training.cli.Examples;
 import dlwj.training.images.ClassMode;
 import dlwj.training.images.ImageBatches;
 import dlwj.training.layers.Dense;
+import dlwj.training.layers.Output;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -63,7 +63,7 @@ public final class Vgg16FeatureExtraction implements Callable<Integer> {
                 .updater(KerasDefaults.rmsprop(2e-5)).list()
                 .layer(new Dense.Builder().nOut(256).activation(Activation.RELU).build())
                 .layer(new DropoutLayer.Builder(0.5).build()) // Keras' Dropout(0.5); DL4J takes the keep probability
-                .layer(new OutputLayer.Builder().lossFunction(KerasDefaults.binaryCrossentropy()).nOut(1)
+                .layer(new Output.Builder().lossFunction(KerasDefaults.binaryCrossentropy()).nOut(1)
                         .activation(Activation.SIGMOID).build())
                 .setInputType(InputType.feedForward(train.getFeatures().columns()))
                 .build());

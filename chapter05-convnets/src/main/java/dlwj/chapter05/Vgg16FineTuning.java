@@ -16,6 +16,7 @@ import dlwj.training.images.ImageAugmentation;
 import dlwj.training.images.ImageBatches;
 import dlwj.training.images.RunTimeEstimate;
 import dlwj.training.layers.Dense;
+import dlwj.training.layers.Output;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -26,7 +27,6 @@ import java.util.function.Predicate;
 import org.deeplearning4j.datasets.iterator.AsyncDataSetIterator;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.layers.FrozenLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
@@ -124,7 +124,7 @@ public final class Vgg16FineTuning implements Callable<Integer> {
                 .updater(KerasDefaults.rmsprop(learningRate)).list();
         Vgg16ConvBase.layers(blocks, frozen).forEach(layers::layer);
         layers.layer(new Dense.Builder().nOut(256).activation(Activation.RELU).build()); // after Flatten
-        layers.layer(new OutputLayer.Builder().lossFunction(KerasDefaults.binaryCrossentropy()).nOut(1)
+        layers.layer(new Output.Builder().lossFunction(KerasDefaults.binaryCrossentropy()).nOut(1)
                 .activation(Activation.SIGMOID).build());
         MultiLayerNetwork model = new MultiLayerNetwork(layers.setInputType(InputType.convolutional(SIZE, SIZE, 3)).build());
         KerasDefaults.initialise(model);

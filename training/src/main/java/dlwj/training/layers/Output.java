@@ -15,9 +15,10 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * Keras' last {@code Dense} layer with the model's loss, for DL4J: the same computation, parameters and
  * initialisation as DL4J's {@link OutputLayer} (it is one, to everything that asks), with less work per step.
  * DL4J's output layer computes its pre-activation anew for the gradient and again for the score (and a third
- * time where a listener asks for the predictions); this one computes it once per training step. Small
- * products (Boston housing's batch of one) with an identity output and MSE or MAE, the regression losses, go
- * through plain Java loops over the arrays' buffers instead of ND4J's operations, as {@link Dense}'s do.
+ * time where a listener asks for the predictions); this one computes it once per training step. The book's
+ * output layers (identity with MSE or MAE, softmax with categorical cross-entropy, sigmoid with binary
+ * cross-entropy) take their activation, loss and gradients in plain Java loops over the arrays' buffers instead
+ * of a dozen ND4J operations, and small products (Boston housing's batch of one) too, as {@link Dense}'s do.
  */
 public class Output extends OutputLayer {
 

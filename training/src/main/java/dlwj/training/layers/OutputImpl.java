@@ -1,5 +1,6 @@
 package dlwj.training.layers;
 
+import java.util.Optional;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -7,32 +8,33 @@ import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
-import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.lossfunctions.ILossFunction;
-import org.nd4j.linalg.lossfunctions.impl.LossMAE;
-import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
 /**
  * The working half of {@link Output}. In a training step DL4J asks the output layer for its gradient and then
- * for its score, each of which computes the pre-activation in DL4J's layer; here the gradient's pre-activation
- * is kept for the score (a copy outside DL4J's workspaces, which the backward pass's scratch memory would
- * overwrite) and used once. Small regression steps (identity output, MSE or MAE without weights or masks,
- * float, batch x inputs x outputs up to {@link SmallDense#MAX_WORK}) are computed in Java, loss included, with
- * DL4J's definitions: MSE and MAE average over the outputs of a sample, their sum over the batch is the loss,
- * and the gradient is not divided by the batch (DL4J's updater does that).
+ * for its score, each of which computes the pre-activation in DL4J's layer; here it is computed once per step.
+ * The book's output layers (identity with MSE or MAE, softmax with categorical cross-entropy, sigmoid with binary
+ * cross-entropy, without weights or masks, float) take their activation, loss and gradients in Java
+ * ({@link JavaLoss}) with DL4J's definitions, and their products in Java too when small (batch x inputs x outputs
+ * up to {@link SmallDense#MAX_WORK}), else by ND4J's gemm. Other output layers go through DL4J's, with the
+ * gradient's pre-activation kept for the score (a copy outside DL4J's workspaces, which the backward pass's
+ * scratch memory would overwrite).
  */
 public class OutputImpl extends org.deeplearning4j.nn.layers.OutputLayer {
 
-    /** The small path's pre-activation from the gradient's forward pass, row-major, for the score. */
-    private float[] smallPreActivation;
+    /** The Java path's pre-activation from the gradient's forward pass, row-major, for the score. */
+    private float[] javaPreActivation;
     /** The ND4J path's: a copy out of the workspaces (reused from step to step), valid while {@link #kept}. */
     private INDArray keptPreActivation;
     private boolean kept;
     private boolean inBackprop;
+    /** The large Java path's product, out of the workspaces, reused from step to step. */
+    private INDArray product;
+    /** This layer's activation and loss in Java, if they are one of the pairs {@link JavaLoss} computes. */
+    private Optional<JavaLoss> loss;
 
     public OutputImpl(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -46,12 +48,13 @@ public class OutputImpl extends org.deeplearning4j.nn.layers.OutputLayer {
 
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
-        if (!small(false)) {
+        if (!java(false)) {
             return super.activate(training, workspaceMgr);
         }
+        int outputs = (int) weights().size(1);
         INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
-                new long[] {input.size(0), weights().size(1)}, 'c');
-        SmallDense.write(smallForward(), output); // identity activation
+                new long[] {input.size(0), outputs}, 'c');
+        SmallDense.write(loss.get().activate(preActivation(), outputs), output);
         return output;
     }
 
@@ -59,7 +62,7 @@ public class OutputImpl extends org.deeplearning4j.nn.layers.OutputLayer {
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
         forget();
-        if (!small(true)) {
+        if (!java(true)) {
             inBackprop = true;
             try {
                 return super.backpropGradient(epsilon, workspaceMgr);
@@ -71,39 +74,46 @@ public class OutputImpl extends org.deeplearning4j.nn.layers.OutputLayer {
         int batch = (int) input.size(0);
         int inputs = (int) weights.size(0);
         int outputs = (int) weights.size(1);
-        float[] x = SmallDense.read(input);
-        float[] w = SmallDense.read(weights);
-        float[] z = SmallDense.preActivation(x, w, SmallDense.read(params.get(DefaultParamInitializer.BIAS_KEY)),
-                batch, inputs, outputs);
-        smallPreActivation = z;
-        float[] delta = lossGradient(z, SmallDense.read(labels), outputs);
+        float[] z = preActivation();
+        javaPreActivation = z;
+        float[] delta = loss.get().gradient(z, SmallDense.read(labels), outputs);
         Gradient gradient = new DefaultGradient();
         INDArray weightGradient = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
-        SmallDense.write(SmallDense.weightGradient(x, delta, batch, inputs, outputs), weightGradient);
-        gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGradient);
         INDArray biasGradient = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
         SmallDense.write(SmallDense.biasGradient(delta, batch, outputs), biasGradient);
-        gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGradient);
         INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
                 new long[] {batch, inputs}, 'c');
-        SmallDense.write(SmallDense.inputGradient(delta, w, batch, inputs, outputs), inputGradient);
+        if (small()) {
+            float[] x = SmallDense.read(input);
+            float[] w = SmallDense.read(weights);
+            SmallDense.write(SmallDense.weightGradient(x, delta, batch, inputs, outputs), weightGradient);
+            SmallDense.write(SmallDense.inputGradient(delta, w, batch, inputs, outputs), inputGradient);
+        } else {
+            INDArray deltaArray = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
+                    new long[] {batch, outputs}, 'c');
+            SmallDense.write(delta, deltaArray);
+            Nd4j.gemm(input, deltaArray, weightGradient, true, false, 1.0, 0.0);
+            Nd4j.gemm(deltaArray, weights, inputGradient, false, true, 1.0, 0.0);
+        }
+        gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGradient);
+        gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGradient);
         return new Pair<>(gradient, inputGradient);
     }
 
     @Override
     public double computeScore(double fullNetRegTerm, boolean training, LayerWorkspaceMgr workspaceMgr) {
-        if (!small(true)) {
+        if (!java(true)) {
             double score = super.computeScore(fullNetRegTerm, training, workspaceMgr);
             forget();
             return score;
         }
-        float[] z = smallPreActivation != null ? smallPreActivation : smallForward();
+        float[] z = javaPreActivation != null ? javaPreActivation : preActivation();
         forget();
-        double loss = lossSum(z, SmallDense.read(labels), (int) weights().size(1));
+        double sum = loss.get().sum(z, SmallDense.read(labels), (int) weights().size(1));
         if (conf().isMiniBatch()) {
-            loss /= getInputMiniBatchSize();
+            sum /= getInputMiniBatchSize();
         }
-        this.score = loss + fullNetRegTerm;
+        this.score = sum + fullNetRegTerm;
         return score;
     }
 
@@ -136,7 +146,7 @@ public class OutputImpl extends org.deeplearning4j.nn.layers.OutputLayer {
     }
 
     private void forget() {
-        smallPreActivation = null;
+        javaPreActivation = null;
         kept = false;
     }
 
@@ -144,52 +154,52 @@ public class OutputImpl extends org.deeplearning4j.nn.layers.OutputLayer {
         return params.get(DefaultParamInitializer.WEIGHT_KEY);
     }
 
-    private float[] smallForward() {
+    /** {@code input · W + b}, row-major: in Java if the product is small, else by ND4J's gemm. */
+    private float[] preActivation() {
         INDArray weights = weights();
-        return SmallDense.preActivation(SmallDense.read(input), SmallDense.read(weights),
-                SmallDense.read(params.get(DefaultParamInitializer.BIAS_KEY)), (int) input.size(0),
-                (int) weights.size(0), (int) weights.size(1));
+        int batch = (int) input.size(0);
+        int inputs = (int) weights.size(0);
+        int outputs = (int) weights.size(1);
+        float[] b = SmallDense.read(params.get(DefaultParamInitializer.BIAS_KEY));
+        if (small()) {
+            return SmallDense.preActivation(SmallDense.read(input), SmallDense.read(weights), b, batch, inputs, outputs);
+        }
+        if (product == null || product.size(0) != batch || product.size(1) != outputs) {
+            try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+                product = Nd4j.createUninitialized(DataType.FLOAT, new long[] {batch, outputs}, 'c');
+            }
+        }
+        Nd4j.gemm(input, weights, product, false, false, 1.0, 0.0);
+        float[] z = SmallDense.read(product);
+        for (int row = 0; row < z.length; row += outputs) {
+            for (int j = 0; j < outputs; j++) {
+                z[row + j] += b[j];
+            }
+        }
+        return z;
     }
 
     /**
-     * Whether this step goes through {@link SmallDense}: identity output with MSE or MAE (without weights), no
-     * masks, dropout, weight noise or layer normalisation, float arrays, a small product, and (for the loss)
-     * labels of the outputs' shape.
+     * Whether this step goes through {@link JavaLoss}: one of its pairs, float 2-d arrays, no masks, dropout,
+     * weight noise or layer normalisation, and (for the loss) labels of the outputs' shape.
      */
-    private boolean small(boolean withLabels) {
+    private boolean java(boolean withLabels) {
+        if (loss == null) {
+            loss = JavaLoss.of(layerConf().getActivationFn(), layerConf().getLossFn());
+        }
         INDArray weights = weights();
         INDArray bias = params.get(DefaultParamInitializer.BIAS_KEY);
-        ILossFunction loss = layerConf().getLossFn();
-        boolean regression = loss.getClass() == LossMSE.class && ((LossMSE) loss).getWeights() == null
-                || loss.getClass() == LossMAE.class && ((LossMAE) loss).getWeights() == null;
-        return input != null && bias != null && maskArray == null && !hasLayerNorm()
-                && layerConf().getActivationFn() instanceof ActivationIdentity && regression
+        return loss.isPresent() && input != null && bias != null && maskArray == null && !hasLayerNorm()
                 && layerConf().getIDropout() == null && layerConf().getWeightNoise() == null
-                && SmallDense.fits(input.size(0), weights.size(0), weights.size(1), input, weights, bias)
+                && SmallDense.fits(0, 0, 0, input, weights, bias) && input.rank() == 2
                 && input.size(1) == weights.size(0)
                 && (!withLabels || labels != null && SmallDense.fits(0, 0, 0, labels)
-                        && labels.size(0) == input.size(0) && labels.size(1) == weights.size(1));
+                        && labels.rank() == 2 && labels.size(0) == input.size(0) && labels.size(1) == weights.size(1));
     }
 
-    /** The loss summed over the batch: per sample, the mean over the outputs of the squared or absolute error. */
-    private double lossSum(float[] z, float[] y, int outputs) {
-        boolean squared = layerConf().getLossFn() instanceof LossMSE;
-        double sum = 0;
-        for (int k = 0; k < z.length; k++) {
-            float error = z[k] - y[k];
-            sum += (squared ? error * error : Math.abs(error)) / outputs;
-        }
-        return sum;
-    }
-
-    /** The loss' gradient at the pre-activation (identity output): 2 (z - y) / outputs, or sign(z - y) / outputs. */
-    private float[] lossGradient(float[] z, float[] y, int outputs) {
-        boolean squared = layerConf().getLossFn() instanceof LossMSE;
-        float[] delta = new float[z.length];
-        for (int k = 0; k < z.length; k++) {
-            float error = z[k] - y[k];
-            delta[k] = (squared ? 2 * error : Math.signum(error)) / outputs;
-        }
-        return delta;
+    /** Whether this (Java) step's products are small enough for {@link SmallDense}'s loops. */
+    private boolean small() {
+        INDArray weights = weights();
+        return input.size(0) * weights.size(0) * weights.size(1) <= SmallDense.MAX_WORK;
     }
 }
