@@ -19,14 +19,18 @@ import org.nd4j.linalg.api.shape.Shape;
 
 /**
  * The working half of {@link MaxPooling2D}: non-overlapping max pooling of float NCHW arrays, one pass over
- * the input forward and one backward (the gradient goes to the first maximum of each window, as in
- * TensorFlow and DL4J), planes split over the cores. A layer configured otherwise (padding, other strides,
- * NHWC) is left to DL4J's implementation.
+ * the input forward and one over the output's gradient backward (the gradient goes to the first maximum of each
+ * window, as in TensorFlow and DL4J, which the training forward pass records), a plane at a time, planes split
+ * over the cores. A layer configured otherwise (padding, other strides, NHWC) is left to DL4J's implementation.
  */
 public class MaxPooling2DImpl extends SubsamplingLayer {
 
     /** Planes are handed to the threads in chunks of at least this many input values. */
     private static final int CHUNK_VALUES = 1 << 16;
+
+    /** The last training forward pass's input, and where in its plane each output's maximum is. */
+    private INDArray maximaInput;
+    private int[] maxima = new int[0];
 
     public MaxPooling2DImpl(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -35,38 +39,17 @@ public class MaxPooling2DImpl extends SubsamplingLayer {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
+        maximaInput = null;
         if (!pooledHere(input)) {
             return super.activate(training, workspaceMgr);
         }
         Geometry g = new Geometry(input, layerConf().getKernelSize());
         INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT,
                 new long[] {input.size(0), input.size(1), g.outHeight, g.outWidth}, 'c');
-        FloatBuffer in = floats(input);
-        FloatBuffer out = floats(output);
-        long inOffset = input.offset();
-        long outOffset = output.offset();
-        g.forEachChunk((first, last) -> {
-            float[][] rows = new float[g.poolHeight][g.width];
-            float[] pooled = new float[g.outWidth];
-            for (int plane = first; plane < last; plane++) {
-                for (int oy = 0; oy < g.outHeight; oy++) {
-                    g.readRows(in, inOffset, plane, oy, rows);
-                    for (int ox = 0; ox < g.outWidth; ox++) {
-                        pooled[ox] = rows[0][ox * g.poolWidth];
-                    }
-                    for (float[] row : rows) {
-                        for (int ox = 0; ox < g.outWidth; ox++) {
-                            for (int kx = 0, x = ox * g.poolWidth; kx < g.poolWidth; kx++, x++) {
-                                if (row[x] > pooled[ox]) {
-                                    pooled[ox] = row[x];
-                                }
-                            }
-                        }
-                    }
-                    out.put((int) (outOffset + ((long) plane * g.outHeight + oy) * g.outWidth), pooled);
-                }
-            }
-        });
+        poolPlanes(g, floats(output), output.offset(), training ? maximaOf(g) : null);
+        if (training) {
+            maximaInput = input;
+        }
         return output;
     }
 
@@ -77,45 +60,71 @@ public class MaxPooling2DImpl extends SubsamplingLayer {
             return super.backpropGradient(epsilon, workspaceMgr);
         }
         Geometry g = new Geometry(input, layerConf().getKernelSize());
+        if (maximaInput != input) {
+            poolPlanes(g, null, 0, maximaOf(g));
+        }
+        int[] at = maxima;
         INDArray outputGradient = epsilon.ordering() == 'c' && Shape.hasDefaultStridesForShape(epsilon) ? epsilon
                 : epsilon.dup('c');
-        // zeros: the rows and columns that no window covers (odd sizes) get no gradient
-        INDArray inputGradient = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, input.shape(), 'c');
-        FloatBuffer in = floats(input);
+        INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
+                input.shape(), 'c');
         FloatBuffer eps = floats(outputGradient);
         FloatBuffer grad = floats(inputGradient);
-        long inOffset = input.offset();
         long epsOffset = outputGradient.offset();
         long gradOffset = inputGradient.offset();
         g.forEachChunk((first, last) -> {
-            float[][] rows = new float[g.poolHeight][g.width];
-            float[][] gradientRows = new float[g.poolHeight][g.width];
-            float[] windowGradient = new float[g.outWidth];
-            for (int plane = first; plane < last; plane++) {
-                for (int oy = 0; oy < g.outHeight; oy++) {
-                    g.readRows(in, inOffset, plane, oy, rows);
-                    eps.get((int) (epsOffset + ((long) plane * g.outHeight + oy) * g.outWidth), windowGradient);
-                    for (float[] row : gradientRows) {
-                        Arrays.fill(row, 0f);
-                    }
-                    for (int ox = 0; ox < g.outWidth; ox++) {
-                        int maxRow = 0;
-                        int maxX = ox * g.poolWidth;
-                        for (int ky = 0; ky < g.poolHeight; ky++) {
-                            for (int kx = 0, x = ox * g.poolWidth; kx < g.poolWidth; kx++, x++) {
-                                if (rows[ky][x] > rows[maxRow][maxX]) {
-                                    maxRow = ky;
-                                    maxX = x;
-                                }
-                            }
-                        }
-                        gradientRows[maxRow][maxX] = windowGradient[ox];
-                    }
-                    g.writeRows(grad, gradOffset, plane, oy, gradientRows);
+            float[] windowGradient = new float[g.outPlaneSize()];
+            float[] planeGradient = new float[g.planeSize()];
+            for (int p = first; p < last; p++) {
+                eps.get((int) (epsOffset + (long) p * g.outPlaneSize()), windowGradient);
+                // zeros: the rows and columns that no window covers (odd sizes) get no gradient
+                Arrays.fill(planeGradient, 0f);
+                int from = p * g.outPlaneSize();
+                for (int o = 0; o < windowGradient.length; o++) {
+                    planeGradient[at[from + o]] = windowGradient[o];
+                }
+                grad.put((int) (gradOffset + (long) p * g.planeSize()), planeGradient);
+            }
+        });
+        maximaInput = null;
+        return new Pair<>(new DefaultGradient(), inputGradient);
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        maximaInput = null;
+        maxima = new int[0];
+    }
+
+    /**
+     * Pools every plane of the input: the maxima into {@code out} from {@code outOffset} on (unless null), and
+     * where they are into {@code at} (unless null).
+     */
+    private void poolPlanes(Geometry g, FloatBuffer out, long outOffset, int[] at) {
+        FloatBuffer in = floats(input);
+        long inOffset = input.offset();
+        g.forEachChunk((first, last) -> {
+            float[] plane = new float[g.planeSize()];
+            float[] pooled = new float[g.outPlaneSize()];
+            int[] planeMaxima = at != null ? at : new int[g.outPlaneSize()];
+            for (int p = first; p < last; p++) {
+                g.readPlane(in, inOffset, p, plane);
+                g.pool(plane, pooled, planeMaxima, at != null ? p * g.outPlaneSize() : 0);
+                if (out != null) {
+                    out.put((int) (outOffset + (long) p * g.outPlaneSize()), pooled);
                 }
             }
         });
-        return new Pair<>(new DefaultGradient(), inputGradient);
+    }
+
+    /** The array that records the maxima of a pooling of this geometry, reused from pass to pass. */
+    private int[] maximaOf(Geometry g) {
+        int needed = g.planes * g.outPlaneSize();
+        if (maxima.length < needed) {
+            maxima = new int[needed];
+        }
+        return maxima;
     }
 
     /** Whether this layer's configuration and input are the case computed here. */
@@ -156,16 +165,40 @@ public class MaxPooling2DImpl extends SubsamplingLayer {
             outWidth = width / poolWidth;
         }
 
-        /** The input rows of the windows of output row {@code oy} of {@code plane}. */
-        void readRows(FloatBuffer buffer, long offset, int plane, int oy, float[][] rows) {
-            for (int ky = 0; ky < poolHeight; ky++) {
-                buffer.get((int) (offset + ((long) plane * height + oy * poolHeight + ky) * width), rows[ky]);
-            }
+        int planeSize() {
+            return height * width;
         }
 
-        void writeRows(FloatBuffer buffer, long offset, int plane, int oy, float[][] rows) {
-            for (int ky = 0; ky < poolHeight; ky++) {
-                buffer.put((int) (offset + ((long) plane * height + oy * poolHeight + ky) * width), rows[ky]);
+        int outPlaneSize() {
+            return outHeight * outWidth;
+        }
+
+        void readPlane(FloatBuffer buffer, long offset, int plane, float[] into) {
+            buffer.get((int) (offset + (long) plane * planeSize()), into);
+        }
+
+        /**
+         * Pools one plane: each window's maximum into {@code pooled}, and where in the plane it is (the first
+         * one, row by row) into {@code maxima} from {@code at} on.
+         */
+        void pool(float[] plane, float[] pooled, int[] maxima, int at) {
+            for (int oy = 0; oy < outHeight; oy++) {
+                for (int ox = 0; ox < outWidth; ox++) {
+                    int top = oy * poolHeight * width + ox * poolWidth;
+                    int best = top;
+                    float max = plane[top];
+                    for (int ky = 0; ky < poolHeight; ky++) {
+                        for (int i = top + ky * width, end = i + poolWidth; i < end; i++) {
+                            if (plane[i] > max) {
+                                max = plane[i];
+                                best = i;
+                            }
+                        }
+                    }
+                    int o = oy * outWidth + ox;
+                    pooled[o] = max;
+                    maxima[at + o] = best;
+                }
             }
         }
 

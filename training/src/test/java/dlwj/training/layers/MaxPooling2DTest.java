@@ -102,6 +102,11 @@ class MaxPooling2DTest {
             0, 10, 20, 0,
             0, 0, 0, 0,
             0, 0, 0, 0}, gradient.ravel().toFloatVector(), "ties: the first maximum; the last row: no window");
+
+        pooling.setInput(picture.dup(), LayerWorkspaceMgr.noWorkspaces()); // backprop with no forward pass of its own
+        INDArray again = pooling.backpropGradient(Nd4j.createFromArray(new float[] {10, 20}).reshape(1, 1, 1, 2),
+                LayerWorkspaceMgr.noWorkspaces()).getSecond();
+        assertEquals(gradient, again);
     }
 
     @Test
