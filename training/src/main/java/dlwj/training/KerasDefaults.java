@@ -1,9 +1,11 @@
 package dlwj.training;
 
+import dlwj.training.layers.JavaRelu;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.distribution.UniformDistribution;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
@@ -90,9 +92,15 @@ public final class KerasDefaults {
      * {@code network.init()} from the configuration's seed, as Keras' seeded initialisers give the same
      * weights for the same seed. DL4J 1.0.0-M2.1's {@code init()} never applies the seed (its re-seeding is
      * switched off), so without this the same seed gives other weights in every run, and a second model in
-     * the same run other weights than the first.
+     * the same run other weights than the first. Layers with plain ReLU get {@link JavaRelu}, the same function
+     * with a faster backward pass.
      */
     public static MultiLayerNetwork initialise(MultiLayerNetwork network) {
+        for (NeuralNetConfiguration layer : network.getLayerWiseConfigurations().getConfs()) {
+            if (layer.getLayer() instanceof BaseLayer base && JavaRelu.replaces(base.getActivationFn())) {
+                base.setActivationFn(new JavaRelu());
+            }
+        }
         Nd4j.getRandom().setSeed(network.getDefaultConfiguration().getSeed());
         network.init();
         return network;

@@ -87,7 +87,7 @@ final class DenseElementWise {
         if (epsilon.ordering() == 'c') {
             for (int row = 0; row < length; row += outputs) {
                 for (int j = 0; j < outputs; j++) {
-                    float d = relu && activations[row + j] <= 0 ? 0 : e[row + j];
+                    float d = relu ? e[row + j] * BranchFree.step(activations[row + j]) : e[row + j];
                     delta[row + j] = d;
                     sums[j] += d;
                 }
@@ -100,7 +100,7 @@ final class DenseElementWise {
                     double sum = 0;
                     for (int i = first; i < last; i++) {
                         int k = i * outputs + j;
-                        float d = relu && activations[k] <= 0 ? 0 : e[j * batch + i];
+                        float d = relu ? e[j * batch + i] * BranchFree.step(activations[k]) : e[j * batch + i];
                         delta[k] = d;
                         sum += d;
                     }

@@ -182,6 +182,10 @@ public class MaxPooling2DImpl extends SubsamplingLayer {
          * one, row by row) into {@code maxima} from {@code at} on.
          */
         void pool(float[] plane, float[] pooled, int[] maxima, int at) {
+            if (poolHeight == 2 && poolWidth == 2) {
+                poolTwoByTwo(plane, pooled, maxima, at);
+                return;
+            }
             for (int oy = 0; oy < outHeight; oy++) {
                 for (int ox = 0; ox < outWidth; ox++) {
                     int top = oy * poolHeight * width + ox * poolWidth;
@@ -198,6 +202,29 @@ public class MaxPooling2DImpl extends SubsamplingLayer {
                     int o = oy * outWidth + ox;
                     pooled[o] = max;
                     maxima[at + o] = best;
+                }
+            }
+        }
+
+        /**
+         * {@link #pool} for the book's 2 x 2 windows, without a branch per window (a window's maximum is any of
+         * its four values about as often): the first maximum's offset from the window's top left is 0, 1, width
+         * or width + 1, from which of the values before it fall short of the maximum.
+         */
+        private void poolTwoByTwo(float[] plane, float[] pooled, int[] maxima, int at) {
+            for (int oy = 0; oy < outHeight; oy++) {
+                for (int ox = 0; ox < outWidth; ox++) {
+                    int top = 2 * oy * width + 2 * ox;
+                    float a = plane[top];
+                    float b = plane[top + 1];
+                    float c = plane[top + width];
+                    float d = plane[top + width + 1];
+                    float max = Math.max(Math.max(a, b), Math.max(c, d));
+                    float offset = BranchFree.step(max - a)
+                            * (1 + BranchFree.step(max - b) * (width - 1 + BranchFree.step(max - c)));
+                    int o = oy * outWidth + ox;
+                    pooled[o] = max;
+                    maxima[at + o] = top + (int) offset;
                 }
             }
         }
