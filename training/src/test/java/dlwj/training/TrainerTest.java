@@ -191,6 +191,25 @@ class TrainerTest {
         assertEquals(fromCopies.asMap(), fromViews.asMap());
     }
 
+    /** Row-major data is gathered by copying rows buffer to buffer, other data by ND4J's pullRows: the same batches. */
+    @Test
+    void copiedBatchesAreThoseOfPullRows() {
+        Nd4j.getRandom().setSeed(6);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 192, 12_000);
+        INDArray y = Nd4j.rand(DataType.FLOAT, 192, 1).gt(0.5).castTo(DataType.FLOAT);
+        MultiLayerConfiguration conf = KerasDefaults.network(2).list()
+                .layer(new DenseLayer.Builder().nIn(12_000).nOut(4).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(KerasDefaults.binaryCrossentropy()).nOut(1)
+                        .activation(Activation.SIGMOID).build())
+                .build();
+        History copied = new Trainer(KerasDefaults.initialise(new MultiLayerNetwork(conf.clone())), Metric.ACCURACY)
+                .seed(4).quiet().fit(x, y, 2, 96);
+        History pulled = new Trainer(KerasDefaults.initialise(new MultiLayerNetwork(conf.clone())), Metric.ACCURACY)
+                .seed(4).quiet().fit(x.dup('f'), y, 2, 96); // not row-major: ND4J's pullRows
+
+        assertEquals(pulled.asMap(), copied.asMap());
+    }
+
     @Test
     void evaluateReturnsLossAndMetricsByKerasName() {
         DataSet data = threeClasses(6);

@@ -48,7 +48,7 @@ public class OutputImpl extends org.deeplearning4j.nn.layers.OutputLayer {
 
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
-        if (!java(false)) {
+        if (!throughJavaLoss(false)) {
             return super.activate(training, workspaceMgr);
         }
         int outputs = (int) weights().size(1);
@@ -62,7 +62,7 @@ public class OutputImpl extends org.deeplearning4j.nn.layers.OutputLayer {
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
         forget();
-        if (!java(true)) {
+        if (!throughJavaLoss(true)) {
             inBackprop = true;
             try {
                 return super.backpropGradient(epsilon, workspaceMgr);
@@ -102,7 +102,7 @@ public class OutputImpl extends org.deeplearning4j.nn.layers.OutputLayer {
 
     @Override
     public double computeScore(double fullNetRegTerm, boolean training, LayerWorkspaceMgr workspaceMgr) {
-        if (!java(true)) {
+        if (!throughJavaLoss(true)) {
             double score = super.computeScore(fullNetRegTerm, training, workspaceMgr);
             forget();
             return score;
@@ -183,7 +183,7 @@ public class OutputImpl extends org.deeplearning4j.nn.layers.OutputLayer {
      * Whether this step goes through {@link JavaLoss}: one of its pairs, float 2-d arrays, no masks, dropout,
      * weight noise or layer normalisation, and (for the loss) labels of the outputs' shape.
      */
-    private boolean java(boolean withLabels) {
+    private boolean throughJavaLoss(boolean withLabels) {
         if (loss == null) {
             loss = JavaLoss.of(layerConf().getActivationFn(), layerConf().getLossFn());
         }
