@@ -45,6 +45,11 @@ final class ArrayMemory {
         return new ArrayMemory(array);
     }
 
+    /** A float array's whole data buffer (the array's elements start at its {@code offset()}), in native order. */
+    static FloatBuffer floats(INDArray array) {
+        return array.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
     /** Copies {@code count} elements from element {@code from} into {@code into}, from its start. */
     void read(long from, double[] into, int count) {
         int at = position(from, count);

@@ -1,6 +1,5 @@
 package dlwj.training.layers;
 
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -49,7 +48,7 @@ final class DenseElementWise {
         }
         float[] values = activations;
         float[] b = SmallDense.read(bias);
-        FloatBuffer buffer = floats(z);
+        FloatBuffer buffer = ArrayMemory.floats(z);
         int offset = (int) z.offset();
         buffer.get(offset, values, 0, length);
         for (int row = 0; row < length; row += outputs) {
@@ -82,7 +81,7 @@ final class DenseElementWise {
             delta = new float[length];
         }
         float[] e = epsilonValues;
-        floats(epsilon).get((int) epsilon.offset(), e, 0, length);
+        ArrayMemory.floats(epsilon).get((int) epsilon.offset(), e, 0, length);
         double[] sums = new double[outputs];
         if (epsilon.ordering() == 'c') {
             for (int row = 0; row < length; row += outputs) {
@@ -118,15 +117,11 @@ final class DenseElementWise {
         }
         INDArray result = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
                 new long[] {batch, outputs}, 'c');
-        floats(result).put((int) result.offset(), delta, 0, length);
+        ArrayMemory.floats(result).put((int) result.offset(), delta, 0, length);
         return result;
     }
 
     void forget() {
         kept = false;
-    }
-
-    private static FloatBuffer floats(INDArray array) {
-        return array.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 }

@@ -1,6 +1,5 @@
 package dlwj.training.layers;
 
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
@@ -32,9 +31,9 @@ public class JavaRelu extends ActivationReLU {
             return super.backprop(in, epsilon);
         }
         INDArray gradient = in.ulike();
-        FloatBuffer z = floats(in);
-        FloatBuffer e = floats(epsilon);
-        FloatBuffer g = floats(gradient);
+        FloatBuffer z = ArrayMemory.floats(in);
+        FloatBuffer e = ArrayMemory.floats(epsilon);
+        FloatBuffer g = ArrayMemory.floats(gradient);
         int length = (int) in.length();
         float[] zBlock = new float[Math.min(BLOCK, length)];
         float[] eBlock = new float[zBlock.length];
@@ -53,9 +52,5 @@ public class JavaRelu extends ActivationReLU {
     private static boolean plainFloat(INDArray array) {
         return array.dataType() == DataType.FLOAT && !array.isEmpty() && Shape.hasDefaultStridesForShape(array)
                 && array.offset() + array.length() <= Integer.MAX_VALUE;
-    }
-
-    private static FloatBuffer floats(INDArray array) {
-        return array.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 }

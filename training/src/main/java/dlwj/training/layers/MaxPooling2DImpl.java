@@ -1,6 +1,5 @@
 package dlwj.training.layers;
 
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.stream.IntStream;
@@ -46,7 +45,7 @@ public class MaxPooling2DImpl extends SubsamplingLayer {
         Geometry g = new Geometry(input, layerConf().getKernelSize());
         INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT,
                 new long[] {input.size(0), input.size(1), g.outHeight, g.outWidth}, 'c');
-        poolPlanes(g, floats(output), output.offset(), training ? maximaOf(g) : null);
+        poolPlanes(g, ArrayMemory.floats(output), output.offset(), training ? maximaOf(g) : null);
         if (training) {
             maximaInput = input;
         }
@@ -68,8 +67,8 @@ public class MaxPooling2DImpl extends SubsamplingLayer {
                 : epsilon.dup('c');
         INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
                 input.shape(), 'c');
-        FloatBuffer eps = floats(outputGradient);
-        FloatBuffer grad = floats(inputGradient);
+        FloatBuffer eps = ArrayMemory.floats(outputGradient);
+        FloatBuffer grad = ArrayMemory.floats(inputGradient);
         long epsOffset = outputGradient.offset();
         long gradOffset = inputGradient.offset();
         g.forEachChunk((first, last) -> {
@@ -102,7 +101,7 @@ public class MaxPooling2DImpl extends SubsamplingLayer {
      * where they are into {@code at} (unless null).
      */
     private void poolPlanes(Geometry g, FloatBuffer out, long outOffset, int[] at) {
-        FloatBuffer in = floats(input);
+        FloatBuffer in = ArrayMemory.floats(input);
         long inOffset = input.offset();
         g.forEachChunk((first, last) -> {
             float[] plane = new float[g.planeSize()];
@@ -139,10 +138,6 @@ public class MaxPooling2DImpl extends SubsamplingLayer {
                 && x.rank() == 4 && x.dataType() == DataType.FLOAT
                 && x.ordering() == 'c' && Shape.hasDefaultStridesForShape(x)
                 && x.length() < Integer.MAX_VALUE;
-    }
-
-    private static FloatBuffer floats(INDArray array) {
-        return array.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
     /** The sizes of one pooling: input planes of height x width, windows of poolHeight x poolWidth. */

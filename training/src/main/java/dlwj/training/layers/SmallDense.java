@@ -1,6 +1,5 @@
 package dlwj.training.layers;
 
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
@@ -57,7 +56,7 @@ final class SmallDense {
         int rows = vector ? 1 : (int) matrix.size(0);
         int columns = (int) matrix.size(vector ? 0 : 1);
         float[] values = new float[rows * columns];
-        FloatBuffer buffer = floats(matrix);
+        FloatBuffer buffer = ArrayMemory.floats(matrix);
         int offset = (int) matrix.offset();
         int rowStride = vector ? columns : (int) matrix.stride(0);
         int columnStride = (int) matrix.stride(vector ? 0 : 1);
@@ -78,7 +77,7 @@ final class SmallDense {
         boolean vector = matrix.rank() == 1;
         int rows = vector ? 1 : (int) matrix.size(0);
         int columns = (int) matrix.size(vector ? 0 : 1);
-        FloatBuffer buffer = floats(matrix);
+        FloatBuffer buffer = ArrayMemory.floats(matrix);
         int offset = (int) matrix.offset();
         int rowStride = vector ? columns : (int) matrix.stride(0);
         int columnStride = (int) matrix.stride(vector ? 0 : 1);
@@ -174,9 +173,5 @@ final class SmallDense {
             }
         }
         return gradient;
-    }
-
-    private static FloatBuffer floats(INDArray array) {
-        return array.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 }
