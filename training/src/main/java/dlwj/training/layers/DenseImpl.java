@@ -98,19 +98,14 @@ public class DenseImpl extends BaseLayer<Dense> {
      * ReLU, and none of what DL4J's forward pass adds (dropout, weight noise, masks, layer normalisation).
      */
     private boolean plain() {
-        INDArray weights = params.get(DefaultParamInitializer.WEIGHT_KEY);
-        INDArray bias = params.get(DefaultParamInitializer.BIAS_KEY);
-        return input != null && bias != null && maskArray == null && !hasLayerNorm()
-                && layerConf().getIDropout() == null && layerConf().getWeightNoise() == null
-                && SmallDense.supports(layerConf().getActivationFn())
-                && SmallDense.fits(0, 0, 0, input, weights, bias) && input.rank() == 2
-                && input.size(1) == weights.size(0);
+        return SmallDense.plainStep(input, params.get(DefaultParamInitializer.WEIGHT_KEY),
+                params.get(DefaultParamInitializer.BIAS_KEY), maskArray != null || hasLayerNorm(), layerConf())
+                && SmallDense.supports(layerConf().getActivationFn());
     }
 
     /** Whether this (plain) step's products are small enough for {@link SmallDense}'s loops. */
     private boolean small() {
-        INDArray weights = params.get(DefaultParamInitializer.WEIGHT_KEY);
-        return input.size(0) * weights.size(0) * weights.size(1) <= SmallDense.MAX_WORK;
+        return SmallDense.small(input, params.get(DefaultParamInitializer.WEIGHT_KEY));
     }
 
     /**

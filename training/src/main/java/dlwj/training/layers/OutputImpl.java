@@ -188,18 +188,15 @@ public class OutputImpl extends org.deeplearning4j.nn.layers.OutputLayer {
             loss = JavaLoss.of(layerConf().getActivationFn(), layerConf().getLossFn());
         }
         INDArray weights = weights();
-        INDArray bias = params.get(DefaultParamInitializer.BIAS_KEY);
-        return loss.isPresent() && input != null && bias != null && maskArray == null && !hasLayerNorm()
-                && layerConf().getIDropout() == null && layerConf().getWeightNoise() == null
-                && SmallDense.fits(0, 0, 0, input, weights, bias) && input.rank() == 2
-                && input.size(1) == weights.size(0)
-                && (!withLabels || labels != null && SmallDense.fits(0, 0, 0, labels)
+        return loss.isPresent()
+                && SmallDense.plainStep(input, weights, params.get(DefaultParamInitializer.BIAS_KEY),
+                        maskArray != null || hasLayerNorm(), layerConf())
+                && (!withLabels || labels != null && SmallDense.floatMatrices(labels)
                         && labels.rank() == 2 && labels.size(0) == input.size(0) && labels.size(1) == weights.size(1));
     }
 
     /** Whether this (Java) step's products are small enough for {@link SmallDense}'s loops. */
     private boolean small() {
-        INDArray weights = weights();
-        return input.size(0) * weights.size(0) * weights.size(1) <= SmallDense.MAX_WORK;
+        return SmallDense.small(input, weights());
     }
 }

@@ -33,14 +33,8 @@ final class SmallDense {
         return activation instanceof ActivationIdentity || RELU.equals(activation);
     }
 
-    /**
-     * Whether a product of these sizes is small enough, and its arrays are float matrices (or vectors, as
-     * DL4J's biases are: one row), for these loops.
-     */
-    static boolean fits(long batch, long inputs, long outputs, INDArray... arrays) {
-        if (batch * inputs * outputs > MAX_WORK) {
-            return false;
-        }
+    /** Whether the arrays are float matrices (or vectors, as DL4J's biases are: one row) that Java can index. */
+    static boolean floatMatrices(INDArray... arrays) {
         for (INDArray array : arrays) {
             if (array == null || array.dataType() != DataType.FLOAT || array.rank() < 1 || array.rank() > 2 || array.isEmpty()
                     || array.data().length() > Integer.MAX_VALUE) {
@@ -48,6 +42,23 @@ final class SmallDense {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether a dense layer's step over these arrays can leave DL4J's operations: float 2-d input, weights and
+     * bias that fit together, no mask or layer normalisation ({@code maskedOrNormalised}) and none of what DL4J's
+     * forward pass adds from the layer's configuration (dropout, weight noise).
+     */
+    static boolean plainStep(INDArray input, INDArray weights, INDArray bias, boolean maskedOrNormalised,
+                             org.deeplearning4j.nn.conf.layers.BaseLayer conf) {
+        return input != null && bias != null && !maskedOrNormalised
+                && conf.getIDropout() == null && conf.getWeightNoise() == null
+                && floatMatrices(input, weights, bias) && input.rank() == 2 && input.size(1) == weights.size(0);
+    }
+
+    /** Whether a plain step's products are small enough for these loops: batch x inputs x outputs. */
+    static boolean small(INDArray input, INDArray weights) {
+        return input.size(0) * weights.size(0) * weights.size(1) <= MAX_WORK;
     }
 
     /** The matrix's elements in row-major order (row r, column c at {@code r * columns + c}); a vector is one row. */
