@@ -1,5 +1,6 @@
 package dlwj.training;
 
+import dlwj.training.layers.Embedding;
 import dlwj.training.layers.JavaRelu;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -134,14 +135,15 @@ public final class KerasDefaults {
     }
 
     /**
-     * {@code layers.Embedding(inputDim, outputDim)}: DL4J's {@code EmbeddingSequenceLayer} with Keras' defaults:
+     * {@code layers.Embedding(inputDim, outputDim)}: {@link Embedding} (DL4J's {@code EmbeddingSequenceLayer} with a
+     * faster backward pass), its builder given Keras' defaults:
      * embeddings uniform in [-0.05, 0.05] (Keras' {@code 'uniform'}; DL4J: the network's initialisation), no bias
      * and no activation (DL4J applies the network's activation, sigmoid unless set, to the looked-up vectors),
      * sequences of any length (DL4J declares length 1). Add {@code .inputLength(maxlen)} for Keras'
      * {@code input_length}, which {@code Flatten} needs.
      */
     public static EmbeddingSequenceLayer.Builder embedding(int inputDim, int outputDim) {
-        return new EmbeddingSequenceLayer.Builder()
+        return new Embedding.Builder()
                 .nIn(inputDim)
                 .nOut(outputDim)
                 .hasBias(false)
