@@ -26,6 +26,9 @@ final class StepMatrix {
     private INDArray nativeMatrix;
     private INDArray operand;
     private INDArray product;
+    /** The operand's and product's memory, made once: reaching an array's buffer costs a lookup in JavaCPP. */
+    private ArrayMemory operandMemory;
+    private ArrayMemory productMemory;
 
     private StepMatrix(double[] values, int rows, int columns, DataType nativeType) {
         this.values = values;
@@ -75,9 +78,11 @@ final class StepMatrix {
             nativeMatrix = Nd4j.createFromArray(values).reshape('c', rows, columns).castTo(nativeType).dup('c');
             operand = Nd4j.createUninitialized(nativeType, new long[] {n, rows}, 'c');
             product = Nd4j.createUninitialized(nativeType, new long[] {n, columns}, 'c');
+            operandMemory = ArrayMemory.of(operand);
+            productMemory = ArrayMemory.of(product);
         }
-        ArrayMemory.of(operand).write(a, 0, n * rows);
+        operandMemory.write(a, 0, n * rows);
         Nd4j.gemm(operand, nativeMatrix, product, false, false, 1.0, 0.0);
-        ArrayMemory.of(product).read(0, out, n * columns);
+        productMemory.read(0, out, n * columns);
     }
 }
