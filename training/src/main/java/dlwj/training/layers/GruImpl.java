@@ -24,30 +24,23 @@ import org.nd4j.linalg.factory.Nd4j;
  * Java at the book's sizes) and the gates' element-wise work are plain Java. Arrays are time-major inside: [time, batch, ...], a step's
  * rows contiguous.
  */
-public class GruImpl extends KerasRecurrentImpl<Gru> {
-
-    /** The training forward pass, kept for backprop. */
-    private Pass pass;
+public class GruImpl extends KerasRecurrentImpl<Gru, GruImpl.GruPass> {
 
     public GruImpl(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
     }
 
     /** What backprop needs of a forward pass. Gate columns z, r, h as in the parameters. */
-    private static final class Pass {
+    static final class GruPass extends KerasRecurrentImpl.Pass {
         int steps;
         int batch;
         int units;
-        /** The input, time-major: [steps * batch, features], row t * batch + i for step t of example i. */
-        INDArray inputs;
         /** Per gate: the input's dropout mask [batch, features]; null without dropout. */
         INDArray[] inputMasks;
         /** Per gate: the previous state's dropout mask [batch, units]; null without recurrent dropout. */
         INDArray[] stateMasks;
         /** The same masks' values, row-major, for the Java loops. */
         double[][] stateMaskValues;
-        /** [steps + 1, batch, units]: h_0 = 0, then each step's state. */
-        INDArray states;
         /** [steps, batch, units]: r * h_tm1 (* the candidate's state mask), what U_h multiplies. */
         INDArray resetStates;
         /** [steps, batch, 3 units]: the activations z, r and hh. */
@@ -55,22 +48,14 @@ public class GruImpl extends KerasRecurrentImpl<Gru> {
     }
 
     @Override
-    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
-        assertInputSet(false);
-        checkInput();
-        Pass forward = forward(training, workspaceMgr);
-        pass = training ? forward : null;
-        return output(forward.states, workspaceMgr);
-    }
-
-    private Pass forward(boolean training, LayerWorkspaceMgr workspaceMgr) {
+    GruPass forward(boolean training, LayerWorkspaceMgr workspaceMgr) {
         Gru conf = layerConf();
         INDArray kernel = parameter(KERNEL, training, workspaceMgr);
         INDArray recurrentKernel = parameter(RECURRENT_KERNEL, training, workspaceMgr);
         DataType type = kernel.dataType();
         JavaActivation gates = gateActivation();
         JavaActivation activation = activation();
-        Pass p = new Pass();
+        GruPass p = new GruPass();
         p.batch = Math.toIntExact(input.size(0));
         p.steps = Math.toIntExact(input.size(2));
         p.units = Math.toIntExact(conf.getNOut());
@@ -138,7 +123,7 @@ public class GruImpl extends KerasRecurrentImpl<Gru> {
     }
 
     /** With input dropout: each gate's {@code (x_t * mask) · W_gate + b_gate}, [steps * batch, 3 units]. */
-    private static INDArray maskedProjection(Pass p, INDArray kernel, INDArray bias) {
+    private static INDArray maskedProjection(GruPass p, INDArray kernel, INDArray bias) {
         long u = p.units;
         INDArray projected = Nd4j.create(kernel.dataType(), new long[] {(long) p.steps * p.batch, 3 * u}, 'c');
         for (int gate = 0; gate < 3; gate++) {
@@ -150,10 +135,7 @@ public class GruImpl extends KerasRecurrentImpl<Gru> {
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-        assertInputSet(true);
-        checkInput();
-        Pass p = pass != null ? pass : forward(true, workspaceMgr);
-        pass = null;
+        GruPass p = trainingPass(workspaceMgr);
         INDArray kernel = parameter(KERNEL, true, workspaceMgr);
         INDArray recurrentKernel = parameter(RECURRENT_KERNEL, true, workspaceMgr);
         DataType type = kernel.dataType();
@@ -322,7 +304,7 @@ public class GruImpl extends KerasRecurrentImpl<Gru> {
     }
 
     /** The input multiplied by {@code gate}'s dropout mask, the same mask at every step. */
-    private static INDArray maskedInputs(Pass p, int gate) {
+    private static INDArray maskedInputs(GruPass p, int gate) {
         return p.inputs.mul(Nd4j.tile(p.inputMasks[gate], p.steps, 1));
     }
 
@@ -347,11 +329,5 @@ public class GruImpl extends KerasRecurrentImpl<Gru> {
             values[i] = masks[i].castTo(DataType.DOUBLE).dup('c').data().asDouble();
         }
         return values;
-    }
-
-    @Override
-    public void clear() {
-        super.clear();
-        pass = null;
     }
 }

@@ -25,10 +25,48 @@ import org.nd4j.linalg.indexing.INDArrayIndex;
  * the states [steps + 1, batch, units] (h_0 first); the input's gradient given back in DL4J's layout; where a
  * forward pass keeps what backprop reads; and the refusal of masks.
  */
-abstract class KerasRecurrentImpl<L extends KerasRecurrent> extends BaseLayer<L> {
+abstract class KerasRecurrentImpl<L extends KerasRecurrent, P extends KerasRecurrentImpl.Pass> extends BaseLayer<L> {
+
+    /** What backprop needs of a forward pass; each layer adds its own (an LSTM's cells, a GRU's gates). */
+    static class Pass {
+        /** The input, time-major: [steps * batch, features], row t * batch + i for step t of example i. */
+        INDArray inputs;
+        /** [steps + 1, batch, units]: h_0 = 0, then each step's state. */
+        INDArray states;
+    }
+
+    /** The training forward pass, kept for backprop. */
+    private P pass;
 
     KerasRecurrentImpl(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
+    }
+
+    /** The forward pass over the checked input. */
+    abstract P forward(boolean training, LayerWorkspaceMgr workspaceMgr);
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        checkInput();
+        P forward = forward(training, workspaceMgr);
+        pass = training ? forward : null;
+        return output(forward.states, workspaceMgr);
+    }
+
+    /** Backprop's forward pass: the one training kept (then forgotten), or a new one. */
+    P trainingPass(LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(true);
+        checkInput();
+        P p = pass != null ? pass : forward(true, workspaceMgr);
+        pass = null;
+        return p;
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        pass = null;
     }
 
     /** Checks the input, [batch, features, time], and refuses a mask. */

@@ -18,24 +18,17 @@ import org.nd4j.linalg.factory.Nd4j;
  * make a native call for each operation. The gates' activations and the cells stay in Java arrays, time-major like the rest:
  * [steps, batch, 4 units] and [steps + 1, batch, units].
  */
-public class LstmImpl extends KerasRecurrentImpl<Lstm> {
-
-    /** The training forward pass, kept for backprop. */
-    private Pass pass;
+public class LstmImpl extends KerasRecurrentImpl<Lstm, LstmImpl.LstmPass> {
 
     public LstmImpl(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
     }
 
     /** What backprop needs of a forward pass. */
-    private static final class Pass {
+    static final class LstmPass extends KerasRecurrentImpl.Pass {
         int steps;
         int batch;
         int units;
-        /** The input, time-major: [steps * batch, features]. */
-        INDArray inputs;
-        /** [steps + 1, batch, units]: h_0 = 0, then each step's state. */
-        INDArray states;
         /** [steps, batch, 4 units]: the activations of the gates i, f, the candidate c and the gate o. */
         double[] gates;
         /** [steps + 1, batch, units]: c_0 = 0, then each step's cell. */
@@ -45,21 +38,13 @@ public class LstmImpl extends KerasRecurrentImpl<Lstm> {
     }
 
     @Override
-    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
-        assertInputSet(false);
-        checkInput();
-        Pass forward = forward(training, workspaceMgr);
-        pass = training ? forward : null;
-        return output(forward.states, workspaceMgr);
-    }
-
-    private Pass forward(boolean training, LayerWorkspaceMgr workspaceMgr) {
+    LstmPass forward(boolean training, LayerWorkspaceMgr workspaceMgr) {
         INDArray recurrentParameter = getParamWithNoise(RECURRENT_KERNEL, training, workspaceMgr);
         StepMatrix recurrentKernel = StepMatrix.of(recurrentParameter);
         DataType type = recurrentParameter.dataType();
         JavaActivation gates = gateActivation();
         JavaActivation activation = activation();
-        Pass p = new Pass();
+        LstmPass p = new LstmPass();
         p.batch = Math.toIntExact(input.size(0));
         p.steps = Math.toIntExact(input.size(2));
         p.units = Math.toIntExact(layerConf().getNOut());
@@ -112,10 +97,7 @@ public class LstmImpl extends KerasRecurrentImpl<Lstm> {
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-        assertInputSet(true);
-        checkInput();
-        Pass p = pass != null ? pass : forward(true, workspaceMgr);
-        pass = null;
+        LstmPass p = trainingPass(workspaceMgr);
         INDArray recurrentParameter = getParamWithNoise(RECURRENT_KERNEL, true, workspaceMgr);
         StepMatrix transposedRecurrentKernel = StepMatrix.of(recurrentParameter).transposed();
         DataType type = recurrentParameter.dataType();
@@ -159,11 +141,5 @@ public class LstmImpl extends KerasRecurrentImpl<Lstm> {
         }
 
         return gradients(p.inputs, p.states, preGradients, workspaceMgr);
-    }
-
-    @Override
-    public void clear() {
-        super.clear();
-        pass = null;
     }
 }

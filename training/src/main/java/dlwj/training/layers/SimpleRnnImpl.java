@@ -15,20 +15,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * matrix product, then per step the product with the recurrent kernel ({@link StepMatrix}) and the tanh in
  * plain Java; backward, per step, the tanh's derivative and the product with the recurrent kernel's transpose.
  */
-public class SimpleRnnImpl extends KerasRecurrentImpl<SimpleRnn> {
-
-    /** The training forward pass's input (time-major) and states [steps + 1, batch, units], kept for backprop. */
-    private INDArray keptInputs;
-    private INDArray keptStates;
+public class SimpleRnnImpl extends KerasRecurrentImpl<SimpleRnn, KerasRecurrentImpl.Pass> {
 
     public SimpleRnnImpl(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
     }
 
     @Override
-    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
-        assertInputSet(false);
-        checkInput();
+    Pass forward(boolean training, LayerWorkspaceMgr workspaceMgr) {
         INDArray recurrentParameter = getParamWithNoise(RECURRENT_KERNEL, training, workspaceMgr);
         StepMatrix recurrentKernel = StepMatrix.of(recurrentParameter);
         DataType type = recurrentParameter.dataType();
@@ -53,22 +47,17 @@ public class SimpleRnnImpl extends KerasRecurrentImpl<SimpleRnn> {
             }
             statesMemory.write(h, (long) (t + 1) * rows, rows);
         }
-        keptInputs = training ? inputs : null;
-        keptStates = training ? states : null;
-        return output(states, workspaceMgr);
+        Pass pass = new Pass();
+        pass.inputs = inputs;
+        pass.states = states;
+        return pass;
     }
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-        assertInputSet(true);
-        checkInput();
-        if (keptStates == null) {
-            activate(true, workspaceMgr);
-        }
-        INDArray inputs = keptInputs;
-        INDArray states = keptStates;
-        keptInputs = null;
-        keptStates = null;
+        Pass pass = trainingPass(workspaceMgr);
+        INDArray inputs = pass.inputs;
+        INDArray states = pass.states;
         INDArray recurrentParameter = getParamWithNoise(RECURRENT_KERNEL, true, workspaceMgr);
         StepMatrix transposedRecurrentKernel = StepMatrix.of(recurrentParameter).transposed();
         DataType type = recurrentParameter.dataType();
@@ -95,12 +84,5 @@ public class SimpleRnnImpl extends KerasRecurrentImpl<SimpleRnn> {
             transposedRecurrentKernel.multiply(dPre, (int) batch, dh);
         }
         return gradients(inputs, states, preGradients, workspaceMgr);
-    }
-
-    @Override
-    public void clear() {
-        super.clear();
-        keptInputs = null;
-        keptStates = null;
     }
 }
