@@ -60,7 +60,7 @@ public class EmbeddingImpl extends EmbeddingSequenceLayer {
                     throw new IllegalStateException("Word index " + index + " outside the embedding's " + words
                             + " words, at sample " + sample + ", step " + step);
                 }
-                int row = (int) (index * wordStride);
+                int row = (int) index * (int) wordStride; // in int: a float product is inexact past 2^24
                 for (int k = 0; k < size; k++) {
                     int at = stepsLast ? (sample * size + k) * steps + step : (sample * steps + step) * size + k;
                     sums[row + (int) (k * componentStride)] += gradient[at];
