@@ -9,7 +9,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * A row-major, contiguous array's memory read and written from Java as doubles, whatever its floating-point type
  * (float or double), in runs of elements counted from the array's first one. For element-wise work on a few
- * thousand numbers at a time, where each ND4J operation would cost a native call.
+ * thousand numbers at a time, where each ND4J operation would cost a native call. One thread uses an instance
+ * (its conversions share a scratch array); threads working on parts of one array each make their own.
  */
 final class ArrayMemory {
 
@@ -50,32 +51,32 @@ final class ArrayMemory {
         return array.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
-    /** Copies {@code count} elements from element {@code from} into {@code into}, from its start. */
-    void read(long from, double[] into, int count) {
-        int at = position(from, count);
+    /** Copies {@code count} elements from element {@code from} into {@code into}, from its index {@code at}. */
+    void read(long from, double[] into, int at, int count) {
+        int position = position(from, count);
         if (doubles != null) {
-            doubles.get(at, into, 0, count);
+            doubles.get(position, into, at, count);
             return;
         }
         float[] values = scratch(count);
-        floats.get(at, values, 0, count);
+        floats.get(position, values, 0, count);
         for (int i = 0; i < count; i++) {
-            into[i] = values[i];
+            into[at + i] = values[i];
         }
     }
 
-    /** Copies the first {@code count} elements of {@code from} to the array, from element {@code to} on. */
-    void write(double[] from, long to, int count) {
-        int at = position(to, count);
+    /** Copies {@code count} elements of {@code from}, from its index {@code at}, to the array from element {@code to}. */
+    void write(double[] from, int at, long to, int count) {
+        int position = position(to, count);
         if (doubles != null) {
-            doubles.put(at, from, 0, count);
+            doubles.put(position, from, at, count);
             return;
         }
         float[] values = scratch(count);
         for (int i = 0; i < count; i++) {
-            values[i] = (float) from[i];
+            values[i] = (float) from[at + i];
         }
-        floats.put(at, values, 0, count);
+        floats.put(position, values, 0, count);
     }
 
     private int position(long element, int count) {

@@ -21,8 +21,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * works. The inputs' products with the kernel are computed for all time steps at once (one matrix product, or
  * one per gate with dropout), as are the kernels' gradients after the backward loop. Each step's products with
  * the recurrent kernel ({@link StepMatrix}: two forward, two backward, one more per gate with recurrent dropout;
- * Java at the book's sizes) and the gates' element-wise work are plain Java. Arrays are time-major inside: [time, batch, ...], a step's
- * rows contiguous.
+ * Java at the book's sizes) and the gates' element-wise work are plain Java, the loops over time by parts of the
+ * batch on all cores ({@link BatchParts}). Arrays are time-major inside: [time, batch, ...], a step's rows
+ * contiguous.
  */
 public class GruImpl extends KerasRecurrentImpl<Gru, GruImpl.GruPass> {
 
@@ -53,8 +54,6 @@ public class GruImpl extends KerasRecurrentImpl<Gru, GruImpl.GruPass> {
         INDArray kernel = parameter(KERNEL, training, workspaceMgr);
         INDArray recurrentKernel = parameter(RECURRENT_KERNEL, training, workspaceMgr);
         DataType type = kernel.dataType();
-        JavaActivation gates = gateActivation();
-        JavaActivation activation = activation();
         GruPass p = new GruPass();
         p.batch = Math.toIntExact(input.size(0));
         p.steps = Math.toIntExact(input.size(2));
@@ -77,6 +76,20 @@ public class GruImpl extends KerasRecurrentImpl<Gru, GruImpl.GruPass> {
 
         RecurrentProducts products = new RecurrentProducts(recurrentKernel, p.batch, u, p.stateMaskValues);
         StepMatrix candidateKernel = StepMatrix.of(recurrentKernel.get(all(), gateColumns(2, u)));
+        overExamples(p.batch, products.widest(),
+                (from, to) -> forward(p, projected, products.forThread(), candidateKernel, from, to));
+        return p;
+    }
+
+    /** The forward loop over every step for the examples {@code from} to {@code to}. */
+    private void forward(GruPass p, INDArray projected, RecurrentProducts products, StepMatrix candidateKernel,
+                         int from, int to) {
+        JavaActivation gates = gateActivation();
+        JavaActivation activation = activation();
+        int u = p.units;
+        int rows = p.batch * u;
+        int at = from * u;
+        int count = (to - from) * u;
         ArrayMemory projectedMemory = ArrayMemory.of(projected);
         ArrayMemory statesMemory = ArrayMemory.of(p.states);
         ArrayMemory resetMemory = ArrayMemory.of(p.resetStates);
@@ -88,10 +101,10 @@ public class GruImpl extends KerasRecurrentImpl<Gru, GruImpl.GruPass> {
         double[] candidate = new double[rows];
         double[] candidateMask = p.stateMaskValues == null ? null : p.stateMaskValues[2];
         for (int t = 0; t < p.steps; t++) {
-            products.forward(h, zr);
-            projectedMemory.read((long) t * 3 * rows, x, 3 * rows);
+            products.forward(h, zr, from, to);
+            projectedMemory.read((long) t * 3 * rows + 3 * at, x, 3 * at, 3 * count);
             int gatesAt = t * 3 * rows;
-            for (int b = 0; b < p.batch; b++) {
+            for (int b = from; b < to; b++) {
                 for (int j = 0; j < u; j++) {
                     int k = b * 3 * u + j;
                     int cell = b * u + j;
@@ -102,9 +115,9 @@ public class GruImpl extends KerasRecurrentImpl<Gru, GruImpl.GruPass> {
                     rh[cell] = r * h[cell] * (candidateMask == null ? 1 : candidateMask[cell]);
                 }
             }
-            resetMemory.write(rh, (long) t * rows, rows);
-            candidateKernel.multiply(rh, p.batch, candidate);
-            for (int b = 0; b < p.batch; b++) {
+            resetMemory.write(rh, at, (long) t * rows + at, count);
+            candidateKernel.multiply(rh, from, to, candidate);
+            for (int b = from; b < to; b++) {
                 for (int j = 0; j < u; j++) {
                     int k = b * 3 * u + j;
                     int cell = b * u + j;
@@ -114,12 +127,11 @@ public class GruImpl extends KerasRecurrentImpl<Gru, GruImpl.GruPass> {
                     next[cell] = z * h[cell] + (1 - z) * hh;
                 }
             }
-            statesMemory.write(next, (long) (t + 1) * rows, rows);
+            statesMemory.write(next, at, (long) (t + 1) * rows + at, count);
             double[] previous = h;
             h = next;
             next = previous;
         }
-        return p;
     }
 
     /** With input dropout: each gate's {@code (x_t * mask) · W_gate + b_gate}, [steps * batch, 3 units]. */
@@ -139,63 +151,16 @@ public class GruImpl extends KerasRecurrentImpl<Gru, GruImpl.GruPass> {
         INDArray kernel = parameter(KERNEL, true, workspaceMgr);
         INDArray recurrentKernel = parameter(RECURRENT_KERNEL, true, workspaceMgr);
         DataType type = kernel.dataType();
-        JavaActivation gates = gateActivation();
-        JavaActivation activation = activation();
         int u = p.units;
-        int rows = p.batch * u;
 
         GradientFromAbove above = new GradientFromAbove(epsilon, layerConf().isReturnSequences(), p.steps, type);
         // the gradient with respect to the gates' pre-activations, [steps, batch, 3 units]
         INDArray preGradients = Nd4j.createUninitialized(type, new long[] {p.steps, p.batch, 3L * u}, 'c');
-        ArrayMemory preGradientsMemory = ArrayMemory.of(preGradients);
-        ArrayMemory statesMemory = ArrayMemory.of(p.states);
         RecurrentProducts products = new RecurrentProducts(recurrentKernel, p.batch, u, p.stateMaskValues);
         StepMatrix transposedCandidateKernel =
                 StepMatrix.of(recurrentKernel.get(all(), gateColumns(2, u))).transposed();
-        double[] candidateMask = p.stateMaskValues == null ? null : p.stateMaskValues[2];
-        double[] dh = new double[rows];
-        double[] h = new double[rows];
-        double[] dCandidate = new double[rows];
-        double[] dResetState = new double[rows];
-        double[] dGates = new double[2 * rows];
-        double[] dPre = new double[3 * rows];
-        double[] dFromGates = new double[rows];
-        for (int t = p.steps - 1; t >= 0; t--) {
-            above.addTo(t, dh);
-            statesMemory.read((long) t * rows, h, rows);
-            int gatesAt = t * 3 * rows;
-            for (int b = 0; b < p.batch; b++) {
-                for (int j = 0; j < u; j++) {
-                    int k = b * 3 * u + j;
-                    int cell = b * u + j;
-                    double z = p.gates[gatesAt + k];
-                    double hh = p.gates[gatesAt + k + 2 * u];
-                    dCandidate[cell] = dh[cell] * (1 - z) * activation.derivativeFromOutput(hh);
-                    dPre[k] = dh[cell] * (h[cell] - hh) * gates.derivativeFromOutput(z);
-                    dPre[k + 2 * u] = dCandidate[cell];
-                }
-            }
-            // d(r * h_tm1 * rd_h) = dCandidate · U_h^T
-            transposedCandidateKernel.multiply(dCandidate, p.batch, dResetState);
-            for (int b = 0; b < p.batch; b++) {
-                for (int j = 0; j < u; j++) {
-                    int k = b * 3 * u + j;
-                    int cell = b * u + j;
-                    double r = p.gates[gatesAt + k + u];
-                    double dRh = dResetState[cell] * (candidateMask == null ? 1 : candidateMask[cell]);
-                    dPre[k + u] = dRh * h[cell] * gates.derivativeFromOutput(r);
-                    dGates[b * 2 * u + j] = dPre[k];
-                    dGates[b * 2 * u + u + j] = dPre[k + u];
-                    dh[cell] = dh[cell] * p.gates[gatesAt + k] + dRh * r;
-                }
-            }
-            preGradientsMemory.write(dPre, (long) gatesAt, 3 * rows);
-            // and through the gates: dPre_z · U_z^T + dPre_r · U_r^T (each times its mask)
-            products.backward(dGates, dFromGates);
-            for (int k = 0; k < rows; k++) {
-                dh[k] += dFromGates[k];
-            }
-        }
+        overExamples(p.batch, products.widest(), (from, to) ->
+                backward(p, above, preGradients, products.forThread(), transposedCandidateKernel, from, to));
 
         // the parameters' gradients, summed over the steps with one matrix product each (each gate's block of a
         // product with every gate's gradient: libnd4j multiplies whole row-major matrices fastest)
@@ -236,6 +201,64 @@ public class GruImpl extends KerasRecurrentImpl<Gru, GruImpl.GruPass> {
         return new Pair<>(gradient, inputGradient(inputGradient, p.steps, workspaceMgr));
     }
 
+    /** The backward loop over every step, from the last, for the examples {@code from} to {@code to}. */
+    private void backward(GruPass p, GradientFromAbove gradientFromAbove, INDArray preGradients,
+                          RecurrentProducts products, StepMatrix transposedCandidateKernel, int from, int to) {
+        JavaActivation gates = gateActivation();
+        JavaActivation activation = activation();
+        int u = p.units;
+        int rows = p.batch * u;
+        int at = from * u;
+        int count = (to - from) * u;
+        GradientFromAbove.Reader above = gradientFromAbove.rows(from, to, u);
+        ArrayMemory preGradientsMemory = ArrayMemory.of(preGradients);
+        ArrayMemory statesMemory = ArrayMemory.of(p.states);
+        double[] candidateMask = p.stateMaskValues == null ? null : p.stateMaskValues[2];
+        double[] dh = new double[rows];
+        double[] h = new double[rows];
+        double[] dCandidate = new double[rows];
+        double[] dResetState = new double[rows];
+        double[] dGates = new double[2 * rows];
+        double[] dPre = new double[3 * rows];
+        double[] dFromGates = new double[rows];
+        for (int t = p.steps - 1; t >= 0; t--) {
+            above.addTo(t, dh);
+            statesMemory.read((long) t * rows + at, h, at, count);
+            int gatesAt = t * 3 * rows;
+            for (int b = from; b < to; b++) {
+                for (int j = 0; j < u; j++) {
+                    int k = b * 3 * u + j;
+                    int cell = b * u + j;
+                    double z = p.gates[gatesAt + k];
+                    double hh = p.gates[gatesAt + k + 2 * u];
+                    dCandidate[cell] = dh[cell] * (1 - z) * activation.derivativeFromOutput(hh);
+                    dPre[k] = dh[cell] * (h[cell] - hh) * gates.derivativeFromOutput(z);
+                    dPre[k + 2 * u] = dCandidate[cell];
+                }
+            }
+            // d(r * h_tm1 * rd_h) = dCandidate · U_h^T
+            transposedCandidateKernel.multiply(dCandidate, from, to, dResetState);
+            for (int b = from; b < to; b++) {
+                for (int j = 0; j < u; j++) {
+                    int k = b * 3 * u + j;
+                    int cell = b * u + j;
+                    double r = p.gates[gatesAt + k + u];
+                    double dRh = dResetState[cell] * (candidateMask == null ? 1 : candidateMask[cell]);
+                    dPre[k + u] = dRh * h[cell] * gates.derivativeFromOutput(r);
+                    dGates[b * 2 * u + j] = dPre[k];
+                    dGates[b * 2 * u + u + j] = dPre[k + u];
+                    dh[cell] = dh[cell] * p.gates[gatesAt + k] + dRh * r;
+                }
+            }
+            preGradientsMemory.write(dPre, 3 * at, (long) gatesAt + 3 * at, 3 * count);
+            // and through the gates: dPre_z · U_z^T + dPre_r · U_r^T (each times its mask)
+            products.backward(dGates, dFromGates, from, to);
+            for (int k = at; k < at + count; k++) {
+                dh[k] += dFromGates[k];
+            }
+        }
+    }
+
     /**
      * The update and reset gates' products with their recurrent kernels, step by step: forward
      * {@code (h * rd_z) · U_z} beside {@code (h * rd_r) · U_r}, [batch, 2 units] (one product without recurrent
@@ -243,7 +266,6 @@ public class GruImpl extends KerasRecurrentImpl<Gru, GruImpl.GruPass> {
      */
     private static final class RecurrentProducts {
         private final double[][] masks;
-        private final int batch;
         private final int units;
         private final StepMatrix[] kernels;
         private final StepMatrix[] transposedKernels;
@@ -252,7 +274,6 @@ public class GruImpl extends KerasRecurrentImpl<Gru, GruImpl.GruPass> {
 
         RecurrentProducts(INDArray recurrentKernel, int batch, int units, double[][] masks) {
             this.masks = masks;
-            this.batch = batch;
             this.units = units;
             int count = masks == null ? 1 : 2;
             int width = masks == null ? 2 * units : units;
@@ -267,36 +288,61 @@ public class GruImpl extends KerasRecurrentImpl<Gru, GruImpl.GruPass> {
             product = new double[batch * units];
         }
 
-        /** The products for the previous state {@code h}, [batch, units], into {@code zr}, [batch, 2 units]. */
-        void forward(double[] h, double[] zr) {
+        private RecurrentProducts(RecurrentProducts shared) {
+            masks = shared.masks;
+            units = shared.units;
+            kernels = shared.kernels;
+            transposedKernels = shared.transposedKernels;
+            operand = new double[shared.operand.length];
+            product = new double[shared.product.length];
+        }
+
+        /** The same products with working arrays of their own, for a thread of their own. */
+        RecurrentProducts forThread() {
+            return new RecurrentProducts(this);
+        }
+
+        /** The largest of the step's products, which decides whether they are Java's. */
+        StepMatrix widest() {
+            return kernels[0];
+        }
+
+        /**
+         * The products for the previous state {@code h}, [batch, units], into {@code zr}, [batch, 2 units], for the
+         * examples {@code from} to {@code to}.
+         */
+        void forward(double[] h, double[] zr, int from, int to) {
             if (masks == null) {
-                kernels[0].multiply(h, batch, zr);
+                kernels[0].multiply(h, from, to, zr);
                 return;
             }
             for (int gate = 0; gate < 2; gate++) {
-                for (int k = 0; k < operand.length; k++) {
+                for (int k = from * units; k < to * units; k++) {
                     operand[k] = h[k] * masks[gate][k];
                 }
-                kernels[gate].multiply(operand, batch, product);
-                for (int k = 0; k < product.length; k++) {
+                kernels[gate].multiply(operand, from, to, product);
+                for (int k = from * units; k < to * units; k++) {
                     zr[(k / units) * 2 * units + gate * units + k % units] = product[k];
                 }
             }
         }
 
-        /** From the gates' gradients {@code dzr} [batch, 2 units], the previous state's, into {@code dh}. */
-        void backward(double[] dzr, double[] dh) {
+        /**
+         * From the gates' gradients {@code dzr} [batch, 2 units], the previous state's, into {@code dh}, for the
+         * examples {@code from} to {@code to}.
+         */
+        void backward(double[] dzr, double[] dh, int from, int to) {
             if (masks == null) {
-                transposedKernels[0].multiply(dzr, batch, dh);
+                transposedKernels[0].multiply(dzr, from, to, dh);
                 return;
             }
-            java.util.Arrays.fill(dh, 0);
+            java.util.Arrays.fill(dh, from * units, to * units, 0);
             for (int gate = 0; gate < 2; gate++) {
-                for (int k = 0; k < operand.length; k++) {
+                for (int k = from * units; k < to * units; k++) {
                     operand[k] = dzr[(k / units) * 2 * units + gate * units + k % units];
                 }
-                transposedKernels[gate].multiply(operand, batch, product);
-                for (int k = 0; k < product.length; k++) {
+                transposedKernels[gate].multiply(operand, from, to, product);
+                for (int k = from * units; k < to * units; k++) {
                     dh[k] += product[k] * masks[gate][k];
                 }
             }

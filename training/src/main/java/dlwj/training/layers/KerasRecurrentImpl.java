@@ -176,26 +176,52 @@ abstract class KerasRecurrentImpl<L extends KerasRecurrent, P extends KerasRecur
     static final class GradientFromAbove {
         private final boolean sequences;
         private final long steps;
-        private final ArrayMemory memory;
-        private final double[] step;
+        private final INDArray above;
+        private final int stepLength;
 
         GradientFromAbove(INDArray epsilon, boolean sequences, long steps, DataType type) {
             this.sequences = sequences;
             this.steps = steps;
-            INDArray above = sequences ? epsilon.castTo(type).permute(2, 0, 1).dup('c') : epsilon.castTo(type).dup('c');
-            this.memory = ArrayMemory.of(above);
-            this.step = new double[(int) (above.length() / (sequences ? steps : 1))];
+            this.above = sequences ? epsilon.castTo(type).permute(2, 0, 1).dup('c') : epsilon.castTo(type).dup('c');
+            this.stepLength = (int) (above.length() / (sequences ? steps : 1));
         }
 
-        /** Adds step {@code t}'s gradient, [batch, units] row-major, to {@code dh}. */
-        void addTo(long t, double[] dh) {
-            if (sequences || t == steps - 1) {
-                memory.read(sequences ? t * step.length : 0, step, step.length);
-                for (int k = 0; k < step.length; k++) {
-                    dh[k] += step[k];
+        /** A reader of the rows {@code from} to {@code to}, of {@code units} each, for one thread. */
+        Reader rows(int from, int to, int units) {
+            return new Reader(ArrayMemory.of(above), from * units, (to - from) * units);
+        }
+
+        final class Reader {
+            private final ArrayMemory memory;
+            private final int at;
+            private final int count;
+            private final double[] step;
+
+            private Reader(ArrayMemory memory, int at, int count) {
+                this.memory = memory;
+                this.at = at;
+                this.count = count;
+                this.step = new double[count];
+            }
+
+            /** Adds step {@code t}'s gradient of the reader's rows to theirs in {@code dh}, [batch, units]. */
+            void addTo(long t, double[] dh) {
+                if (sequences || t == steps - 1) {
+                    memory.read((sequences ? t * stepLength : 0) + at, step, 0, count);
+                    for (int k = 0; k < count; k++) {
+                        dh[at + k] += step[k];
+                    }
                 }
             }
         }
+    }
+
+    /**
+     * Runs {@code work} over the batch's examples, by parts in parallel ({@link BatchParts}) when the step's
+     * products with {@code recurrentKernel} are Java's.
+     */
+    static void overExamples(int batch, StepMatrix recurrentKernel, BatchParts.Examples work) {
+        BatchParts.run(batch, recurrentKernel.inJava(batch), work);
     }
 
     /** The layer's activation, computed in Java ({@link KerasRecurrent} refuses those it cannot compute). */

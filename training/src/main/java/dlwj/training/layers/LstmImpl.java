@@ -15,7 +15,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * with the kernel are one matrix product for all steps, and so are the kernels' gradients after the backward
  * loop. Each step makes one product with the recurrent kernel ({@link StepMatrix}: Java or gemm by size) and
  * does its gates' element-wise work in plain Java over the few thousand numbers of the step, where ND4J would
- * make a native call for each operation. The gates' activations and the cells stay in Java arrays, time-major like the rest:
+ * make a native call for each operation; the loops over time run by parts of the batch on all cores
+ * ({@link BatchParts}). The gates' activations and the cells stay in Java arrays, time-major like the rest:
  * [steps, batch, 4 units] and [steps + 1, batch, units].
  */
 public class LstmImpl extends KerasRecurrentImpl<Lstm, LstmImpl.LstmPass> {
@@ -42,35 +43,41 @@ public class LstmImpl extends KerasRecurrentImpl<Lstm, LstmImpl.LstmPass> {
         INDArray recurrentParameter = getParamWithNoise(RECURRENT_KERNEL, training, workspaceMgr);
         StepMatrix recurrentKernel = StepMatrix.of(recurrentParameter);
         DataType type = recurrentParameter.dataType();
-        JavaActivation gates = gateActivation();
-        JavaActivation activation = activation();
         LstmPass p = new LstmPass();
         p.batch = Math.toIntExact(input.size(0));
         p.steps = Math.toIntExact(input.size(2));
         p.units = Math.toIntExact(layerConf().getNOut());
-        int u = p.units;
-        int rows = p.batch * u;
-        int gateRows = 4 * rows;
+        int rows = p.batch * p.units;
         Kept kept = new Kept(training, workspaceMgr, type);
         p.inputs = timeMajorInput(kept, type);
 
         INDArray projected = projected(p.inputs, training, workspaceMgr);
-        p.states = kept.zeros(p.steps + 1, p.batch, u);
-        p.gates = new double[p.steps * gateRows];
+        p.states = kept.zeros(p.steps + 1, p.batch, p.units);
+        p.gates = new double[p.steps * 4 * rows];
         p.cells = new double[(p.steps + 1) * rows];
         p.activatedCells = new double[p.steps * rows];
+        overExamples(p.batch, recurrentKernel, (from, to) -> forward(p, projected, recurrentKernel, from, to));
+        return p;
+    }
 
+    /** The forward loop over every step for the examples {@code from} to {@code to}. */
+    private void forward(LstmPass p, INDArray projected, StepMatrix recurrentKernel, int from, int to) {
+        JavaActivation gates = gateActivation();
+        JavaActivation activation = activation();
+        int u = p.units;
+        int rows = p.batch * u;
+        int gateRows = 4 * rows;
         ArrayMemory projectedMemory = ArrayMemory.of(projected);
         ArrayMemory statesMemory = ArrayMemory.of(p.states);
         double[] pre = new double[gateRows];
         double[] x = new double[gateRows];
         double[] h = new double[rows];
         for (int t = 0; t < p.steps; t++) {
-            recurrentKernel.multiply(h, p.batch, pre);
-            projectedMemory.read((long) t * gateRows, x, gateRows);
+            recurrentKernel.multiply(h, from, to, pre);
+            projectedMemory.read((long) t * gateRows + from * 4 * u, x, from * 4 * u, (to - from) * 4 * u);
             int gatesAt = t * gateRows;
             int cellsAt = t * rows;
-            for (int b = 0; b < p.batch; b++) {
+            for (int b = from; b < to; b++) {
                 int row = b * 4 * u;
                 for (int j = 0; j < u; j++) {
                     int k = row + j;
@@ -90,9 +97,8 @@ public class LstmImpl extends KerasRecurrentImpl<Lstm, LstmImpl.LstmPass> {
                     h[cell] = o * activatedCell;
                 }
             }
-            statesMemory.write(h, (long) (t + 1) * rows, rows);
+            statesMemory.write(h, from * u, (long) (t + 1) * rows + from * u, (to - from) * u);
         }
-        return p;
     }
 
     @Override
@@ -101,14 +107,23 @@ public class LstmImpl extends KerasRecurrentImpl<Lstm, LstmImpl.LstmPass> {
         INDArray recurrentParameter = getParamWithNoise(RECURRENT_KERNEL, true, workspaceMgr);
         StepMatrix transposedRecurrentKernel = StepMatrix.of(recurrentParameter).transposed();
         DataType type = recurrentParameter.dataType();
+        GradientFromAbove above = new GradientFromAbove(epsilon, layerConf().isReturnSequences(), p.steps, type);
+        // the gradient with respect to the gates' pre-activations, [steps, batch, 4 units]
+        INDArray preGradients = Nd4j.createUninitialized(type, new long[] {p.steps, p.batch, 4L * p.units}, 'c');
+        overExamples(p.batch, transposedRecurrentKernel,
+                (from, to) -> backward(p, above, transposedRecurrentKernel, preGradients, from, to));
+        return gradients(p.inputs, p.states, preGradients, workspaceMgr);
+    }
+
+    /** The backward loop over every step, from the last, for the examples {@code from} to {@code to}. */
+    private void backward(LstmPass p, GradientFromAbove gradientFromAbove, StepMatrix transposedRecurrentKernel,
+                          INDArray preGradients, int from, int to) {
         JavaActivation gates = gateActivation();
         JavaActivation activation = activation();
         int u = p.units;
         int rows = p.batch * u;
         int gateRows = 4 * rows;
-        GradientFromAbove above = new GradientFromAbove(epsilon, layerConf().isReturnSequences(), p.steps, type);
-        // the gradient with respect to the gates' pre-activations, [steps, batch, 4 units]
-        INDArray preGradients = Nd4j.createUninitialized(type, new long[] {p.steps, p.batch, 4L * u}, 'c');
+        GradientFromAbove.Reader above = gradientFromAbove.rows(from, to, u);
         ArrayMemory preGradientsMemory = ArrayMemory.of(preGradients);
         double[] dh = new double[rows];
         double[] dc = new double[rows];
@@ -117,7 +132,7 @@ public class LstmImpl extends KerasRecurrentImpl<Lstm, LstmImpl.LstmPass> {
             above.addTo(t, dh);
             int gatesAt = t * gateRows;
             int cellsAt = t * rows;
-            for (int b = 0; b < p.batch; b++) {
+            for (int b = from; b < to; b++) {
                 int row = b * 4 * u;
                 for (int j = 0; j < u; j++) {
                     int k = row + j;
@@ -135,11 +150,9 @@ public class LstmImpl extends KerasRecurrentImpl<Lstm, LstmImpl.LstmPass> {
                     dc[cell] = dCell * f;
                 }
             }
-            preGradientsMemory.write(dPre, (long) gatesAt, gateRows);
+            preGradientsMemory.write(dPre, from * 4 * u, (long) gatesAt + from * 4 * u, (to - from) * 4 * u);
             // dh_tm1 = dPre · U^T
-            transposedRecurrentKernel.multiply(dPre, p.batch, dh);
+            transposedRecurrentKernel.multiply(dPre, from, to, dh);
         }
-
-        return gradients(p.inputs, p.states, preGradients, workspaceMgr);
     }
 }
