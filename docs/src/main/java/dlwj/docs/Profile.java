@@ -3,7 +3,7 @@ package dlwj.docs;
 /** How long the reproduction may take. */
 public enum Profile {
 
-    /** Every example at the book's settings: about 18 hours on a 2-core CPU, 12 of them VGG16 (5.3.2). */
+    /** Every example at the book's settings: about 17.5 hours on a 2-core CPU, 12 of them VGG16 (5.3.2). */
     BOOK("the book's settings"),
 
     /**
