@@ -68,6 +68,12 @@ final class BatchParts {
         return Math.max(1, Math.min(cores, batch / MIN_EXAMPLES));
     }
 
+    /** The most examples a part of a batch of {@code batch} has. */
+    static int largestPart(int batch) {
+        int parts = parts(batch);
+        return (batch + parts - 1) / parts;
+    }
+
     private static int start(int batch, int parts, int part) {
         return (int) ((long) batch * part / parts);
     }

@@ -24,7 +24,7 @@ public class EmbeddingImpl extends EmbeddingSequenceLayer {
 
     /** The embedding matrix's gradient, in the layout of DL4J's gradient view, between the loop and the view. */
     private float[] sums = new float[0];
-    /** The step's word indices and incoming gradient, row-major. */
+    /** The step's word indices, row-major, and the incoming gradient's memory. */
     private float[] indices = new float[0];
     private float[] gradient = new float[0];
 
@@ -44,15 +44,21 @@ public class EmbeddingImpl extends EmbeddingSequenceLayer {
         int batch = (int) input.size(0);
         int steps = (int) (input.length() / batch);
         indices = rowMajor(input.castTo(DataType.FLOAT), indices);
-        gradient = rowMajor(epsilon, gradient);
+        // the gradient as its memory holds it: a recurrent layer above gives it time-major, a component's
+        // values next to each other, and reading it in place spares a transposing copy
+        INDArray dense = isPermutedDense(epsilon) ? epsilon : epsilon.dup('c');
+        gradient = values(dense, gradient);
+        boolean stepsLast = layerConf().getOutputFormat() == RNNFormat.NCW; // epsilon [batch, size, steps]
+        int sampleStride = (int) dense.stride(0);
+        int stepStride = (int) dense.stride(stepsLast ? 2 : 1);
+        int gradientComponentStride = (int) dense.stride(stepsLast ? 1 : 2);
         // where word w's component k goes in the gradient view
         long wordStride = weightGradient.ordering() == 'c' ? size : 1;
-        long componentStride = weightGradient.ordering() == 'c' ? 1 : words;
+        int componentStride = weightGradient.ordering() == 'c' ? 1 : words;
         if (sums.length < words * size) {
             sums = new float[words * size];
         }
         Arrays.fill(sums, 0, words * size, 0f);
-        boolean stepsLast = layerConf().getOutputFormat() == RNNFormat.NCW; // epsilon [batch, size, steps]
         for (int sample = 0; sample < batch; sample++) {
             for (int step = 0; step < steps; step++) {
                 float index = indices[sample * steps + step];
@@ -61,9 +67,9 @@ public class EmbeddingImpl extends EmbeddingSequenceLayer {
                             + " words, at sample " + sample + ", step " + step);
                 }
                 int row = (int) index * (int) wordStride; // in int: a float product is inexact past 2^24
+                int at = sample * sampleStride + step * stepStride;
                 for (int k = 0; k < size; k++) {
-                    int at = stepsLast ? (sample * size + k) * steps + step : (sample * steps + step) * size + k;
-                    sums[row + (int) (k * componentStride)] += gradient[at];
+                    sums[row + k * componentStride] += gradient[at + k * gradientComponentStride];
                 }
             }
         }
@@ -88,10 +94,40 @@ public class EmbeddingImpl extends EmbeddingSequenceLayer {
 
     /** The values of {@code array} in row-major order, in {@code into} if it is long enough. */
     private static float[] rowMajor(INDArray array, float[] into) {
-        INDArray values = array.ordering() == 'c' && Shape.hasDefaultStridesForShape(array) ? array : array.dup('c');
-        int length = (int) values.length();
+        return values(array.ordering() == 'c' && Shape.hasDefaultStridesForShape(array) ? array : array.dup('c'),
+                into);
+    }
+
+    /**
+     * The memory of an array that {@link #isPermutedDense} (from its offset, as many values as it has elements), in
+     * {@code into} if it is long enough: element (i, j, k) is at i * stride(0) + j * stride(1) + k * stride(2).
+     */
+    private static float[] values(INDArray dense, float[] into) {
+        int length = (int) dense.length();
         float[] copy = into.length >= length ? into : new float[length];
-        ArrayMemory.floats(values).get((int) values.offset(), copy, 0, length);
+        ArrayMemory.floats(dense).get((int) dense.offset(), copy, 0, length);
         return copy;
+    }
+
+    /**
+     * Whether the array's elements fill a block of its memory with no gaps, in some order of its dimensions: a
+     * row-major or column-major array, or a permutation of one.
+     */
+    static boolean isPermutedDense(INDArray array) {
+        long[] shape = array.shape();
+        long[] stride = array.stride();
+        Integer[] byStride = new Integer[shape.length];
+        for (int d = 0; d < shape.length; d++) {
+            byStride[d] = d;
+        }
+        Arrays.sort(byStride, (a, b) -> Long.compare(stride[a], stride[b]));
+        long expected = 1;
+        for (int d : byStride) {
+            if (shape[d] != 1 && stride[d] != expected) {
+                return false;
+            }
+            expected *= shape[d];
+        }
+        return true;
     }
 }

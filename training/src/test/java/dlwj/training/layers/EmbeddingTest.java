@@ -1,7 +1,11 @@
 package dlwj.training.layers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
 import dlwj.training.KerasDefaults;
 import dlwj.training.ModelFiles;
@@ -12,6 +16,7 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -85,6 +90,34 @@ class EmbeddingTest {
                 "the embedding matrix's gradient, each word's steps summed");
         assertEquals(0, dl4j.gradient().gradient().distance2(keras.gradient().gradient()),
                 1e-6 * dl4j.gradient().gradient().norm2Number().doubleValue());
+    }
+
+    @Test
+    void readsTheIncomingGradientInWhateverLayoutItsMemoryHas() {
+        MultiLayerNetwork net = network(true, RNNFormat.NCW, false);
+        net.initGradientsView();
+        org.deeplearning4j.nn.api.Layer embedding = net.getLayer(0);
+        LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
+        Nd4j.getRandom().setSeed(6);
+        INDArray rowMajor = Nd4j.rand(DataType.FLOAT, BATCH, SIZE, STEPS);
+        INDArray timeMajor = rowMajor.permute(2, 0, 1).dup('c').permute(1, 2, 0); // what a recurrent layer gives
+        INDArray wider = Nd4j.zeros(DataType.FLOAT, BATCH, SIZE + 2, STEPS);
+        INDArray strided = wider.get(all(), interval(1, SIZE + 1), all()).assign(rowMajor); // gaps between rows
+        assertTrue(EmbeddingImpl.isPermutedDense(timeMajor) && EmbeddingImpl.isPermutedDense(rowMajor.dup('f')));
+        assertFalse(EmbeddingImpl.isPermutedDense(strided));
+
+        INDArray expected = null;
+        for (INDArray epsilon : new INDArray[] {rowMajor, rowMajor.dup('f'), timeMajor, strided}) {
+            embedding.setInput(words(2), noWorkspaces);
+            embedding.activate(true, noWorkspaces);
+            INDArray gradient = embedding.backpropGradient(epsilon, noWorkspaces).getFirst()
+                    .getGradientFor("W").dup();
+            if (expected == null) {
+                expected = gradient;
+            }
+            assertEquals(expected, gradient, epsilon.shapeInfoToString());
+        }
+        assertTrue(expected.norm2Number().doubleValue() > 0);
     }
 
     @Test
