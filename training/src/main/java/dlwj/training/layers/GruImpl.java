@@ -9,6 +9,7 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -182,9 +183,9 @@ public class GruImpl extends KerasRecurrentImpl<Gru, GruImpl.GruPass> {
         INDArray inputGradient;
         if (p.inputMasks == null) {
             kernelGradient.assign(transposedProduct(p.inputs, dG));
-            inputGradient = product(dG, kernel, true);
+            inputGradient = inputGradient(dG, kernel, workspaceMgr);
         } else {
-            inputGradient = Nd4j.zeros(type, p.inputs.shape());
+            inputGradient = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, type, p.inputs.shape(), 'c');
             for (int gate = 0; gate < 3; gate++) {
                 kernelGradient.get(all(), gateColumns(gate, u)).assign(
                         transposedProduct(maskedInputs(p, gate), dG).get(all(), gateColumns(gate, u)));
@@ -198,7 +199,7 @@ public class GruImpl extends KerasRecurrentImpl<Gru, GruImpl.GruPass> {
         gradient.gradientForVariable().put(RECURRENT_KERNEL, recurrentGradient);
         gradient.gradientForVariable().put(BIAS, biasGradient);
         weightNoiseParams.clear();
-        return new Pair<>(gradient, inputGradient(inputGradient, p.steps, workspaceMgr));
+        return new Pair<>(gradient, inDl4jShape(inputGradient, p.steps));
     }
 
     /** The backward loop over every step, from the last, for the examples {@code from} to {@code to}. */

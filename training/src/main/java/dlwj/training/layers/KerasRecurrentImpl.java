@@ -102,13 +102,23 @@ abstract class KerasRecurrentImpl<L extends KerasRecurrent, P extends KerasRecur
     }
 
     /**
-     * The input's gradient, time-major [steps * batch, features], in DL4J's shape [batch, features, time]: a view
-     * of a row-major copy, its memory still time-major. (A copy into another order transposes the whole array:
-     * with the IMDB reversed LSTM's 128 features, that and the embedding's reading it back took 18% of an epoch.)
+     * {@code dG · kernel^T}, the input's gradient, time-major [steps * batch, features], computed into the
+     * workspace DL4J hands gradients down in.
      */
-    INDArray inputGradient(INDArray timeMajor, long steps, LayerWorkspaceMgr workspaceMgr) {
-        INDArray copy = workspaceMgr.dup(ArrayType.ACTIVATION_GRAD, timeMajor, 'c');
-        return copy.reshape('c', steps, timeMajor.size(0) / steps, timeMajor.size(1)).permute(1, 2, 0);
+    static INDArray inputGradient(INDArray dG, INDArray kernel, LayerWorkspaceMgr workspaceMgr) {
+        INDArray gradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dG.dataType(),
+                new long[] {dG.size(0), kernel.size(0)}, 'c');
+        Nd4j.gemm(dG, kernel, gradient, false, true, 1.0, 0.0);
+        return gradient;
+    }
+
+    /**
+     * The input's time-major gradient in DL4J's shape [batch, features, time]: a view, its memory still time-major.
+     * (A copy into another order transposes the whole array: with the IMDB reversed LSTM's 128 features, that and
+     * the embedding's reading it back took 18% of an epoch.)
+     */
+    static INDArray inDl4jShape(INDArray timeMajor, long steps) {
+        return timeMajor.reshape('c', steps, timeMajor.size(0) / steps, timeMajor.size(1)).permute(1, 2, 0);
     }
 
     /**
@@ -126,14 +136,14 @@ abstract class KerasRecurrentImpl<L extends KerasRecurrent, P extends KerasRecur
         gradientViews.get(KERNEL).assign(transposedProduct(inputs, dG));
         gradientViews.get(RECURRENT_KERNEL).assign(transposedProduct(previousStates, dG));
         gradientViews.get(BIAS).assign(columnSums(dG));
-        INDArray inputGradient = product(dG, parameter(KERNEL, true, workspaceMgr), true);
+        INDArray inputGradient = inputGradient(dG, parameter(KERNEL, true, workspaceMgr), workspaceMgr);
 
         Gradient gradient = new DefaultGradient();
         for (String key : new String[] {KERNEL, RECURRENT_KERNEL, BIAS}) {
             gradient.gradientForVariable().put(key, gradientViews.get(key));
         }
         weightNoiseParams.clear();
-        return new Pair<>(gradient, inputGradient(inputGradient, steps, workspaceMgr));
+        return new Pair<>(gradient, inDl4jShape(inputGradient, steps));
     }
 
     /**

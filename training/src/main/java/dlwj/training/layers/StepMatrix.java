@@ -16,11 +16,13 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class StepMatrix {
 
-    /** The most multiply-adds a product computes in Java: up to a 64-unit LSTM's steps at batch 128 (2^20). */
+    /**
+     * The most multiply-adds a product computes in Java: 2^20, an LSTM(32)'s step for 256 examples (half of a
+     * validation batch of 512: 256 x 32 x 128).
+     */
     static final long MAX_JAVA_WORK = 1L << 20;
 
-    private final double[] values;
-    /** The same values, a Java array per row. */
+    /** The matrix's values, a Java array per row. */
     private final double[][] matrixRows;
     private final int rows;
     private final int columns;
@@ -32,31 +34,32 @@ final class StepMatrix {
     private ArrayMemory operandMemory;
     private ArrayMemory productMemory;
 
-    private StepMatrix(double[] values, int rows, int columns, DataType nativeType) {
-        this.values = values;
-        this.matrixRows = new double[rows][];
-        for (int k = 0; k < rows; k++) {
-            matrixRows[k] = Arrays.copyOfRange(values, k * columns, (k + 1) * columns);
-        }
-        this.rows = rows;
-        this.columns = columns;
+    private StepMatrix(double[][] matrixRows, DataType nativeType) {
+        this.matrixRows = matrixRows;
+        this.rows = matrixRows.length;
+        this.columns = matrixRows[0].length;
         this.nativeType = nativeType;
     }
 
     /** The matrix's values, whatever its order; products in native code keep its type. */
     static StepMatrix of(INDArray matrix) {
-        return new StepMatrix(matrix.castTo(DataType.DOUBLE).dup('c').data().asDouble(),
-                Math.toIntExact(matrix.rows()), Math.toIntExact(matrix.columns()), matrix.dataType());
+        double[] values = matrix.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        int columns = Math.toIntExact(matrix.columns());
+        double[][] matrixRows = new double[Math.toIntExact(matrix.rows())][];
+        for (int k = 0; k < matrixRows.length; k++) {
+            matrixRows[k] = Arrays.copyOfRange(values, k * columns, (k + 1) * columns);
+        }
+        return new StepMatrix(matrixRows, matrix.dataType());
     }
 
     StepMatrix transposed() {
-        double[] transposed = new double[values.length];
+        double[][] transposed = new double[columns][rows];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < columns; c++) {
-                transposed[c * rows + r] = values[r * columns + c];
+                transposed[c][r] = matrixRows[r][c];
             }
         }
-        return new StepMatrix(transposed, columns, rows, nativeType);
+        return new StepMatrix(transposed, nativeType);
     }
 
     /** Whether a product with {@code n} rows is computed in Java, and so can be computed by parts in parallel. */
@@ -115,7 +118,7 @@ final class StepMatrix {
     private void multiplyNatively(double[] a, int from, int to, double[] out) {
         int n = to - from;
         if (operand == null || operand.rows() != n) {
-            nativeMatrix = Nd4j.createFromArray(values).reshape('c', rows, columns).castTo(nativeType).dup('c');
+            nativeMatrix = Nd4j.createFromArray(matrixRows).castTo(nativeType).dup('c');
             operand = Nd4j.createUninitialized(nativeType, new long[] {n, rows}, 'c');
             product = Nd4j.createUninitialized(nativeType, new long[] {n, columns}, 'c');
             operandMemory = ArrayMemory.of(operand);
