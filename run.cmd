@@ -5,6 +5,26 @@ rem the Maven wrapper; later runs start java directly, and build again only when
 rem than the last build. JVM options go in JAVA_OPTS, Maven's in MAVEN_ARGS (MAVEN_ARGS=-o for offline).
 setlocal
 set "ROOTDIR=%~dp0"
+
+rem The java to run: %JAVA_HOME%'s, else the PATH's; it must be 17 or newer. Said in one line, before any build.
+set "GET_JDK=install a JDK 17 or newer (e.g. winget install EclipseAdoptium.Temurin.17.JDK, or adoptium.net)"
+set "JAVA=java"
+if not defined JAVA_HOME goto java_on_path
+set "JAVA=%JAVA_HOME%\bin\java.exe"
+if exist "%JAVA%" goto java_version
+>&2 echo JAVA_HOME is %JAVA_HOME%, which has no bin\java.exe: point JAVA_HOME at a JDK 17 or newer, or unset it to use the PATH's java
+exit /b 1
+:java_on_path
+where java >nul 2>nul
+if not errorlevel 1 goto java_version
+>&2 echo No Java found, no java on the PATH and JAVA_HOME not set: %GET_JDK%, then run again
+exit /b 1
+:java_version
+powershell -NoProfile -Command "$v = (& $env:JAVA -version 2>&1 | Out-String); if ($v -match 'version \"(\d+)(\.(\d+))?') { $m = [int]$matches[1]; if ($m -eq 1) { $m = [int]$matches[3] }; exit [int]($m -lt 17) }; exit 1"
+if not errorlevel 1 goto java_ok
+>&2 echo %JAVA% is older than Java 17, which the examples need: %GET_JDK%, and set JAVA_HOME to it
+exit /b 1
+:java_ok
 rem Written by the build (docs\pom.xml), with forward slashes; its date is the build's
 set "CP=%ROOTDIR%docs\target\run-classpath.txt"
 
@@ -32,7 +52,5 @@ set "ARGS=%ROOTDIR%docs\target\run.args"
 >"%ARGS%" echo -cp "%ROOT%docs/target/classes;\
 >>"%ARGS%" type "%CP%"
 >>"%ARGS%" echo "
-set "JAVA=java"
-if defined JAVA_HOME set "JAVA=%JAVA_HOME%\bin\java.exe"
 "%JAVA%" %JAVA_OPTS% "@%ARGS%" dlwj.docs.Run %*
 exit /b %ERRORLEVEL%
