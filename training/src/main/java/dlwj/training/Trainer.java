@@ -1,5 +1,6 @@
 package dlwj.training;
 
+import dlwj.datasets.cli.CommandFailure;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -246,10 +247,15 @@ public final class Trainer {
         double lossSum = 0;
         double[] metricSums = new double[metrics.size()];
         long samples = 0;
-        while (batches.hasNext()) {
+        for (int batchNumber = 1; batches.hasNext(); batchNumber++) {
             DataSet batch = batches.next();
             long size = batch.getFeatures().size(0);
             Step result = step.apply(batch);
+            if (!Double.isFinite(result.loss())) {
+                throw new CommandFailure("The " + (prefix.isEmpty() ? "training" : "validation") + " loss is "
+                        + result.loss() + " at batch " + batchNumber + ": training diverged or "
+                        + "the data holds NaN or infinite values; check the inputs and lower the learning rate");
+            }
             lossSum += result.loss() * size;
             for (int m = 0; m < metrics.size(); m++) {
                 metricSums[m] += metrics.get(m).batchSum(result.predictions(), batch.getLabels());

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dlwj.datasets.cli.CommandFailure;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +68,18 @@ class TrainerTest {
         assertEquals(30, history.epochs());
         assertTrue(loss.get(29) < 0.6 * loss.get(0), "loss " + loss);
         assertTrue(history.get("acc").get(29) > 0.8, "acc " + history.get("acc"));
+    }
+
+    @Test
+    void aLossThatIsNotANumberStopsTrainingWithOneLineSayingWhere() {
+        DataSet data = threeClasses(1);
+        data.getFeatures().putScalar(new long[] {70, 0}, Double.NaN); // in one batch of 32, wherever the shuffle puts it
+
+        CommandFailure e = assertThrows(CommandFailure.class, () -> new Trainer(classifier(1e-2), Metric.ACCURACY)
+                .quiet().fit(data.getFeatures(), data.getLabels(), 1, 32));
+
+        assertTrue(e.getMessage().matches("The training loss is NaN at batch \\d+: training diverged or the data holds NaN "
+                + "or infinite values; check the inputs and lower the learning rate"), e.getMessage());
     }
 
     @Test

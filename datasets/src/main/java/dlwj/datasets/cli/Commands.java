@@ -139,7 +139,7 @@ public final class Commands {
             return "Could not use " + fileSystem.getFile() + ": " + reason
                     + (fileSystem.getOtherFile() != null ? " (" + fileSystem.getOtherFile() + ")" : "");
         }
-        if (e instanceof IOException || e instanceof DatasetUnavailableException
+        if (e instanceof IOException || e instanceof DatasetUnavailableException || e instanceof CommandFailure
                 || e instanceof IllegalArgumentException) {
             return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
         }
