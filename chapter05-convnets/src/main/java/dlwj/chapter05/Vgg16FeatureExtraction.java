@@ -3,6 +3,7 @@ package dlwj.chapter05;
 import dlwj.datasets.DogsVsCatsSplitOption;
 import dlwj.datasets.ImageFolders;
 import dlwj.datasets.files.AtomicFiles;
+import dlwj.datasets.files.Checksum;
 import dlwj.training.History;
 import dlwj.training.KerasDefaults;
 import dlwj.training.Metric;
@@ -96,9 +97,10 @@ public final class Vgg16FeatureExtraction implements Callable<Integer> {
                 .classMode(ClassMode.BINARY).seed(options.seed()).build();
         int count = options.samples(pictures.imageCount(), 60);
         pictures.stepsPerEpoch((count + 19) / 20);
-        Path cache = options.output("vgg16-features-" + weightsFile.getFileName() + "-" + weightsFile.toFile().length()
-                + "-" + split.getFileName() + "-" + count + ".bin");
         try {
+            // keyed on the weights' content: other weights under the same name and size give other features
+            Path cache = options.output("vgg16-features-" + Checksum.digest("SHA-256", weightsFile).substring(0, 16)
+                    + "-" + split.getFileName() + "-" + count + ".bin");
             if (Files.exists(cache)) {
                 System.out.println("Features of " + split + " from " + cache);
                 return load(cache);
@@ -116,7 +118,7 @@ public final class Vgg16FeatureExtraction implements Callable<Integer> {
             AtomicFiles.write(cache, temporary -> all.save(temporary.toFile()));
             return all;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot cache the features in " + cache + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot cache the features of " + split + ": " + e.getMessage(), e);
         }
     }
 

@@ -10,11 +10,13 @@ import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfException;
 import io.jhdf.exceptions.HdfInvalidPathException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -107,8 +109,9 @@ public final class KerasWeightsFile implements AutoCloseable {
         for (Map.Entry<String, Dataset> entry : datasets(layer).entrySet()) {
             String name = layer + "/" + entry.getKey();
             try {
+                requireWithinFile(entry.getValue(), name);
                 weights.add(new Weight(entry.getKey(), shape(entry.getValue()),
-                        floats(entry.getValue().getDataFlat(), name)));
+                        finite(floats(entry.getValue().getDataFlat(), name), name)));
             } catch (HdfException e) {
                 throw new InvalidDataFileException(path.getFileName() + ": the values of " + name
                         + " cannot be read: the file is truncated or damaged (" + e.getMessage() + ")", e);
@@ -171,6 +174,32 @@ public final class KerasWeightsFile implements AutoCloseable {
             return List.of(string);
         }
         return List.of(); // Keras writes an empty numeric array for a layer without weights
+    }
+
+    /** Refuses a dataset that claims more bytes than the whole file holds, before its values are allocated. */
+    private void requireWithinFile(Dataset dataset, String name) throws InvalidDataFileException {
+        long fileSize;
+        try {
+            fileSize = Files.size(path);
+        } catch (IOException e) {
+            throw new InvalidDataFileException(path.getFileName() + " cannot be read: " + e.getMessage(), e);
+        }
+        if (dataset.getSizeInBytes() > fileSize) {
+            throw new InvalidDataFileException(String.format(Locale.ROOT, "%s: %s claims %,d bytes of values but the "
+                    + "file holds %,d in all (truncated or damaged file)", path.getFileName(), name,
+                    dataset.getSizeInBytes(), fileSize));
+        }
+    }
+
+    /** {@code values}, refused when one is NaN or infinite: no trained weight is, a damaged file's can be. */
+    private float[] finite(float[] values, String name) throws InvalidDataFileException {
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw new InvalidDataFileException(path.getFileName() + ": " + name + " holds " + values[i]
+                        + " at index " + i + ", not a trained weight (damaged file)");
+            }
+        }
+        return values;
     }
 
     private float[] floats(Object data, String name) throws InvalidDataFileException {
