@@ -25,7 +25,7 @@ public final class BostonHousing {
     public static final RemoteFile DATA = RemoteFile.of("datasets/boston_housing.npz",
             "https://storage.googleapis.com/tensorflow/tf-keras-datasets/boston_housing.npz",
             Checksum.sha256("f553886a1f8d56431e820c5b82552d9d95cfcb96d1e678153f8839538947dff5"),
-            Npz.holding("x", "y"));
+            57_026, Npz.holding("x", "y"));
 
     /** The 13 features, in column order. */
     public static final String[] FEATURES = {"CRIM", "ZN", "INDUS", "CHAS", "NOX", "RM", "AGE", "DIS", "RAD",
@@ -44,7 +44,7 @@ public final class BostonHousing {
         if (!(testSplit >= 0 && testSplit < 1)) {
             throw new IllegalArgumentException("testSplit must be in [0, 1), got " + testSplit);
         }
-        Samples data = FileReading.read(source.get(DATA), BostonHousing::read);
+        Samples data = source.load(DATA, BostonHousing::read);
         double[] features = data.features();
         double[] targets = data.targets();
         int samples = targets.length;

@@ -37,6 +37,18 @@ public final class DataSourceOptions implements CheckedOptions, RunScoped {
     /** Every {@code --local-file} names a data file of this project and a file that exists. */
     @Override
     public void checkOptions() {
+        if (cacheDir != null && cacheDir.toString().isBlank()) {
+            throw new IllegalArgumentException("--cache-dir is empty: pass the folder to cache data files in");
+        }
+        String mirrorUsed = mirror != null ? mirror : DataSource.fromEnvironment().mirror().orElse(null);
+        if (mirrorUsed != null) {
+            try {
+                DataSource.checkMirror(mirrorUsed);
+            } catch (IllegalArgumentException e) {
+                String setting = mirror != null ? "--mirror" : DataSource.MIRROR_VARIABLE;
+                throw new IllegalArgumentException(setting + " " + mirrorUsed + ": " + e.getMessage(), e);
+            }
+        }
         for (String localFile : localFiles) {
             Path path = path(localFile);
             if (!Files.isRegularFile(path)) {

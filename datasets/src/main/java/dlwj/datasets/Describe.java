@@ -1,5 +1,6 @@
 package dlwj.datasets;
 
+import dlwj.datasets.cli.CheckedOptions;
 import dlwj.datasets.cli.Commands;
 import dlwj.datasets.files.DataSource;
 import dlwj.datasets.files.DatasetUnavailableException;
@@ -37,7 +38,7 @@ import picocli.CommandLine.Parameters;
             "  describe imdb --local-file ~/Downloads/imdb.npz --mirror ~/Downloads",
             "  describe imdb-reviews --local-file ~/Downloads/aclImdb_v1.tar.gz",
             "  describe fashion-mnist --mirror /usr/share/datasets/fashion-mnist"})
-public final class Describe implements Callable<Integer> {
+public final class Describe implements Callable<Integer>, CheckedOptions {
 
     /** The datasets, under the names the command accepts (Keras' module names work too). */
     enum Dataset {
@@ -81,6 +82,17 @@ public final class Describe implements Callable<Integer> {
     DataSourceOptions data = new DataSourceOptions();
 
     private final PrintStream out = System.out;
+
+    @Override
+    public void checkOptions() {
+        if (numWords < 0) {
+            throw new IllegalArgumentException("--num-words must be 0 (all words) or a positive number, not " + numWords);
+        }
+        if (!GloVe.DIMENSIONS.contains(embeddingDim)) {
+            throw new IllegalArgumentException("--embedding-dim must be one of " + GloVe.DIMENSIONS.stream()
+                    .map(String::valueOf).collect(Collectors.joining(", ")) + " (GloVe 6B's files), not " + embeddingDim);
+        }
+    }
 
     public static void main(String[] args) {
         NativeRuntime.prepare();

@@ -48,7 +48,7 @@ public final class DogsVsCats {
      */
     public static final RemoteFile FILTERED = RemoteFile.of("datasets/" + FILTERED_FOLDER + ".zip",
             "https://storage.googleapis.com/mledu-datasets/cats_and_dogs_filtered.zip", null,
-            DogsVsCats::checkFilteredZip);
+            68_606_236, DogsVsCats::checkFilteredZip);
 
     private static final Logger log = LoggerFactory.getLogger(DogsVsCats.class);
 

@@ -16,10 +16,10 @@ public final class FashionMnist {
 
     private static final String ORIGIN = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/";
 
-    public static final RemoteFile TRAIN_LABELS = file("train-labels-idx1-ubyte.gz", 60_000);
-    public static final RemoteFile TRAIN_IMAGES = file("train-images-idx3-ubyte.gz", 60_000);
-    public static final RemoteFile TEST_LABELS = file("t10k-labels-idx1-ubyte.gz", 10_000);
-    public static final RemoteFile TEST_IMAGES = file("t10k-images-idx3-ubyte.gz", 10_000);
+    public static final RemoteFile TRAIN_LABELS = file("train-labels-idx1-ubyte.gz", 60_000, 29_515);
+    public static final RemoteFile TRAIN_IMAGES = file("train-images-idx3-ubyte.gz", 60_000, 26_421_880);
+    public static final RemoteFile TEST_LABELS = file("t10k-labels-idx1-ubyte.gz", 10_000, 5_148);
+    public static final RemoteFile TEST_IMAGES = file("t10k-images-idx3-ubyte.gz", 10_000, 4_422_102);
 
     /** The class names, in label order. */
     public static final List<String> CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
@@ -28,8 +28,9 @@ public final class FashionMnist {
     private FashionMnist() {
     }
 
-    private static RemoteFile file(String name, int count) {
-        return RemoteFile.of("datasets/fashion-mnist/" + name, ORIGIN + name, null, Idx.holding(count));
+    /** One of the four files: {@code count} items, {@code size} bytes as published. */
+    private static RemoteFile file(String name, int count, long size) {
+        return RemoteFile.of("datasets/fashion-mnist/" + name, ORIGIN + name, null, size, Idx.holding(count));
     }
 
     /** {@code fashion_mnist.load_data()}, from the configured {@link DataSource}. */
@@ -43,6 +44,6 @@ public final class FashionMnist {
     }
 
     private static INDArray uint8(DataSource source, RemoteFile file) {
-        return FileReading.read(source.get(file), path -> NdArrays.uint8(Idx.readGzipped(path)));
+        return source.load(file, path -> NdArrays.uint8(Idx.readGzipped(path)));
     }
 }

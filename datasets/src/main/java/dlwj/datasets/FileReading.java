@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dlwj.datasets.files.DataReader;
 import dlwj.datasets.files.DatasetUnavailableException;
 import dlwj.datasets.files.InvalidDataFileException;
 import java.io.IOException;
@@ -15,16 +16,11 @@ import java.nio.file.Path;
 /** Reads a verified data file, turning a failure into one message that names the file. */
 final class FileReading {
 
-    /** What is read from a file: arrays, a word index, a dataset built from them. */
-    interface FileReader<T> {
-        T read(Path file) throws IOException;
-    }
-
     private FileReading() {
     }
 
     /** {@code reader}'s result; a file it cannot read is a {@link DatasetUnavailableException} saying what to do. */
-    static <T> T read(Path file, FileReader<T> reader) {
+    static <T> T read(Path file, DataReader<T> reader) {
         try {
             return reader.read(file);
         } catch (IOException e) {

@@ -39,7 +39,7 @@ public final class GloVe {
      */
     public static final RemoteFile ZIP = RemoteFile.of("datasets/glove.6B.zip",
             "https://nlp.stanford.edu/data/glove.6B.zip", Checksum.md5("056ea991adb4740ac6bf1b6d9b50408b"),
-            GloVe::checkZip);
+            862_182_613, GloVe::checkZip);
 
     private GloVe() {
     }
@@ -78,7 +78,7 @@ public final class GloVe {
 
     private static Map<String, float[]> read(int embeddingDim, Predicate<String> keep, DataSource source) {
         String fileName = fileName(embeddingDim);
-        return FileReading.read(source.get(ZIP), zip -> ArchiveExtraction.readEntry(zip, fileName,
+        return source.load(ZIP, zip -> ArchiveExtraction.readEntry(zip, fileName,
                 in -> read(in, fileName, embeddingDim, keep)));
     }
 

@@ -19,7 +19,8 @@ public final class ImageNetClasses {
 
     public static final RemoteFile INDEX = RemoteFile.of("models/imagenet_class_index.json",
             "https://storage.googleapis.com/download.tensorflow.org/data/imagenet_class_index.json",
-            Checksum.md5("c2c37ea517e94d9795004a39431a14cb"), file -> read(file));
+            Checksum.md5("c2c37ea517e94d9795004a39431a14cb"), 35_363,
+            file -> read(file));
 
     private final List<String> names;
 
@@ -29,7 +30,7 @@ public final class ImageNetClasses {
 
     /** The class index, from the configured {@link DataSource}. */
     public static ImageNetClasses load(DataSource source) {
-        return FileReading.read(source.get(INDEX), ImageNetClasses::read);
+        return source.load(INDEX, ImageNetClasses::read);
     }
 
     /** Reads the JSON file: {@code {"0": ["n01440764", "tench"], ...}}, keys 0 to the number of classes - 1. */

@@ -20,12 +20,12 @@ public final class Imdb {
     /** Keras' {@code imdb.npz}. */
     public static final RemoteFile DATA = RemoteFile.of("datasets/imdb.npz", ORIGIN + "imdb.npz",
             Checksum.sha256("69664113be75683a8fe16e3ed0ab59fda8886cb3cd7ada244f7d9544e4676b9f"),
-            Npz.holding("x_train", "y_train", "x_test", "y_test"));
+            17_464_789, Npz.holding("x_train", "y_train", "x_test", "y_test"));
 
     /** Keras' {@code imdb_word_index.json}: 88,584 words. */
     public static final RemoteFile WORD_INDEX = RemoteFile.of("datasets/imdb_word_index.json",
             ORIGIN + "imdb_word_index.json", Checksum.md5("bfafd718b763782e994055a2d397834f"),
-            WordIndex.holding(1));
+            1_641_221, WordIndex.holding(1));
 
     private Imdb() {
     }
@@ -37,12 +37,14 @@ public final class Imdb {
 
     /** {@code imdb.load_data(...)} with all of Keras' options. */
     public static SequenceData loadData(TextOptions options, DataSource source) {
-        return FileReading.read(source.get(DATA), file -> {
+        List<KerasSequences.Labelled> splits = source.load(DATA, file -> {
             Map<String, NpyArray> arrays = Npz.read(file, "x_train", "y_train", "x_test", "y_test");
-            KerasSequences.Labelled train = KerasSequences.labelled(arrays.get("x_train"), arrays.get("y_train"));
-            KerasSequences.Labelled test = KerasSequences.labelled(arrays.get("x_test"), arrays.get("y_test"));
-            return encode(train.sequences(), train.labels(), test.sequences(), test.labels(), options);
+            return List.of(KerasSequences.labelled(arrays.get("x_train"), arrays.get("y_train")),
+                    KerasSequences.labelled(arrays.get("x_test"), arrays.get("y_test")));
         });
+        KerasSequences.Labelled train = splits.get(0);
+        KerasSequences.Labelled test = splits.get(1);
+        return encode(train.sequences(), train.labels(), test.sequences(), test.labels(), options);
     }
 
     /** Keras' steps after reading the file: shuffle each split, mark, filter, cut the vocabulary. */
@@ -68,6 +70,6 @@ public final class Imdb {
     }
 
     public static WordIndex wordIndex(DataSource source) {
-        return FileReading.read(source.get(WORD_INDEX), WordIndex::read);
+        return source.load(WORD_INDEX, WordIndex::read);
     }
 }

@@ -44,7 +44,7 @@ public final class ImdbReviews {
     public static final RemoteFile ARCHIVE = RemoteFile.of("datasets/aclImdb_v1.tar.gz",
             "https://ai.stanford.edu/~amaas/data/sentiment/aclImdb_v1.tar.gz",
             Checksum.sha256("c40f74a18d3b61f90feba1e17730e0d38e8b97c05fde7008942e91923d1658fe"),
-            ImdbReviews::checkArchive);
+            84_125_825, ImdbReviews::checkArchive);
 
     private ImdbReviews() {
     }
@@ -140,13 +140,19 @@ public final class ImdbReviews {
         }
     }
 
-    /** Reviews in each of the four labelled folders: what makes an extracted folder usable (Keras' too). */
+    /**
+     * Reviews in each of the four labelled folders, every one UTF-8 text: what makes an extracted folder
+     * usable (Keras' too), checked once, when it is extracted or first found.
+     */
     private static void checkFolder(Path folder) throws IOException {
         for (String split : SPLITS) {
             for (String label : LABELS) {
                 Path reviews = folder.resolve(split).resolve(label);
                 if (!Files.isDirectory(reviews) || reviewFiles(reviews).isEmpty()) {
                     throw new InvalidDataFileException(reviews + " holds no reviews (.txt files)");
+                }
+                for (Path review : reviewFiles(reviews)) {
+                    text(review);
                 }
             }
         }

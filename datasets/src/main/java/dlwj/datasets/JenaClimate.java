@@ -38,9 +38,7 @@ public final class JenaClimate {
      */
     public static final RemoteFile DATA = RemoteFile.of("datasets/" + CSV + ".zip",
             "https://storage.googleapis.com/tensorflow/tf-keras-datasets/" + CSV + ".zip", null,
-            JenaClimate::checkZip);
-
-    private static final int ROWS = 420_551;
+            13_568_290, JenaClimate::checkZip);
 
     private JenaClimate() {
     }
@@ -51,7 +49,7 @@ public final class JenaClimate {
     }
 
     public static ClimateData loadData(DataSource source) {
-        return FileReading.read(source.get(DATA), zip -> ArchiveExtraction.readEntry(zip, CSV, JenaClimate::read));
+        return source.load(DATA, zip -> ArchiveExtraction.readEntry(zip, CSV, JenaClimate::read));
     }
 
     /**
@@ -78,8 +76,8 @@ public final class JenaClimate {
             }
         }
         int columns = HEADER.size() - 1;
-        List<String> dateTimes = new ArrayList<>(ROWS);
-        float[] values = new float[ROWS * columns];
+        List<String> dateTimes = new ArrayList<>();
+        float[] values = new float[1024 * columns]; // grown with the rows read, whatever the file
         long lineNumber = 1;
         long emptyLine = 0;
         for (String line; (line = reader.readLine()) != null; ) {

@@ -19,7 +19,7 @@ public final class Mnist {
     public static final RemoteFile DATA = RemoteFile.of("datasets/mnist.npz",
             "https://storage.googleapis.com/tensorflow/tf-keras-datasets/mnist.npz",
             Checksum.sha256("731c5ac602752760c8e48fbffcf8c3b850d9dc2a2aedcf2cc48468fc17b673d1"),
-            Npz.holding("x_train", "y_train", "x_test", "y_test"));
+            11_490_434, Npz.holding("x_train", "y_train", "x_test", "y_test"));
 
     private Mnist() {
     }
@@ -30,7 +30,7 @@ public final class Mnist {
     }
 
     public static ImageData loadData(DataSource source) {
-        return FileReading.read(source.get(DATA), file -> {
+        return source.load(DATA, file -> {
             Map<String, NpyArray> arrays = Npz.read(file, "x_train", "y_train", "x_test", "y_test");
             for (String split : List.of("train", "test")) { // images of (samples, 28, 28), one label each
                 arrays.get("x_" + split).requireRank(3).requireSameLength(arrays.get("y_" + split).requireRank(1));

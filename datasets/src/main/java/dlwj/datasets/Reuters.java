@@ -21,12 +21,12 @@ public final class Reuters {
     /** Keras' {@code reuters.npz}. */
     public static final RemoteFile DATA = RemoteFile.of("datasets/reuters.npz", ORIGIN + "reuters.npz",
             Checksum.sha256("d6586e694ee56d7a4e65172e12b3e987c03096cb01eab99753921ef915959916"),
-            Npz.holding("x", "y"));
+            2_110_848, Npz.holding("x", "y"));
 
     /** Keras' {@code reuters_word_index.json}. */
     public static final RemoteFile WORD_INDEX = RemoteFile.of("datasets/reuters_word_index.json",
             ORIGIN + "reuters_word_index.json", Checksum.md5("4d44cc38712099c9e383dc6e5f11a921"),
-            WordIndex.holding(1));
+            550_378, WordIndex.holding(1));
 
     /** The 46 topics, in label order ({@code reuters.get_label_names()}). */
     public static final List<String> TOPICS = List.of("cocoa", "grain", "veg-oil", "earn", "acq", "wheat",
@@ -45,11 +45,11 @@ public final class Reuters {
 
     /** {@code reuters.load_data(...)} with all of Keras' options. */
     public static SequenceData loadData(TextOptions options, DataSource source) {
-        return FileReading.read(source.get(DATA), file -> {
+        KerasSequences.Labelled all = source.load(DATA, file -> {
             Map<String, NpyArray> arrays = Npz.read(file, "x", "y");
-            KerasSequences.Labelled all = KerasSequences.labelled(arrays.get("x"), arrays.get("y"));
-            return encode(all.sequences(), all.labels(), options);
+            return KerasSequences.labelled(arrays.get("x"), arrays.get("y"));
         });
+        return encode(all.sequences(), all.labels(), options);
     }
 
     /** Keras' steps after reading the file: one shuffle, mark, filter, cut the vocabulary, split. */
@@ -72,6 +72,6 @@ public final class Reuters {
     }
 
     public static WordIndex wordIndex(DataSource source) {
-        return FileReading.read(source.get(WORD_INDEX), WordIndex::read);
+        return source.load(WORD_INDEX, WordIndex::read);
     }
 }

@@ -24,14 +24,14 @@ public final class Vgg16Weights {
             "https://storage.googleapis.com/tensorflow/keras-applications/vgg16/"
                     + "vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5",
             Checksum.md5("6d6bbae143d832006294945121d1f1fc"),
-            KerasWeightsFile.holding(CONV_LAYERS.toArray(String[]::new)));
+            58_889_256, KerasWeightsFile.holding(CONV_LAYERS.toArray(String[]::new)));
 
     /** Keras' VGG16 ImageNet weights with the classifier (fc1, fc2, predictions): 528 MB. */
     public static final RemoteFile WITH_TOP = RemoteFile.of("models/vgg16_weights_tf_dim_ordering_tf_kernels.h5",
             "https://storage.googleapis.com/tensorflow/keras-applications/vgg16/"
                     + "vgg16_weights_tf_dim_ordering_tf_kernels.h5",
             Checksum.md5("64373286793e3c8b2b4e3219cbf3544b"),
-            KerasWeightsFile.holding("block5_conv3", "fc1", "fc2", "predictions"));
+            553_467_096, KerasWeightsFile.holding("block5_conv3", "fc1", "fc2", "predictions"));
 
     private Vgg16Weights() {
     }

@@ -46,13 +46,25 @@ public final class WordIndex {
 
     private static int rank(Path file, String word, JsonElement value) throws InvalidDataFileException {
         BigDecimal number = value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()
-                ? value.getAsBigDecimal() : null;
-        if (number == null || number.signum() <= 0 || number.stripTrailingZeros().scale() > 0
-                || number.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+                ? decimal(value.getAsJsonPrimitive().getAsString()) : null;
+        if (number == null || number.signum() <= 0 || number.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0
+                || number.stripTrailingZeros().scale() > 0) {
             throw new InvalidDataFileException(file.getFileName() + ": the rank of '" + word + "' is "
                     + FileReading.kind(value) + ", not a positive integer (1 is the most frequent word)");
         }
         return number.intValue();
+    }
+
+    /**
+     * A JSON number as an exact decimal, or null when it has no such value: an exponent past what a decimal
+     * holds ({@code 1e2147483648}).
+     */
+    private static BigDecimal decimal(String number) {
+        try {
+            return new BigDecimal(number);
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null;
+        }
     }
 
     /** The structural check of a word index file: JSON mapping at least {@code minWords} words to ranks. */

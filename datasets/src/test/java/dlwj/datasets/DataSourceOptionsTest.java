@@ -11,8 +11,12 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
 /** The data options as a user types them. */
@@ -78,6 +82,34 @@ class DataSourceOptionsTest {
 
         assertEquals(2, status);
         assertTrue(err.toString().startsWith("--local-file " + missing + ": there is no file " + missing), err.toString());
+        assertEquals(1, err.toString().lines().count(), err.toString());
+    }
+
+    static Stream<Arguments> badOptions() {
+        return Stream.of(
+                Arguments.of(List.of("imdb", "--num-words", "-1"),
+                        "--num-words must be 0 (all words) or a positive number, not -1"),
+                Arguments.of(List.of("glove", "--embedding-dim", "77"),
+                        "--embedding-dim must be one of 50, 100, 200, 300 (GloVe 6B's files), not 77"),
+                Arguments.of(List.of("mnist", "--mirror", "htps://example.org/keras"),
+                        "--mirror htps://example.org/keras: a mirror is an http, https or file URL, or a folder, not a "
+                                + "htps: URL"),
+                Arguments.of(List.of("mnist", "--mirror", "http://[bad/"), "--mirror http://[bad/: not a valid URL ("),
+                Arguments.of(List.of("mnist", "--mirror", "/no/such/folder"),
+                        "--mirror /no/such/folder: there is no folder /no/such/folder"),
+                Arguments.of(List.of("mnist", "--cache-dir", ""),
+                        "--cache-dir is empty: pass the folder to cache data files in"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badOptions")
+    void badOptionsAreOneLineWithTheOptionsNameAndUsageStatus(List<String> args, String message) {
+        StringWriter err = new StringWriter();
+
+        int status = Commands.execute(new Describe(), new PrintWriter(err, true), args.toArray(String[]::new));
+
+        assertEquals(2, status, err.toString());
+        assertTrue(err.toString().startsWith(message), err.toString());
         assertEquals(1, err.toString().lines().count(), err.toString());
     }
 

@@ -91,11 +91,44 @@ class DogsVsCatsTest {
         DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class,
                 () -> DogsVsCats.filtered(source()));
 
-        assertTrue(e.getMessage().contains("cat.5.jpg is not a complete JPEG"), e.getMessage());
+        assertTrue(e.getMessage().contains("cats_and_dogs_filtered.zip: " + CAT_5 + " is not a complete JPEG"),
+                e.getMessage());
         assertFalse(Files.exists(home.resolve("datasets/cats_and_dogs_filtered")));
+        assertFalse(Files.exists(home.resolve("datasets").resolve(ZIP)), "the damaged download is not kept");
         try (Stream<Path> left = Files.list(home.resolve("datasets"))) {
             assertEquals(List.of(), left.filter(Files::isDirectory).toList(), "no half-extracted folder");
         }
+
+        Fixtures.write(mirror.resolve(ZIP), goodZip);
+        assertEquals(sha256(goodZip), marker(DogsVsCats.filtered(source())), "a good mirror is used the next time");
+    }
+
+    @Test
+    void cachedZipWithATruncatedPictureIsFetchedAgain() throws Exception {
+        Fixtures.write(home.resolve("datasets").resolve(ZIP), rewrite(goodZip, CAT_5,
+                jpeg -> Arrays.copyOf(jpeg, jpeg.length / 2), ZipEntry.DEFLATED)); // its CRC-32 is right
+        Fixtures.write(mirror.resolve(ZIP), goodZip);
+
+        ImageFolders folders = DogsVsCats.filtered(source());
+
+        assertArrayEquals(goodZip, Files.readAllBytes(home.resolve("datasets").resolve(ZIP)));
+        assertEquals(sha256(goodZip), marker(folders));
+    }
+
+    @Test
+    void kerasPictureZeroedInTheMiddleIsNotUsed() throws Exception {
+        Fixtures.write(mirror.resolve(ZIP), goodZip);
+        Path keras = DogsVsCats.filtered(source().withHome(kerasHome)).train().getParent();
+        Files.delete(keras.resolve(ArchiveExtraction.MARKER)); // Keras writes none
+        Path cat = keras.resolve("train/cats/cat.5.jpg");
+        byte[] picture = Files.readAllBytes(cat);
+        Arrays.fill(picture, picture.length / 2, picture.length / 2 + 16, (byte) 0); // complete, but damaged inside
+        Files.write(cat, picture);
+
+        ImageFolders folders = DogsVsCats.filtered(source());
+
+        assertEquals(home.resolve("datasets/cats_and_dogs_filtered/train"), folders.train(), "extracted from the zip");
+        assertEquals(sha256(goodZip), marker(folders));
     }
 
     @Test
@@ -127,6 +160,18 @@ class DogsVsCatsTest {
     }
 
     @Test
+    void pictureChangedInTheExtractedFolderIsExtractedAgain() throws Exception {
+        Fixtures.write(mirror.resolve(ZIP), goodZip);
+        Path cat = DogsVsCats.filtered(source()).train().resolve("cats/cat.5.jpg");
+        byte[] picture = Files.readAllBytes(cat);
+        Files.write(cat, Arrays.copyOf(picture, picture.length / 2));
+
+        DogsVsCats.filtered(source());
+
+        assertArrayEquals(picture, Files.readAllBytes(cat));
+    }
+
+    @Test
     void kerasFolderIsUsedOnlyWhileEveryPictureIsComplete() throws Exception {
         Fixtures.write(mirror.resolve(ZIP), goodZip);
         Path keras = DogsVsCats.filtered(source().withHome(kerasHome)).train().getParent();
@@ -150,7 +195,7 @@ class DogsVsCatsTest {
     }
 
     private static String marker(ImageFolders folders) throws IOException {
-        return Files.readString(folders.train().getParent().resolve(ArchiveExtraction.MARKER)).strip();
+        return Files.readAllLines(folders.train().getParent().resolve(ArchiveExtraction.MARKER)).get(0);
     }
 
     /** The zip with entry {@code name}'s bytes changed, and written with {@code method}. */

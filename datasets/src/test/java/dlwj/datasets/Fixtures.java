@@ -2,6 +2,7 @@ package dlwj.datasets;
 
 import com.google.gson.Gson;
 import dlwj.datasets.files.DataSource;
+import dlwj.datasets.formats.KerasWeightsFile;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -234,6 +236,19 @@ public final class Fixtures {
     }
 
     /** A zip of these entries, in order, deflated. */
+    /** A zip whose entries are stored, not deflated, as numpy's {@code np.savez} writes an npz. */
+    public static byte[] storedZip(Map<String, byte[]> entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                zip.putNextEntry(storedEntry(entry.getKey(), entry.getValue()));
+                zip.write(entry.getValue());
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
     public static byte[] zip(Map<String, byte[]> entries) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
@@ -487,6 +502,35 @@ public final class Fixtures {
         }
         write(file, npz(arrays("x", npyFloat64(new long[] {count, 13}, features),
                 "y", npyFloat64(new long[] {count}, prices))));
+    }
+
+    /**
+     * A copy of the Keras weights file {@code weights} at {@code target} with one value of {@code layer}'s
+     * kernel replaced by {@code value}: a file of the same size whose content differs. The value replaced is
+     * the first whose four bytes occur once in the file, so that they are surely the weight's (Keras stores
+     * a kernel contiguously).
+     */
+    public static Path withOneWeightReplaced(Path weights, String layer, float value, Path target)
+            throws IOException {
+        float[] kernel;
+        try (KerasWeightsFile file = KerasWeightsFile.open(weights)) {
+            kernel = file.weights(layer).get(0).values();
+        }
+        byte[] bytes = Files.readAllBytes(weights);
+        for (float weight : kernel) {
+            byte[] old = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putFloat(weight).array();
+            List<Integer> places = new ArrayList<>();
+            for (int i = 0; i + 4 <= bytes.length && places.size() < 2; i++) {
+                if (Arrays.equals(bytes, i, i + 4, old, 0, 4)) {
+                    places.add(i);
+                }
+            }
+            if (places.size() == 1) {
+                ByteBuffer.wrap(bytes, places.get(0), 4).order(ByteOrder.LITTLE_ENDIAN).putFloat(value);
+                return write(target, bytes);
+            }
+        }
+        throw new IllegalArgumentException("no weight of " + layer + " is stored in bytes found once in " + weights);
     }
 
     public static Path write(Path file, byte[] content) throws IOException {

@@ -2,14 +2,18 @@ package dlwj.datasets;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlwj.datasets.files.DataSource;
 import dlwj.datasets.files.DatasetUnavailableException;
 import dlwj.datasets.files.FixtureServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +51,24 @@ class JenaClimateTest {
             assertEquals((float) (-8.02 + 0.01 * 999), data.get(999, 1), 1e-5);
             assertEquals(home.resolve("datasets/" + ZIP), source.cachedPath(JenaClimate.DATA));
         }
+    }
+
+    @Test
+    void zipWithABadCrcFromAMirrorIsNeverCachedAndAGoodOneIsUsedNextTime() throws Exception {
+        byte[] zip = Fixtures.storedZip(Map.of(JenaClimate.CSV, Fixtures.jenaCsv(5).getBytes(StandardCharsets.UTF_8)));
+        byte[] damaged = zip.clone();
+        int value = new String(damaged, StandardCharsets.ISO_8859_1).indexOf("996.52");
+        damaged[value] = '7'; // 796.52: a number still, which only the CRC-32 tells
+        Fixtures.write(mirror.resolve(ZIP), damaged);
+
+        DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class,
+                () -> JenaClimate.loadData(source()));
+
+        assertTrue(e.getMessage().contains("the file is not valid: " + ZIP + " is damaged: its entry " + JenaClimate.CSV
+                + " has CRC-32"), e.getMessage());
+        assertFalse(Files.exists(home.resolve("datasets/" + ZIP)), "not kept");
+        Fixtures.write(mirror.resolve(ZIP), zip);
+        assertEquals(996.52f, JenaClimate.loadData(source()).get(0, 0));
     }
 
     @Test

@@ -11,6 +11,7 @@ import dlwj.datasets.formats.Idx;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,6 +113,28 @@ class MalformedDataTest {
     }
 
     @Test
+    void npzWithAFlippedByteIsRefusedByItsEntrysCrc() throws Exception {
+        byte[] npz = Fixtures.storedZip(Map.of("x.npy", Fixtures.npyFloat64(new long[] {3, 13}, new double[3 * 13]),
+                "y.npy", Fixtures.npyFloat64(new long[] {3}, 1, 2, 3)));
+        npz[indexOf(npz, new byte[] {0, 0, 0, 0, 0, 0, (byte) 0xF0, 0x3F}) + 7] ^= 0x01; // 1.0 becomes another number
+        Path file = Fixtures.write(mirror.resolve("boston_housing.npz"), npz);
+
+        DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class,
+                () -> BostonHousing.loadData(0.2, 113, source().withLocalFile("boston_housing.npz", file)));
+
+        assertTrue(e.getMessage().contains("boston_housing.npz is damaged: its entry y.npy has CRC-32"), e.getMessage());
+    }
+
+    private static int indexOf(byte[] bytes, byte[] part) {
+        for (int i = 0; i + part.length <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
+    }
+
+    @Test
     void cachedIdxFileThatIsTruncatedIsFetchedAgain() throws Exception {
         byte[] labels = new byte[10_000];
         labels[9_999] = 7;
@@ -134,6 +157,9 @@ class MalformedDataTest {
                 Arguments.of("{\"the\": 1.5}", "the rank of 'the' is number 1.5, not a positive integer"),
                 Arguments.of("{\"the\": 99999999999}", "the rank of 'the' is number 99999999999"),
                 Arguments.of("{\"the\": [1]}", "the rank of 'the' is array, not a positive integer"),
+                Arguments.of("{\"the\": 1e2147483648}", "the rank of 'the' is number 1e2147483648, not a positive integer"),
+                Arguments.of("{\"the\": 1e-2147483649}", "the rank of 'the' is number 1e-2147483649, not a positive"),
+                Arguments.of("{\"the\": 1e999999999}", "the rank of 'the' is number 1e999999999, not a positive"),
                 Arguments.of("[\"the\", \"and\"]", "holds a JSON array, not a word index (a JSON object)"),
                 Arguments.of("{}", "holds no words"),
                 Arguments.of("{\"the\": 1", "is not valid JSON"));

@@ -2,6 +2,7 @@ package dlwj.datasets.files;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
+import java.io.File;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,8 +25,6 @@ import java.util.zip.ZipFile;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads archives as the data files come in them, a zip ({@code cats_and_dogs_filtered.zip},
@@ -44,8 +43,6 @@ public final class ArchiveExtraction {
 
     /** The file in an extracted folder that holds the SHA-256 of the archive it was extracted from. */
     public static final String MARKER = ".extracted-from";
-
-    private static final Logger log = LoggerFactory.getLogger(ArchiveExtraction.class);
 
     /** Reads one entry of an archive, from a stream that is checked as it is read. */
     @FunctionalInterface
@@ -71,7 +68,6 @@ public final class ArchiveExtraction {
             throws IOException {
         Path temporary = AtomicFiles.temporaryFolder(target);
         try {
-            log.info("Extracting {} from {}", folder, archive.getFileName());
             forEachFile(archive, (name, content) -> {
                 if (!name.startsWith(folder + "/")) {
                     return;
@@ -86,8 +82,16 @@ public final class ArchiveExtraction {
             if (!Files.isDirectory(extracted)) {
                 throw new InvalidDataFileException(archive.getFileName() + " has no folder " + folder);
             }
-            check.validate(extracted);
-            Files.writeString(extracted.resolve(MARKER), archiveHash + "\n", StandardCharsets.US_ASCII);
+            try {
+                check.validate(extracted);
+            } catch (InvalidDataFileException e) { // it names the temporary folder: name the archive's entry
+                throw new InvalidDataFileException(String.valueOf(e.getMessage())
+                        .replace(temporary + File.separator, archive.getFileName() + ": "), e);
+            }
+            List<String> record = new ArrayList<>();
+            record.add(archiveHash);
+            record.addAll(FolderListing.of(extracted));
+            Files.write(extracted.resolve(MARKER), record, StandardCharsets.UTF_8);
             AtomicFiles.deleteTree(target);
             Files.move(extracted, target, StandardCopyOption.ATOMIC_MOVE);
         } finally {
@@ -144,21 +148,40 @@ public final class ArchiveExtraction {
 
     /**
      * The SHA-256 of the archive {@code folder} was extracted from, as its {@link #MARKER} records it; empty
-     * when the folder has no marker (extracted by Keras, or by an older version of this project).
+     * when the folder has no marker (extracted by Keras, or interrupted).
      */
     static Optional<String> sourceArchiveHash(Path folder) throws IOException {
+        return marker(folder).stream().findFirst();
+    }
+
+    /**
+     * What changed in {@code folder} since it was extracted and checked: a file added, removed, resized or
+     * rewritten, by the listing its {@link #MARKER} records; empty when nothing did.
+     */
+    static Optional<String> changedSinceExtraction(Path folder) throws IOException {
+        List<String> marker = marker(folder);
+        List<String> recorded = marker.isEmpty() ? List.of() : marker.subList(1, marker.size());
+        return FolderListing.difference(recorded, FolderListing.of(folder));
+    }
+
+    private static List<String> marker(Path folder) throws IOException {
         Path marker = folder.resolve(MARKER);
-        if (!Files.isRegularFile(marker)) {
-            return Optional.empty();
-        }
-        return Optional.of(Files.readString(marker, StandardCharsets.US_ASCII).strip());
+        return Files.isRegularFile(marker) ? Files.readAllLines(marker, StandardCharsets.UTF_8) : List.of();
     }
 
     /** Copies one entry, failing when its bytes are not the ones the zip's directory declares. */
     public static void copyVerified(Path zipFile, ZipFile zip, ZipEntry entry, OutputStream out) throws IOException {
-        try (InputStream in = VerifiedZipEntry.open(zipFile, zip, entry)) {
+        try (InputStream in = openVerified(zipFile, zip, entry)) {
             in.transferTo(out);
         }
+    }
+
+    /**
+     * One entry's bytes, whose read of the end fails ({@link InvalidDataFileException}) when they are not
+     * the ones the zip's directory declares (CRC-32 and size): read it to its end.
+     */
+    public static InputStream openVerified(Path zipFile, ZipFile zip, ZipEntry entry) throws IOException {
+        return VerifiedZipEntry.open(zipFile, zip, entry);
     }
 
     /**

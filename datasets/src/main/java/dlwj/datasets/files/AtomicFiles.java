@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes a file through a temporary file beside it, renamed into place: a failed write leaves nothing.
  * The temporary files ({@code .<name>.<number>.part}) and folders ({@code .<name>.<number>}) are
- * created with the permissions the user's umask gives (not {@code createTempFile}'s owner-only ones), and
- * those an interrupted process left behind are removed by the next one that locks the same target.
+ * created with the permissions the user's umask gives (not {@code createTempFile}'s owner-only ones); in the
+ * data cache, those an interrupted process left behind are removed by the next one that locks the same
+ * target.
  */
 public final class AtomicFiles {
 
@@ -34,20 +35,20 @@ public final class AtomicFiles {
     }
 
     /**
-     * Creates the parent folders, writes through a temporary file, and returns {@code file}; under
-     * {@code file}'s lock, so two processes writing it take turns.
+     * Creates the parent folders, writes through a temporary file and returns {@code file}: whoever reads
+     * {@code file} sees the old content or the new, never part of it. No lock file is left beside it, so an
+     * output folder holds what was written and nothing else.
      */
     public static Path write(Path file, Writer writer) throws IOException {
-        return FileLocks.withLock(file, FileLocks.DEFAULT_WAIT, () -> {
-            Path temporary = temporaryFile(file);
-            try {
-                writer.write(temporary);
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-            return file;
-        });
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path temporary = temporaryFile(file);
+        try {
+            writer.write(temporary);
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        return file;
     }
 
     /** A new empty file {@code .<name>.<number>.part} beside {@code target}. */

@@ -2,12 +2,17 @@ package dlwj.datasets.files;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -39,6 +44,8 @@ public final class DataSource {
     public static final String MIRROR_VARIABLE = "DLWJ_MIRROR";
     public static final String MIRROR_PROPERTY = "dlwj.mirror";
     public static final String KERAS_HOME_VARIABLE = "KERAS_HOME";
+    public static final String DOWNLOAD_TIMEOUT_VARIABLE = "DLWJ_DOWNLOAD_TIMEOUT";
+    public static final String DOWNLOAD_TIMEOUT_PROPERTY = "dlwj.download.timeout";
 
     private static final Logger log = LoggerFactory.getLogger(DataSource.class);
 
@@ -71,8 +78,10 @@ public final class DataSource {
         Path kerasHome = setting("keras.home", KERAS_HOME_VARIABLE).map(Path::of)
                 .orElse(userHome.resolve(".keras"));
         String mirror = setting(MIRROR_PROPERTY, MIRROR_VARIABLE).orElse(null);
-        return new DataSource(home, kerasHome, mirror, Map.of(), new Downloader(Downloader.Retries.DEFAULT,
+        DataSource source = new DataSource(home, kerasHome, mirror, Map.of(), new Downloader(Downloader.Retries.DEFAULT,
                 Downloader.DEFAULT_STALL_TIMEOUT), FileLocks.DEFAULT_WAIT);
+        Optional<String> window = setting(DOWNLOAD_TIMEOUT_PROPERTY, DOWNLOAD_TIMEOUT_VARIABLE);
+        return window.isEmpty() ? source : source.withRetryWindow(seconds(window.get()));
     }
 
     /**
@@ -93,6 +102,20 @@ public final class DataSource {
         DataSource previous = configured;
         configured = source;
         return previous;
+    }
+
+    /** The download timeout's setting, in seconds; a bad one is refused with the setting's name. */
+    private static Duration seconds(String value) {
+        try {
+            long seconds = Long.parseLong(value.strip());
+            if (seconds > 0) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException(DOWNLOAD_TIMEOUT_VARIABLE + " (or -D" + DOWNLOAD_TIMEOUT_PROPERTY
+                + ") must be a positive number of seconds, not '" + value + "'");
     }
 
     private static Optional<String> setting(String property, String variable) {
@@ -125,8 +148,20 @@ public final class DataSource {
 
     /** Download retries: how many attempts in all, and the delay before the second (doubled after each). */
     public DataSource withRetries(int attempts, Duration firstDelay) {
-        return new DataSource(home, kerasHome, mirror, localFiles,
-                downloader.withRetries(new Downloader.Retries(attempts, firstDelay)), lockWait);
+        return new DataSource(home, kerasHome, mirror, localFiles, downloader.withRetries(
+                new Downloader.Retries(attempts, firstDelay, downloader.retries().window())), lockWait);
+    }
+
+    /**
+     * How long after a download's first attempt another attempt may still begin, so that a dead or stalling
+     * server is reported within about that time: 90 s unless set (also by {@value #DOWNLOAD_TIMEOUT_VARIABLE}
+     * or {@code -D}{@value #DOWNLOAD_TIMEOUT_PROPERTY}, in seconds). A download that keeps moving is never cut
+     * short.
+     */
+    public DataSource withRetryWindow(Duration window) {
+        Downloader.Retries retries = downloader.retries();
+        return new DataSource(home, kerasHome, mirror, localFiles, downloader.withRetries(
+                new Downloader.Retries(retries.attempts(), retries.firstDelay(), window)), lockWait);
     }
 
     /**
@@ -161,30 +196,94 @@ public final class DataSource {
 
     /** Returns a verified copy of {@code file}, downloading it if needed. */
     public Path get(RemoteFile file) {
+        return fetch(file, path -> path).path();
+    }
+
+    /**
+     * {@code reader}'s result on a verified copy of {@code file}: a local file given for it, else the cached
+     * copy, else Keras' cached copy, else a download into the cache. {@code reader} is the file's complete
+     * check: a download is read before it is accepted into the cache, so a file that fails it is never
+     * kept, and a cached copy it cannot read ({@link InvalidDataFileException}) is deleted and fetched again.
+     */
+    public <T> T load(RemoteFile file, DataReader<T> reader) {
+        return fetch(file, reader).value();
+    }
+
+    /** Where a verified copy of a file is, and what was read from it. */
+    private record Fetched<T>(Path path, T value) {
+    }
+
+    private <T> Fetched<T> fetch(RemoteFile file, DataReader<T> reader) {
         Path local = localFiles.get(file.fileName());
         if (local != null) {
-            return checkLocalFile(file, local);
+            Path checked = checkLocalFile(file, local);
+            try {
+                return new Fetched<>(checked, read(file, checked, reader));
+            } catch (IOException e) {
+                throw new DatasetUnavailableException(notValidGiven(file, local, e), e);
+            }
         }
         Path cached = cachedPath(file);
-        if (isValid(file, cached, "cached")) {
-            return cached;
-        }
         Path keras = kerasHome.resolve(file.cachePath());
-        if (isValid(file, keras, "Keras-cached")) {
-            log.info("Using {} from Keras' cache", keras);
-            return keras;
-        }
         try {
+            Optional<T> fromCache = readIfValid(file, cached, "cached", reader);
+            if (fromCache.isPresent()) {
+                return new Fetched<>(cached, fromCache.get());
+            }
+            Optional<T> fromKeras = readIfValid(file, keras, "Keras-cached", reader);
+            if (fromKeras.isPresent()) {
+                log.info("Using {} from Keras' cache", keras);
+                return new Fetched<>(keras, fromKeras.get());
+            }
             return FileLocks.withLock(cached, lockWait, () -> {
-                if (Files.isRegularFile(cached) && problem(file, cached).isEmpty()) {
-                    return cached; // another process fetched it while we waited for the lock
+                Optional<T> fetchedMeanwhile = readIfValid(file, cached, "cached", reader);
+                if (fetchedMeanwhile.isPresent()) {
+                    // another process fetched it while we waited for the lock
+                    return new Fetched<>(cached, fetchedMeanwhile.get());
                 }
-                URI source = sourceOf(file);
-                downloader.download(file, source, cached, instructions(file));
-                return cached;
+                Files.deleteIfExists(cached); // damaged: never kept, even when no good copy can be had
+                List<T> result = new ArrayList<>(1);
+                downloader.download(file, sourceOf(file), cached, instructions(file),
+                        partial -> result.add(read(file, partial, reader)));
+                return new Fetched<>(cached, result.get(0));
             });
         } catch (IOException e) {
             throw cacheFailure(cached.getParent(), e);
+        }
+    }
+
+    /**
+     * {@code reader}'s result on {@code path} when it holds a good copy of {@code file}; empty when there
+     * is none, or when the copy is damaged (reported as the {@code what} file).
+     */
+    private static <T> Optional<T> readIfValid(RemoteFile file, Path path, String what, DataReader<T> reader)
+            throws IOException {
+        if (!Files.isRegularFile(path)) {
+            return Optional.empty();
+        }
+        Optional<String> problem = problem(file, path);
+        if (problem.isEmpty()) {
+            try {
+                return Optional.of(read(file, path, reader));
+            } catch (InvalidDataFileException e) {
+                problem = Optional.of(String.valueOf(e.getMessage()));
+            }
+        }
+        log.warn("The {} file {} is damaged ({}); fetching it again", what, path, problem.get());
+        return Optional.empty();
+    }
+
+    /**
+     * {@code reader}'s result on {@code path}, a copy of {@code file}; running out of memory on it is the
+     * file's fault, since every reader allocates in proportion to the bytes it reads.
+     */
+    private static <T> T read(RemoteFile file, Path path, DataReader<T> reader) throws IOException {
+        try {
+            return reader.read(path);
+        } catch (OutOfMemoryError e) {
+            throw new InvalidDataFileException("reading it ran out of memory (" + e.getMessage() + "): a damaged "
+                    + file.fileName() + " can claim far more than the " + DownloadProgress.bytes(file.size())
+                    + " of the published one", e);
         }
     }
 
@@ -193,14 +292,16 @@ public final class DataSource {
      * (which holds it at its top level), as Keras' {@code get_file(..., extract=True)} leaves it: in this
      * cache, or in Keras' where it is already there. Every entry is checked against the CRC-32 the archive
      * declares (each entry's in a zip, the whole stream's in a tar.gz), entries that leave the archive or
-     * are links are refused, and {@code check} validates the folder before it is published.
+     * are links are refused, and {@code check} validates the folder before it is published; a downloaded
+     * archive is accepted into the cache only once its folder is extracted and checked, and a cached one
+     * whose folder fails is fetched again.
      * <p>
-     * A folder this cache extracted records the SHA-256 of its archive, and is extracted again when the
-     * archive at hand differs, when the record is missing (an interrupted or older extraction) or when
-     * {@code check} fails. A folder in Keras' cache has no such record: it is used when {@code check}
-     * passes, so {@code check} must read enough of every file to tell a damaged one (dogs vs cats checks
-     * that each picture is a complete JPEG). This source checks a folder once: later calls for it (the test
-     * split after the training split) return it as it was checked.
+     * A folder this cache extracted records the SHA-256 of its archive and the size and time of each of its
+     * files, and is extracted again when the archive at hand differs or a file changed. A folder in Keras'
+     * cache is checked with {@code check} once (which must read every file in full: dogs vs cats decodes
+     * each picture), and the listing of what was checked is kept in this cache, so it is checked again
+     * only when it changes. This source checks a folder once: later calls for it (the test split after the
+     * training split) return it as it was checked.
      */
     public Path getExtracted(RemoteFile archive, String folder, FileValidator check) {
         String key = archive.fileName() + "/" + folder;
@@ -217,56 +318,61 @@ public final class DataSource {
         Path cached = cachedPath(archive).resolveSibling(folder);
         try {
             if (Files.isDirectory(cached)) {
-                Path file = get(archive);
-                Optional<String> stale = staleness(cached, file, Checksum.digest("SHA-256", file), check);
+                Optional<String> stale = staleness(cached, Checksum.digest("SHA-256", get(archive)));
                 if (stale.isEmpty()) {
                     return cached;
                 }
                 log.warn("The folder {} is not usable ({}); extracting it again", cached, stale.get());
             }
             Path keras = kerasHome.resolve(archive.cachePath()).resolveSibling(folder);
-            if (Files.isDirectory(keras)) {
-                try {
-                    check.validate(keras);
-                    log.info("Using {} from Keras' cache", keras);
-                    return keras;
-                } catch (IOException e) {
-                    log.warn("Keras' folder {} is incomplete ({}); extracting {} again", keras, e.getMessage(), folder);
-                }
+            if (Files.isDirectory(keras) && isUsableKerasFolder(keras, cachedPath(archive), check)) {
+                log.info("Using {} from Keras' cache", keras);
+                return keras;
             }
-            return FileLocks.withLock(cached, lockWait, () -> {
-                Path file = get(archive);
+            return FileLocks.withLock(cached, lockWait, () -> load(archive, file -> {
                 String hash = Checksum.digest("SHA-256", file);
-                if (Files.isDirectory(cached) && staleness(cached, file, hash, check).isEmpty()) {
+                if (Files.isDirectory(cached) && staleness(cached, hash).isEmpty()) {
                     return cached; // another process extracted it while we waited for the lock
                 }
+                log.info("Extracting {} from {}", folder, archive.fileName());
                 ArchiveExtraction.extractFolder(file, hash, folder, cached, check);
                 return cached;
-            });
-        } catch (InvalidDataFileException e) {
-            throw new DatasetUnavailableException("Could not extract " + folder + " from " + archive.fileName()
-                    + " into " + cached + ": " + e.getMessage(), e);
+            }));
         } catch (IOException e) {
             throw cacheFailure(cached.getParent(), e);
         }
     }
 
-    /** Why the extracted {@code folder} cannot be used as {@code archive}'s (SHA-256 {@code hash}); empty when it can. */
-    private static Optional<String> staleness(Path folder, Path archive, String hash, FileValidator check)
-            throws IOException {
+    /** Why the extracted {@code folder} cannot be used as that of the archive of SHA-256 {@code hash}; empty when it can. */
+    private static Optional<String> staleness(Path folder, String hash) throws IOException {
         Optional<String> source = ArchiveExtraction.sourceArchiveHash(folder);
         if (source.isEmpty()) {
             return Optional.of("it does not record the archive it came from");
         }
         if (!source.get().equals(hash)) {
-            return Optional.of("it was extracted from another " + archive.getFileName() + " than " + archive);
+            return Optional.of("it was extracted from another archive");
+        }
+        return ArchiveExtraction.changedSinceExtraction(folder);
+    }
+
+    /**
+     * Whether Keras' extracted {@code folder} passes {@code check}: checked in full once, then as long as
+     * its files are those then checked, whose listing is kept beside {@code archive} in this cache.
+     */
+    private static boolean isUsableKerasFolder(Path folder, Path archive, FileValidator check) throws IOException {
+        Path record = archive.resolveSibling("." + folder.getFileName() + ".checked-in-keras-cache");
+        List<String> listing = FolderListing.of(folder);
+        if (Files.isRegularFile(record) && Files.readAllLines(record, StandardCharsets.UTF_8).equals(listing)) {
+            return true;
         }
         try {
             check.validate(folder);
-            return Optional.empty();
-        } catch (IOException e) {
-            return Optional.of(e.getMessage());
+        } catch (InvalidDataFileException e) {
+            log.warn("Keras' folder {} is not usable ({}); extracting it again", folder, e.getMessage());
+            return false;
         }
+        AtomicFiles.write(record, temporary -> Files.write(temporary, listing, StandardCharsets.UTF_8));
+        return true;
     }
 
     /**
@@ -291,23 +397,44 @@ public final class DataSource {
 
     /** The URL the file is fetched from: the mirror's copy if a mirror is set, else the canonical one. */
     URI sourceOf(RemoteFile file) {
-        if (mirror == null) {
-            return file.origin();
-        }
-        if (mirror.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*")) {
-            return URI.create(mirror.endsWith("/") ? mirror : mirror + "/").resolve(file.fileName());
-        }
-        return Path.of(mirror).toAbsolutePath().normalize().resolve(file.fileName()).toUri();
+        return mirror == null ? file.origin() : mirrorRoot(mirror).resolve(file.fileName());
     }
 
-    /** Whether {@code path} holds a good copy of {@code file}; a damaged one is reported as {@code what}. */
-    private static boolean isValid(RemoteFile file, Path path, String what) {
-        if (!Files.isRegularFile(path)) {
-            return false;
+    /**
+     * Refuses a mirror that can't serve files, saying why: a URL other than http(s) or file, a malformed
+     * one, a folder that does not exist.
+     */
+    public static void checkMirror(String mirror) {
+        URI root = mirrorRoot(mirror);
+        if ("file".equals(root.getScheme()) && !Files.isDirectory(Path.of(root))) {
+            throw new IllegalArgumentException("there is no folder " + Path.of(root));
         }
-        Optional<String> problem = problem(file, path);
-        problem.ifPresent(p -> log.warn("The {} file {} is corrupt ({}); fetching it again", what, path, p));
-        return problem.isEmpty();
+    }
+
+    /** The folder or URL of {@code mirror}, ending in a slash, that its files' names resolve against. */
+    private static URI mirrorRoot(String mirror) {
+        if (!mirror.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:.*")) {
+            try {
+                return Path.of(mirror).toAbsolutePath().normalize().toUri();
+            } catch (InvalidPathException e) {
+                throw new IllegalArgumentException("not a folder name (" + e.getMessage() + ")", e);
+            }
+        }
+        URI root;
+        try {
+            root = new URI(mirror.endsWith("/") ? mirror : mirror + "/");
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a valid URL (" + e.getMessage() + ")", e);
+        }
+        String scheme = root.getScheme().toLowerCase(Locale.ROOT);
+        if (!List.of("http", "https", "file").contains(scheme)) {
+            throw new IllegalArgumentException("a mirror is an http, https or file URL, or a folder, not a "
+                    + scheme + ": URL");
+        }
+        if (!scheme.equals("file") && (root.getHost() == null || root.getHost().isEmpty())) {
+            throw new IllegalArgumentException("the URL names no host");
+        }
+        return root;
     }
 
     /**
@@ -341,12 +468,16 @@ public final class DataSource {
             file.validator().validate(local);
             return local;
         } catch (IOException e) {
-            throw new DatasetUnavailableException("The file given for " + file.fileName() + ", " + local
-                    + ", is not a valid " + file.fileName() + ": " + e.getMessage() + "; " + localFileAdvice(file), e);
+            throw new DatasetUnavailableException(notValidGiven(file, local, e), e);
         }
     }
 
-    /** What to do about a given file that cannot be used: it is never replaced by a download. */
+    /** The failure of a given file, which is never replaced by a download, and what to do about it. */
+    private static String notValidGiven(RemoteFile file, Path local, IOException e) {
+        return "The file given for " + file.fileName() + ", " + local + ", is not a valid " + file.fileName() + ": "
+                + e.getMessage() + "; " + localFileAdvice(file);
+    }
+
     private static String localFileAdvice(RemoteFile file) {
         return "pass a valid " + file.fileName() + ", or drop --local-file " + file.fileName()
                 + " to download it";

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Progress of one download: a live bar with bytes, rate and ETA on a terminal; otherwise (CI logs, IDE
  * consoles that are not terminals) a line at the start, one every {@link #LOG_INTERVAL} with the bytes so
- * far and the rate, so that a slow download is seen to move, and one at the end.
+ * far and the rate, so that a slow download is seen to move, and one at the end. A download that receives
+ * nothing says so every {@link #LOG_INTERVAL} too, on a terminal or not.
  */
 final class DownloadProgress implements AutoCloseable {
 
@@ -50,6 +51,12 @@ final class DownloadProgress implements AutoCloseable {
                 .setUpdateIntervalMillis(250)
                 .build();
         return new DownloadProgress(name, length, bar);
+    }
+
+    /** The line said every {@link #LOG_INTERVAL} while {@code source} keeps us waiting for {@code what}. */
+    static void waiting(URI source, Duration quiet, String what) {
+        log.info("Waiting for {} to send {}: nothing for {}", "file".equals(source.getScheme()) ? "the file" : source.getHost(),
+                what, duration(quiet.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
     }
 
     void advance(long bytes) {

@@ -10,11 +10,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,15 +31,19 @@ import org.slf4j.LoggerFactory;
  */
 final class Downloader {
 
-    /** How many attempts in all, and the delay before the second attempt (doubled after each failure). */
-    record Retries(int attempts, Duration firstDelay) {
-        static final Retries DEFAULT = new Retries(4, Duration.ofSeconds(1));
+    /**
+     * How many attempts in all, the delay before the second attempt (doubled after each failure), and how
+     * long after the first attempt began another may still begin: a dead or stalling server is reported
+     * within about {@code window}, however many attempts are left.
+     */
+    record Retries(int attempts, Duration firstDelay, Duration window) {
+        static final Retries DEFAULT = new Retries(4, Duration.ofSeconds(1), Duration.ofSeconds(90));
     }
 
     private static final Logger log = LoggerFactory.getLogger(Downloader.class);
 
     /** How long a download may bring in (almost) nothing before the attempt is given up. */
-    static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(30);
 
     private final Retries retries;
     private final Duration stallTimeout;
@@ -48,6 +58,10 @@ final class Downloader {
                 .build();
     }
 
+    Retries retries() {
+        return retries;
+    }
+
     Downloader withRetries(Retries retries) {
         return new Downloader(retries, stallTimeout);
     }
@@ -57,20 +71,26 @@ final class Downloader {
     }
 
     /**
-     * Downloads {@code source} to {@code target}, verified.
+     * Downloads {@code source} to {@code target}, verified: against the published checksum, by the file's
+     * validator, then by {@code check} (the reading of the file), before it is renamed into place.
      *
      * @param offlineHelp what the user can do instead, appended to every failure message
      */
-    void download(RemoteFile file, URI source, Path target, String offlineHelp) throws IOException {
+    void download(RemoteFile file, URI source, Path target, String offlineHelp, DataReader<?> check)
+            throws IOException {
         Duration delay = retries.firstDelay();
+        long start = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {
-                fetchOnce(file, source, target);
+                fetchOnce(file, source, target, check);
                 return;
             } catch (TransientFailure e) {
-                if (attempt >= retries.attempts()) {
+                Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+                if (attempt >= retries.attempts() || elapsed.plus(delay).compareTo(retries.window()) >= 0) {
                     throw new DatasetUnavailableException("Could not download " + file.fileName() + " from "
-                            + source + " (" + attempt + " attempts): " + e.getMessage() + "\n" + offlineHelp, e);
+                            + source + " (" + attempt + (attempt == 1 ? " attempt" : " attempts") + " in "
+                            + DownloadProgress.duration(elapsed.truncatedTo(ChronoUnit.SECONDS)) + "): "
+                            + e.getMessage() + "\n" + offlineHelp, e);
                 }
                 log.warn("Downloading {} failed ({}); retrying in {} ms", file.fileName(), e.getMessage(),
                         delay.toMillis());
@@ -83,14 +103,14 @@ final class Downloader {
         }
     }
 
-    private void fetchOnce(RemoteFile file, URI source, Path target) throws IOException {
+    private void fetchOnce(RemoteFile file, URI source, Path target, DataReader<?> check) throws IOException {
         AtomicFiles.write(target, partial -> {
             long expectedLength = copy(file, source, partial);
             long length = Files.size(partial);
             if (expectedLength >= 0 && length != expectedLength) {
                 throw new TransientFailure("the download ended after " + length + " of " + expectedLength + " bytes");
             }
-            verify(file, partial);
+            verify(file, partial, check);
         });
         log.info("Saved {} ({})", target, DownloadProgress.bytes(Files.size(target)));
     }
@@ -100,28 +120,14 @@ final class Downloader {
         if ("file".equals(source.getScheme())) {
             Path path = Path.of(source);
             try (InputStream in = Files.newInputStream(path)) {
-                long length = Files.size(path);
+                long length = requireAtMostMax(file, Files.size(path));
                 write(file, source, in, length, partial);
                 return length;
             } catch (NoSuchFileException e) {
                 throw new PermanentFailure("the mirror has no file " + path);
             }
         }
-        HttpResponse<InputStream> response;
-        try {
-            response = http.send(HttpRequest.newBuilder(source).timeout(stallTimeout).GET().build(),
-                    info -> new StallGuardedBody(stallTimeout));
-        } catch (ConnectException | HttpConnectTimeoutException e) {
-            throw new TransientFailure("could not connect to " + source.getHost()
-                    + " (no network, or the server is down)", e);
-        } catch (UnknownHostException e) {
-            throw new TransientFailure("unknown host " + source.getHost() + " (no network?)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (IOException e) {
-            throw new TransientFailure(describe(e), e);
-        }
+        HttpResponse<InputStream> response = response(source);
         int status = response.statusCode();
         try (InputStream body = response.body()) {
             if (status >= 500 || status == 408 || status == 429) {
@@ -132,17 +138,76 @@ final class Downloader {
                         + (status == 404 ? " (not found: the URL may have moved)" : ""));
             }
             long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            requireAtMostMax(file, length);
             write(file, source, body, length, partial);
             return length;
         }
+    }
+
+    /**
+     * The server's answer, its headers read; a line every {@link DownloadProgress#LOG_INTERVAL} while it
+     * keeps us waiting, and a stall after {@code stallTimeout}.
+     */
+    private HttpResponse<InputStream> response(URI source) throws IOException {
+        CompletableFuture<HttpResponse<InputStream>> answer = http.sendAsync(
+                HttpRequest.newBuilder(source).timeout(stallTimeout).GET().build(),
+                info -> new StallGuardedBody(stallTimeout));
+        long start = System.nanoTime();
+        try {
+            while (true) {
+                try {
+                    return answer.get(DownloadProgress.LOG_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    DownloadProgress.waiting(source, Duration.ofNanos(System.nanoTime() - start), "an answer");
+                }
+            }
+        } catch (InterruptedException e) {
+            answer.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
+                throw new TransientFailure("could not connect to " + source.getHost()
+                        + " (no network, or the server is down)", cause);
+            }
+            if (cause instanceof UnknownHostException) {
+                throw new TransientFailure("unknown host " + source.getHost() + " (no network?)", cause);
+            }
+            if (cause instanceof HttpTimeoutException) {
+                throw new TransientFailure("the server sent no answer in " + DownloadProgress.duration(stallTimeout),
+                        cause);
+            }
+            throw new TransientFailure(cause instanceof IOException io ? describe(io) : String.valueOf(cause), cause);
+        }
+    }
+
+    /** {@code length}, refused when it is more than a download of {@code file} may bring. */
+    private static long requireAtMostMax(RemoteFile file, long length) throws PermanentFailure {
+        if (length > file.maxBytes()) {
+            throw new PermanentFailure("it is " + DownloadProgress.bytes(length) + ", far more than the "
+                    + DownloadProgress.bytes(file.size()) + " of the published " + file.fileName()
+                    + " (a different file, or a broken mirror)");
+        }
+        return length;
     }
 
     private static void write(RemoteFile file, URI source, InputStream in, long length, Path partial)
             throws IOException {
         try (OutputStream out = Files.newOutputStream(partial);
              DownloadProgress progress = DownloadProgress.start(file.fileName(), source, length)) {
+            if (in instanceof StallGuardedBody body) {
+                body.whileWaiting(quiet -> DownloadProgress.waiting(source, quiet, "data after " + progress.received()));
+            }
             byte[] buffer = new byte[1 << 16];
+            long total = 0;
             for (int n; (n = read(in, buffer, progress)) > 0; ) {
+                total += n;
+                if (total > file.maxBytes()) {
+                    throw new PermanentFailure("the server kept sending past " + DownloadProgress.bytes(file.maxBytes())
+                            + ", far more than the " + DownloadProgress.bytes(file.size()) + " of the published "
+                            + file.fileName() + " (a different file, or a broken mirror); the download was cut off");
+                }
                 out.write(buffer, 0, n);
                 progress.advance(n);
             }
@@ -158,7 +223,7 @@ final class Downloader {
         }
     }
 
-    private static void verify(RemoteFile file, Path partial) throws IOException {
+    private static void verify(RemoteFile file, Path partial, DataReader<?> check) throws IOException {
         Optional<Checksum> checksum = file.publishedChecksum();
         if (checksum.isPresent()) {
             String actual = checksum.get().compute(partial);
@@ -169,7 +234,8 @@ final class Downloader {
         }
         try {
             file.validator().validate(partial);
-        } catch (IOException e) {
+            check.read(partial);
+        } catch (InvalidDataFileException e) {
             // the checks name the file they read, here the temporary one: name the file being downloaded
             throw new PermanentFailure("the file is not valid: "
                     + String.valueOf(e.getMessage()).replace(partial.getFileName().toString(), file.fileName()));

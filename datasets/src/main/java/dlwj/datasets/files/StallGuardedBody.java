@@ -14,12 +14,14 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * An HTTP response body read as an {@link InputStream} (as {@code BodyHandlers.ofInputStream()} gives
  * it) whose reads fail when the transfer stalls: when fewer than {@link #MIN_PROGRESS} bytes arrive in
  * {@code stallTimeout}. {@code ofInputStream}'s reads block forever on a server that sends nothing, or
- * five bytes a second; the request timeout covers only the response headers.
+ * five bytes a second; the request timeout covers only the response headers. While a read waits, a line
+ * says so every {@link DownloadProgress#LOG_INTERVAL}.
  */
 final class StallGuardedBody extends InputStream implements HttpResponse.BodySubscriber<InputStream> {
 
@@ -38,9 +40,18 @@ final class StallGuardedBody extends InputStream implements HttpResponse.BodySub
     private long received;
     private long progressMark;
     private long progressMarkNanos = System.nanoTime();
+    private Consumer<Duration> whileWaiting = quiet -> { };
 
     StallGuardedBody(Duration stallTimeout) {
         this.stallTimeout = stallTimeout;
+    }
+
+    /**
+     * Has {@code report} called with the time since data last arrived, every
+     * {@link DownloadProgress#LOG_INTERVAL} that a read waits for more.
+     */
+    void whileWaiting(Consumer<Duration> report) {
+        this.whileWaiting = report;
     }
 
     @Override
@@ -103,18 +114,26 @@ final class StallGuardedBody extends InputStream implements HttpResponse.BodySub
 
     @SuppressWarnings("unchecked")
     private void takeArrival() throws IOException {
-        long left = progressMarkNanos + stallTimeout.toNanos() - System.nanoTime();
         Object next;
         try {
             // what already arrived counts even when this reader was the slow one
-            next = left > 0 ? arrivals.poll(left, TimeUnit.NANOSECONDS) : arrivals.poll();
+            next = arrivals.poll();
+            long waitStart = System.nanoTime();
+            while (next == null) {
+                long left = progressMarkNanos + stallTimeout.toNanos() - System.nanoTime();
+                if (left <= 0) {
+                    throw new IOException("it stalled (less than " + DownloadProgress.bytes(MIN_PROGRESS) + " in "
+                            + DownloadProgress.duration(stallTimeout) + ")");
+                }
+                next = arrivals.poll(Math.min(left, DownloadProgress.LOG_INTERVAL.toNanos()), TimeUnit.NANOSECONDS);
+                if (next == null && System.nanoTime() - waitStart >= DownloadProgress.LOG_INTERVAL.toNanos()) {
+                    whileWaiting.accept(Duration.ofNanos(System.nanoTime() - progressMarkNanos));
+                    waitStart = System.nanoTime();
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
-        }
-        if (next == null) {
-            throw new IOException("it stalled (less than " + DownloadProgress.bytes(MIN_PROGRESS) + " in "
-                    + DownloadProgress.duration(stallTimeout) + ")");
         }
         if (next == END) {
             ended = true;

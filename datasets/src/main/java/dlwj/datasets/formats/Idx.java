@@ -51,6 +51,12 @@ public final class Idx {
                             + " declare more bytes than one Java array can hold (damaged header)");
                 }
             }
+            long compressed = Files.size(file);
+            if (size > Npy.maxInflated(compressed)) {
+                throw new InvalidDataFileException(String.format(Locale.ROOT, "%s's dimensions %s declare %,d bytes, "
+                        + "more than %d times its %,d compressed bytes (damaged header)", name, Arrays.toString(shape),
+                        size, Npy.MAX_COMPRESSION, compressed));
+            }
             byte[] data = in.readNBytes((int) size); // grows with the bytes read, not with the size declared
             if (data.length < size) {
                 throw new InvalidDataFileException(String.format(Locale.ROOT, "%s is truncated: its dimensions %s "

@@ -25,6 +25,18 @@ import java.util.stream.Collectors;
 public final class Npy {
 
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+    /**
+     * How many times smaller than its data a compressed array (an npz entry, a gzipped IDX file) may be: the
+     * book's data compresses 2 to 10 times, while a file that claims more would have its reader allocate far
+     * more than the bytes it holds.
+     */
+    public static final int MAX_COMPRESSION = 100;
+
+    /** The most that {@code compressed} bytes may hold: {@link #MAX_COMPRESSION} times as many, and 1 MB. */
+    public static long maxInflated(long compressed) {
+        return MAX_COMPRESSION * Math.max(compressed, 0) + (1 << 20);
+    }
+
     /** numpy's own limit ({@code np.load(max_header_size=10000)}): a longer header is damage, not data. */
     private static final int MAX_HEADER_LENGTH = 10_000;
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");

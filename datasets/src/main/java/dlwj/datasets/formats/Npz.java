@@ -1,13 +1,16 @@
 package dlwj.datasets.formats;
 
+import dlwj.datasets.files.ArchiveExtraction;
 import dlwj.datasets.files.FileValidator;
 import dlwj.datasets.files.InvalidDataFileException;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -26,7 +29,7 @@ public final class Npz {
             for (String name : names) {
                 ZipEntry entry = entry(zip, file, name);
                 String where = file.getFileName() + ": " + entry.getName();
-                arrays.put(name, readEntry(zip, entry, where, in -> Npy.read(in, entry.getSize(), where)));
+                arrays.put(name, readEntry(file, zip, entry, where, in -> Npy.read(in, entry.getSize(), where)));
             }
         }
         return arrays;
@@ -42,7 +45,7 @@ public final class Npz {
                 for (String name : names) {
                     ZipEntry entry = entry(zip, file, name);
                     String where = file.getFileName() + ": " + entry.getName();
-                    readEntry(zip, entry, where, in -> Npy.header(new DataInputStream(in), entry.getSize(), where));
+                    readEntry(file, zip, entry, where, in -> Npy.header(new DataInputStream(in), entry.getSize(), where));
                 }
             }
         };
@@ -53,11 +56,16 @@ public final class Npz {
         T read(InputStream in) throws IOException;
     }
 
-    /** Reads one entry, a zip-level failure (bad compressed data, CRC) becoming one that names the entry. */
-    private static <T> T readEntry(ZipFile zip, ZipEntry entry, String where, EntryReader<T> reader)
+    /**
+     * Reads one entry, then what {@code reader} left of it, so that its bytes are checked against the CRC-32
+     * and size the zip declares; a zip-level failure (bad compressed data, CRC) names the entry.
+     */
+    private static <T> T readEntry(Path file, ZipFile zip, ZipEntry entry, String where, EntryReader<T> reader)
             throws IOException {
-        try (InputStream in = zip.getInputStream(entry)) {
-            return reader.read(in);
+        try (InputStream in = ArchiveExtraction.openVerified(file, zip, entry)) {
+            T result = reader.read(in);
+            in.transferTo(OutputStream.nullOutputStream());
+            return result;
         } catch (ZipException e) {
             throw new InvalidDataFileException(where + " is damaged in the archive (" + e.getMessage() + ")", e);
         }
@@ -79,10 +87,20 @@ public final class Npz {
         }
     }
 
+    /**
+     * The entry of array {@code name}, refused when it claims to inflate to more than
+     * {@link Npy#maxInflated} of its compressed bytes: no data of this project compresses so well, and a
+     * damaged or hostile file would have the reader allocate what it claims.
+     */
     private static ZipEntry entry(ZipFile zip, Path file, String name) throws InvalidDataFileException {
         ZipEntry entry = zip.getEntry(name + ".npy");
         if (entry == null) {
             throw new InvalidDataFileException(file.getFileName() + " has no array '" + name + "'");
+        }
+        if (entry.getSize() > Npy.maxInflated(entry.getCompressedSize())) {
+            throw new InvalidDataFileException(String.format(Locale.ROOT, "%s: %s claims %,d bytes compressed into %,d, "
+                    + "more than %d times smaller (damaged file)", file.getFileName(), entry.getName(), entry.getSize(),
+                    entry.getCompressedSize(), Npy.MAX_COMPRESSION));
         }
         return entry;
     }

@@ -66,7 +66,7 @@ class DataSourceTest {
     }
 
     private static RemoteFile remoteFile(String url, String sha256) {
-        return RemoteFile.of("datasets/sample.npz", url, Checksum.sha256(sha256), Npz.holding("x"));
+        return RemoteFile.of("datasets/sample.npz", url, Checksum.sha256(sha256), 20_000, Npz.holding("x"));
     }
 
     private static String sha256(byte[] bytes) throws Exception {
@@ -151,11 +151,84 @@ class DataSourceTest {
                 () -> source().withRetries(2, Duration.ofMillis(5)).withStallTimeout(Duration.ofSeconds(1)).get(file));
 
         String message = e.getMessage();
-        assertTrue(message.contains(file.origin() + " (2 attempts)"), message);
+        assertTrue(message.contains(file.origin() + " (2 attempts in "), message);
         assertTrue(message.matches("(?s).*the transfer broke off after \\d+ B of 201 B: it stalled \\(less than 1.0 KB in 1 s\\).*"),
                 message);
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(8).toNanos(), "gave up within seconds");
         assertNoPartialFiles();
+    }
+
+    @Test
+    void serverThatKeepsSendingIsCutOffPastThePublishedSize() throws IOException {
+        server.failNext(FixtureServer.Failure.ENDLESS);
+
+        DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class, () -> source().get(file));
+
+        assertTrue(e.getMessage().contains("the server kept sending past 22.0 KB, far more than the 19.5 KB of the "
+                + "published sample.npz (a different file, or a broken mirror); the download was cut off"), e.getMessage());
+        assertEquals(1, server.requests("/data/sample.npz"), "not tried again");
+        assertFalse(Files.exists(home.resolve("datasets/sample.npz")));
+        assertNoPartialFiles();
+    }
+
+    @Test
+    void fileAnnouncedLargerThanPublishedIsRefusedBeforeItIsFetched() throws Exception {
+        byte[] large = Fixtures.npz(Fixtures.arrays("x", Fixtures.npyInt64(new Random(2).longs(5_000).toArray())));
+        server.serve("/data/large.npz", large);
+
+        DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class,
+                () -> source().get(remoteFile(server.url("/data/large.npz"), sha256(large))));
+
+        assertTrue(e.getMessage().matches("(?s).*: it is 3\\d\\.\\d KB, far more than the 19.5 KB of the published "
+                + "sample\\.npz.*"), e.getMessage());
+        assertFalse(Files.exists(home.resolve("datasets/sample.npz")));
+    }
+
+    @Test
+    void serverThatNeverAnswersIsReportedWithinTheRetryWindowSayingItWaits() throws Exception {
+        server.failNext(FixtureServer.Failure.SILENT, FixtureServer.Failure.SILENT, FixtureServer.Failure.SILENT);
+        PrintStream original = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        DatasetUnavailableException e;
+        try {
+            e = assertThrows(DatasetUnavailableException.class, () -> source().withRetries(10, Duration.ofMillis(5))
+                    .withStallTimeout(Duration.ofSeconds(6)).withRetryWindow(Duration.ofSeconds(3)).get(file));
+        } finally {
+            System.setErr(original);
+        }
+
+        assertTrue(e.getMessage().contains("(1 attempt in 6 s): the server sent no answer in 6 s"), e.getMessage());
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("Waiting for 127.0.0.1 to send an answer: nothing for 5 s"),
+                log.toString(StandardCharsets.UTF_8));
+        assertEquals(1, server.requests("/data/sample.npz"), "no attempt begins past the window");
+    }
+
+    @Test
+    void tricklingServerIsGivenUpWithinTheRetryWindow() throws IOException {
+        server.failNext(Stream.generate(() -> FixtureServer.Failure.TRICKLE).limit(10)
+                .toArray(FixtureServer.Failure[]::new));
+
+        DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class, () -> source()
+                .withRetries(10, Duration.ofMillis(5)).withStallTimeout(Duration.ofSeconds(1))
+                .withRetryWindow(Duration.ofMillis(1500)).get(file));
+
+        assertTrue(e.getMessage().matches("(?s).*\\((2|3) attempts in \\d s\\): the transfer broke off.*"), e.getMessage());
+        assertTrue(server.requests("/data/sample.npz") <= 3, "attempts: " + server.requests("/data/sample.npz"));
+    }
+
+    @Test
+    void runningOutOfMemoryOnAFileBlamesTheFile() throws IOException {
+        Path given = Fixtures.write(elsewhere.resolve("sample.npz"), content);
+
+        DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class,
+                () -> source().withLocalFile("sample.npz", given).load(file, path -> {
+                    throw new OutOfMemoryError("Java heap space");
+                }));
+
+        assertEquals("The file given for sample.npz, " + given + ", is not a valid sample.npz: reading it ran out of "
+                + "memory (Java heap space): a damaged sample.npz can claim far more than the 19.5 KB of the published "
+                + "one; pass a valid sample.npz, or drop --local-file sample.npz to download it", e.getMessage());
     }
 
     @Test

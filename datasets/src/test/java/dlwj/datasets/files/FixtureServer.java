@@ -22,9 +22,10 @@ public final class FixtureServer implements AutoCloseable {
 
     /**
      * How one request goes wrong; {@code TRICKLE} sends 5 bytes a second until the client hangs up (or
-     * 10 s have passed).
+     * 10 s have passed); {@code SILENT} sends nothing at all, not even headers, for 10 s; {@code ENDLESS}
+     * sends zeros without a length until the client hangs up (or 64 MB or 10 s have passed).
      */
-    public enum Failure { NOT_FOUND, SERVER_ERROR, TRUNCATED, TRICKLE }
+    public enum Failure { NOT_FOUND, SERVER_ERROR, TRUNCATED, TRICKLE, SILENT, ENDLESS }
 
     private final HttpServer server;
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
@@ -91,6 +92,14 @@ public final class FixtureServer implements AutoCloseable {
                 exchange.sendResponseHeaders(200, content.length);
                 body.write(content, 0, content.length / 2);
                 body.flush(); // closing with bytes missing drops the connection
+            } else if (failure == Failure.SILENT) {
+                sleep(10_000);
+            } else if (failure == Failure.ENDLESS) {
+                exchange.sendResponseHeaders(200, 0);
+                long end = System.nanoTime() + 10_000_000_000L;
+                for (int sent = 0; sent < 1 << 26 && System.nanoTime() < end; sent += 1 << 16) {
+                    body.write(new byte[1 << 16]);
+                }
             } else if (failure == Failure.TRICKLE) {
                 exchange.sendResponseHeaders(200, content.length);
                 send(body, content, 5, 1000, 10);

@@ -8,6 +8,8 @@ import dlwj.datasets.Fixtures;
 import dlwj.datasets.files.InvalidDataFileException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,7 +111,7 @@ class MalformedFormatsTest {
         // 268,435,456 int64 elements (2 GiB) in a 2 MiB entry: the header check compares the claim with the
         // entry's size before any array is allocated, so this fails at once instead of exhausting the heap.
         byte[] npy = Fixtures.npy(header("<i8", "(268435456,)"), new byte[2 * 1024 * 1024]);
-        Path file = Fixtures.write(dir.resolve("imdb.npz"), Fixtures.npz(Fixtures.arrays("x_train", npy)));
+        Path file = Fixtures.write(dir.resolve("imdb.npz"), Fixtures.storedZip(Fixtures.arrays("x_train.npy", npy)));
 
         InvalidDataFileException read = assertThrows(InvalidDataFileException.class, () -> Npz.read(file, "x_train"));
         InvalidDataFileException check = assertThrows(InvalidDataFileException.class,
@@ -185,7 +187,20 @@ class MalformedFormatsTest {
 
         InvalidDataFileException e = assertThrows(InvalidDataFileException.class, () -> Npz.read(file, "x"));
 
-        assertTrue(e.getMessage().startsWith("d.npz: x.npy "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("d.npz is damaged: its entry x.npy "), e.getMessage());
+    }
+
+    @Test
+    void npzEntryClaimingToInflateFarBeyondItsBytesIsRefusedBeforeItIsRead() throws Exception {
+        byte[] npz = Fixtures.npz(Fixtures.arrays("x", Fixtures.npyInt64(1, 2, 3)));
+        int directory = indexOf(npz, new byte[] {'P', 'K', 1, 2}, 0);
+        ByteBuffer.wrap(npz, directory + 24, 4).order(ByteOrder.LITTLE_ENDIAN).putInt(500_000_000); // its size
+        Path file = Fixtures.write(dir.resolve("bomb.npz"), npz);
+
+        InvalidDataFileException e = assertThrows(InvalidDataFileException.class, () -> Npz.read(file, "x"));
+
+        assertTrue(e.getMessage().matches("bomb\\.npz: x\\.npy claims 500,000,000 bytes compressed into \\d+, more than "
+                + "100 times smaller \\(damaged file\\)"), e.getMessage());
     }
 
     static Stream<Arguments> malformedIdx() throws Exception {
@@ -194,6 +209,8 @@ class MalformedFormatsTest {
                         "is not an IDX file of unsigned bytes (magic 0xd01)"),
                 Arguments.of("dimensions beyond a Java array", Fixtures.idxGz(new byte[4], 60_000, 60_000, 60_000),
                         "declare more bytes than one Java array can hold"),
+                Arguments.of("dimensions far beyond its bytes", Fixtures.idxGz(new byte[50], 3000, 28, 28),
+                        "'s dimensions [3000, 28, 28] declare 2,352,000 bytes, more than 100 times its "),
                 Arguments.of("fewer bytes than its dimensions", Fixtures.idxGz(new byte[50], 100),
                         "is truncated: its dimensions [100] declare 100 bytes but it holds 50"),
                 Arguments.of("header cut short", gzip(new byte[] {0, 0, 8, 3, 0, 0}), "is truncated"),
@@ -271,6 +288,21 @@ class MalformedFormatsTest {
 
         assertEquals("keras-weights.h5: layer block1_pool has weights of shapes [], expected a kernel (2 or 4 "
                 + "dimensions) and a bias as long as the kernel's last dimension", e.getMessage());
+    }
+
+    @Test
+    void weightsThatAreNotNumbersAreRefusedNamingTheWeight() throws Exception {
+        Path file = Fixtures.withOneWeightReplaced(Path.of(MalformedFormatsTest.class.getResource(
+                "/dlwj/datasets/keras-weights.h5").toURI()), "block1_conv1", Float.NaN, dir.resolve("vgg16.h5"));
+
+        InvalidDataFileException e = assertThrows(InvalidDataFileException.class, () -> {
+            try (KerasWeightsFile weights = KerasWeightsFile.open(file)) {
+                weights.weights("block1_conv1");
+            }
+        });
+
+        assertTrue(e.getMessage().matches("vgg16\\.h5: block1_conv1/block1_conv1_W_1:0 holds NaN at index \\d+, not a "
+                + "trained weight \\(damaged file\\)"), e.getMessage());
     }
 
     @Test
