@@ -172,6 +172,21 @@ class DogsVsCatsTest {
     }
 
     @Test
+    void kerasPictureThatDecodesButIsNotItsZipsIsNotUsed() throws Exception {
+        Fixtures.write(mirror.resolve(ZIP), goodZip);
+        Path keras = DogsVsCats.filtered(source().withHome(kerasHome)).train().getParent(); // beside Keras' zip
+        Files.delete(keras.resolve(ArchiveExtraction.MARKER)); // Keras writes none
+        Path cat = keras.resolve("train/cats/cat.5.jpg");
+        byte[] original = Files.readAllBytes(cat);
+        Files.write(cat, dogPicture()); // a complete picture, but another
+
+        ImageFolders folders = DogsVsCats.filtered(source());
+
+        assertEquals(home.resolve("datasets/cats_and_dogs_filtered/train"), folders.train(), "extracted from the zip");
+        assertArrayEquals(original, Files.readAllBytes(folders.train().resolve("cats/cat.5.jpg")));
+    }
+
+    @Test
     void kerasFolderIsUsedOnlyWhileEveryPictureIsComplete() throws Exception {
         Fixtures.write(mirror.resolve(ZIP), goodZip);
         Path keras = DogsVsCats.filtered(source().withHome(kerasHome)).train().getParent();

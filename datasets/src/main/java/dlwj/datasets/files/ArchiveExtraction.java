@@ -147,6 +147,40 @@ public final class ArchiveExtraction {
     }
 
     /**
+     * Fails unless every file that the zip {@code zipFile} holds under {@code folder}/ is in {@code extracted}
+     * with the size and CRC-32 the zip declares for it: damage that decodes without a warning (a few zeroed
+     * bytes in a picture) told by the archive the folder came from.
+     */
+    static void requireFilesOf(Path zipFile, String folder, Path extracted) throws IOException {
+        try (ZipFile zip = open(zipFile)) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                String name = requireInside(zipFile, entry.getName());
+                if (entry.isDirectory() || !name.startsWith(folder + "/")) {
+                    continue;
+                }
+                Path file = extracted.resolve(name.substring(folder.length() + 1));
+                if (!Files.isRegularFile(file) || Files.size(file) != entry.getSize()) {
+                    throw new InvalidDataFileException(file + " is missing or not the size of " + name + " in "
+                            + zipFile.getFileName());
+                }
+                CRC32 crc = new CRC32();
+                try (InputStream in = Files.newInputStream(file)) {
+                    byte[] buffer = new byte[1 << 16];
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        crc.update(buffer, 0, n);
+                    }
+                }
+                if (crc.getValue() != entry.getCrc()) {
+                    throw new InvalidDataFileException(String.format("%s differs from %s in %s (CRC-32 %08x instead of "
+                            + "%08x)", file, name, zipFile.getFileName(), crc.getValue(), entry.getCrc()));
+                }
+            }
+        }
+    }
+
+    /**
      * The SHA-256 of the archive {@code folder} was extracted from, as its {@link #MARKER} records it; empty
      * when the folder has no marker (extracted by Keras, or interrupted).
      */

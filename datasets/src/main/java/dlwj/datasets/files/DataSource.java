@@ -9,6 +9,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -226,6 +227,7 @@ public final class DataSource {
         Path cached = cachedPath(file);
         Path keras = kerasHome.resolve(file.cachePath());
         try {
+            Optional<FileTime> seen = modified(cached);
             Optional<T> fromCache = readIfValid(file, cached, "cached", reader);
             if (fromCache.isPresent()) {
                 return new Fetched<>(cached, fromCache.get());
@@ -236,10 +238,11 @@ public final class DataSource {
                 return new Fetched<>(keras, fromKeras.get());
             }
             return FileLocks.withLock(cached, lockWait, () -> {
-                Optional<T> fetchedMeanwhile = readIfValid(file, cached, "cached", reader);
-                if (fetchedMeanwhile.isPresent()) {
-                    // another process fetched it while we waited for the lock
-                    return new Fetched<>(cached, fetchedMeanwhile.get());
+                if (!modified(cached).equals(seen)) { // another process fetched it while we waited for the lock
+                    Optional<T> fetchedMeanwhile = readIfValid(file, cached, "cached", reader);
+                    if (fetchedMeanwhile.isPresent()) {
+                        return new Fetched<>(cached, fetchedMeanwhile.get());
+                    }
                 }
                 Files.deleteIfExists(cached); // damaged: never kept, even when no good copy can be had
                 List<T> result = new ArrayList<>(1);
@@ -250,6 +253,11 @@ public final class DataSource {
         } catch (IOException e) {
             throw cacheFailure(cached.getParent(), e);
         }
+    }
+
+    /** When {@code path} was last written; empty when there is no such file. */
+    private static Optional<FileTime> modified(Path path) throws IOException {
+        return Files.isRegularFile(path) ? Optional.of(Files.getLastModifiedTime(path)) : Optional.empty();
     }
 
     /**
@@ -325,7 +333,7 @@ public final class DataSource {
                 log.warn("The folder {} is not usable ({}); extracting it again", cached, stale.get());
             }
             Path keras = kerasHome.resolve(archive.cachePath()).resolveSibling(folder);
-            if (Files.isDirectory(keras) && isUsableKerasFolder(keras, cachedPath(archive), check)) {
+            if (Files.isDirectory(keras) && isUsableKerasFolder(archive, keras, check)) {
                 log.info("Using {} from Keras' cache", keras);
                 return keras;
             }
@@ -356,17 +364,22 @@ public final class DataSource {
     }
 
     /**
-     * Whether Keras' extracted {@code folder} passes {@code check}: checked in full once, then as long as
-     * its files are those then checked, whose listing is kept beside {@code archive} in this cache.
+     * Whether Keras' {@code folder} extracted from {@code archive} passes {@code check}, and holds the files
+     * of Keras' copy of the archive unchanged where that copy is a zip at hand: checked in full once, then
+     * as long as its files are those then checked, whose listing is kept in this cache.
      */
-    private static boolean isUsableKerasFolder(Path folder, Path archive, FileValidator check) throws IOException {
-        Path record = archive.resolveSibling("." + folder.getFileName() + ".checked-in-keras-cache");
+    private boolean isUsableKerasFolder(RemoteFile archive, Path folder, FileValidator check) throws IOException {
+        Path record = cachedPath(archive).resolveSibling("." + folder.getFileName() + ".checked-in-keras-cache");
         List<String> listing = FolderListing.of(folder);
         if (Files.isRegularFile(record) && Files.readAllLines(record, StandardCharsets.UTF_8).equals(listing)) {
             return true;
         }
+        Path kerasArchive = kerasHome.resolve(archive.cachePath());
         try {
             check.validate(folder);
+            if (Files.isRegularFile(kerasArchive) && !ArchiveExtraction.isTarGz(kerasArchive)) {
+                ArchiveExtraction.requireFilesOf(kerasArchive, folder.getFileName().toString(), folder);
+            }
         } catch (InvalidDataFileException e) {
             log.warn("Keras' folder {} is not usable ({}); extracting it again", folder, e.getMessage());
             return false;
