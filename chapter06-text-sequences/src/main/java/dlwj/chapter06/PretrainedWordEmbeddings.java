@@ -37,8 +37,9 @@ import picocli.CommandLine.Option;
 
 /**
  * Book section 6.1.3, "Putting it all together: from raw text to word embeddings" (listings 6.8-6.17): the raw
- * IMDB reviews tokenised with Keras' {@code Tokenizer} (the 10,000 most frequent words, the first 100 words of
- * each review), a classifier trained on 200 reviews only and validated on 10,000, once with GloVe's
+ * IMDB reviews tokenised with Keras' {@code Tokenizer} (the 10,000 most frequent words, the last 100 words of
+ * each review: the book's comment says it cuts reviews after 100 words, but {@code pad_sequences} truncates
+ * at the start by default, so the end of each review is what is kept), a classifier trained on 200 reviews only and validated on 10,000, once with GloVe's
  * pretrained 100-dimensional word vectors frozen in its {@code Embedding} layer and once learning its own; then
  * the GloVe model evaluated on the test reviews. The book: about 57% validation accuracy with GloVe, 53%
  * without: 200 reviews are too few, and which 200 decides much (the shuffle is the run's seed).

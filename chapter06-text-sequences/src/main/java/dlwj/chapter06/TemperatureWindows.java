@@ -41,35 +41,124 @@ public final class TemperatureWindows extends BatchIterator {
     private int batchesDone;
 
     /**
-     * {@code generator(data, lookback, delay, min_index, max_index, shuffle, batch_size, step)} over
-     * {@code data}, {@code rows x columns} values row by row; {@code maxIndex} -1 is the book's {@code None}
-     * ({@code len(data) - delay - 1}). {@code seed} draws the shuffled windows.
+     * The book's {@code generator(data, lookback, delay, min_index, max_index, shuffle, batch_size, step)} over
+     * {@code data}, {@code rows x columns} values row by row, with its settings named as the book's call names
+     * them: {@code TemperatureWindows.generator(floatData, 14).lookback(1440).delay(144).minIndex(0)
+     * .maxIndex(200000).shuffle(true).step(6).batchSize(128).build()}.
      */
-    public TemperatureWindows(float[] data, int columns, int lookback, int delay, int minIndex, int maxIndex,
-                              boolean shuffle, int batchSize, int step, int batchesPerPass, boolean reversed,
-                              long seed) {
-        super(batchSize);
-        int rows = data.length / columns;
-        this.maxIndex = maxIndex < 0 ? rows - delay - 1 : maxIndex;
-        if (minIndex + lookback >= this.maxIndex || this.maxIndex + delay >= rows + 1) {
-            throw new IllegalArgumentException("Windows of " + lookback + " rows from row " + minIndex + " to row "
-                    + this.maxIndex + " with targets " + delay + " rows later do not fit the series' " + rows + " rows");
+    public static Builder generator(float[] data, int columns) {
+        return new Builder(data, columns);
+    }
+
+    /** The settings of a generator: the book's names, and the defaults of its call in listing 6.33. */
+    public static final class Builder {
+        private final float[] data;
+        private final int columns;
+        private int lookback = 1440;
+        private int delay = 144;
+        private int minIndex;
+        private int maxIndex = -1;
+        private boolean shuffle;
+        private int batchSize = 128;
+        private int step = 6;
+        private int batchesPerPass = 1;
+        private boolean reversed;
+        private long seed;
+
+        private Builder(float[] data, int columns) {
+            this.data = data;
+            this.columns = columns;
         }
-        if (lookback % step != 0 || batchSize < 1 || batchesPerPass < 1) {
-            throw new IllegalArgumentException("lookback (" + lookback + ") must be a multiple of step (" + step
-                    + "), the batch size (" + batchSize + ") and batches per pass (" + batchesPerPass + ") positive");
+
+        /** How many rows back each window goes. */
+        public Builder lookback(int rows) {
+            this.lookback = rows;
+            return this;
         }
-        this.data = data;
-        this.columns = columns;
-        this.lookback = lookback;
-        this.delay = delay;
-        this.minIndex = minIndex;
-        this.shuffle = shuffle;
-        this.step = step;
-        this.batchesPerPass = batchesPerPass;
-        this.reversed = reversed;
-        this.random = new Random(seed);
-        this.next = minIndex + lookback;
+
+        /** How many rows after a window's last row its target is. */
+        public Builder delay(int rows) {
+            this.delay = rows;
+            return this;
+        }
+
+        /** The first row the windows may use. */
+        public Builder minIndex(int row) {
+            this.minIndex = row;
+            return this;
+        }
+
+        /** The row the windows end before; -1 is the book's {@code None}, {@code len(data) - delay - 1}. */
+        public Builder maxIndex(int row) {
+            this.maxIndex = row;
+            return this;
+        }
+
+        /** Windows drawn at random (training), or in order (validation, test). */
+        public Builder shuffle(boolean shuffle) {
+            this.shuffle = shuffle;
+            return this;
+        }
+
+        public Builder batchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** One row of each window in {@code rows}. */
+        public Builder step(int rows) {
+            this.step = rows;
+            return this;
+        }
+
+        /** Batches in one pass: Keras' {@code steps_per_epoch} or {@code validation_steps}. */
+        public Builder batchesPerPass(int batches) {
+            this.batchesPerPass = batches;
+            return this;
+        }
+
+        /** Each window's steps in reverse order, as listing 6.42's {@code reverse_order_generator}. */
+        public Builder reversed(boolean reversed) {
+            this.reversed = reversed;
+            return this;
+        }
+
+        /** The seed of the random windows. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public TemperatureWindows build() {
+            return new TemperatureWindows(this);
+        }
+    }
+
+    private TemperatureWindows(Builder settings) {
+        super(settings.batchSize);
+        int rows = settings.data.length / settings.columns;
+        this.maxIndex = settings.maxIndex < 0 ? rows - settings.delay - 1 : settings.maxIndex;
+        if (settings.minIndex + settings.lookback >= this.maxIndex || this.maxIndex + settings.delay >= rows + 1) {
+            throw new IllegalArgumentException("Windows of " + settings.lookback + " rows from row " + settings.minIndex
+                    + " to row " + this.maxIndex + " with targets " + settings.delay + " rows later do not fit the "
+                    + "series' " + rows + " rows");
+        }
+        if (settings.lookback % settings.step != 0 || settings.batchSize < 1 || settings.batchesPerPass < 1) {
+            throw new IllegalArgumentException("lookback (" + settings.lookback + ") must be a multiple of step ("
+                    + settings.step + "), the batch size (" + settings.batchSize + ") and batches per pass ("
+                    + settings.batchesPerPass + ") positive");
+        }
+        this.data = settings.data;
+        this.columns = settings.columns;
+        this.lookback = settings.lookback;
+        this.delay = settings.delay;
+        this.minIndex = settings.minIndex;
+        this.shuffle = settings.shuffle;
+        this.step = settings.step;
+        this.batchesPerPass = settings.batchesPerPass;
+        this.reversed = settings.reversed;
+        this.random = new Random(settings.seed);
+        this.next = settings.minIndex + settings.lookback;
     }
 
     /** The number of steps of a window: {@code lookback // step}. */

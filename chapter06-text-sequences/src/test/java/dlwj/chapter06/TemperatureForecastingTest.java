@@ -91,12 +91,14 @@ class TemperatureForecastingTest {
 
     @Test
     void recurrentModelsTrainOnTheWindows() {
+        double naive = run("naive").result("naive_val_mae");
         for (String model : List.of("gru", "gru-dropout", "stacked-gru", "reversed-gru", "bidirectional-gru")) {
             ExampleRun run = run(model, "--epochs", "2", "--steps-per-epoch", "5");
 
             assertEquals(0, run.status(), model + "\n" + run.output());
             assertEquals(2, run.output().lines().filter(line -> line.contains("val_loss")).count(), run.output());
             assertTrue(run.result("best_val_mae") < 1.5, model + "\n" + run.output());
+            assertEquals(naive, run.result("naive_val_mae"), model + ": the baseline reads the windows in time order");
         }
     }
 

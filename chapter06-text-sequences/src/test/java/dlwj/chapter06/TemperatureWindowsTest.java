@@ -23,10 +23,15 @@ class TemperatureWindowsTest {
         return data;
     }
 
+    /** Windows of the series: 12 rows back, one in 3, from row 10, targets 5 rows later. */
+    private static TemperatureWindows.Builder windows() {
+        return TemperatureWindows.generator(series(), 3).lookback(12).delay(5).minIndex(10).step(3).seed(1);
+    }
+
     @Test
     void orderedWindowsLookBackOneRowInStepAndTargetTheTemperatureDelayLater() {
         // lookback 12, step 3: rows i-12, i-9, i-6, i-3 for the window ending at row i; target row i + 5
-        TemperatureWindows windows = new TemperatureWindows(series(), 3, 12, 5, 10, 40, false, 4, 3, 2, false, 1);
+        TemperatureWindows windows = windows().maxIndex(40).batchSize(4).batchesPerPass(2).build();
 
         DataSet first = windows.next();
 
@@ -44,7 +49,7 @@ class TemperatureWindowsTest {
     @Test
     void orderedWindowsWrapAsTheBooksGeneratorAndEachPassStartsAgain() {
         // windows end at rows 22..39; batches of 8: 22-29, 30-37, then 38 + 8 >= 40 wraps to 22
-        TemperatureWindows windows = new TemperatureWindows(series(), 3, 12, 5, 10, 40, false, 8, 3, 3, false, 1);
+        TemperatureWindows windows = windows().maxIndex(40).batchSize(8).batchesPerPass(3).build();
 
         windows.next();
         windows.next();
@@ -55,8 +60,8 @@ class TemperatureWindowsTest {
 
     @Test
     void reversedWindowsHoldTheSameStepsLastFirst() {
-        DataSet forward = new TemperatureWindows(series(), 3, 12, 5, 10, 40, false, 4, 3, 1, false, 1).next();
-        DataSet reversed = new TemperatureWindows(series(), 3, 12, 5, 10, 40, false, 4, 3, 1, true, 1).next();
+        DataSet forward = windows().maxIndex(40).batchSize(4).batchesPerPass(1).build().next();
+        DataSet reversed = windows().maxIndex(40).batchSize(4).batchesPerPass(1).reversed(true).build().next();
 
         for (int t = 0; t < 4; t++) {
             assertEquals(forward.getFeatures().getFloat(2, 1, t), reversed.getFeatures().getFloat(2, 1, 3 - t), 0);
@@ -66,7 +71,7 @@ class TemperatureWindowsTest {
 
     @Test
     void shuffledWindowsEndAtRandomRowsOfTheRange() {
-        TemperatureWindows windows = new TemperatureWindows(series(), 3, 12, 5, 10, 40, true, 64, 3, 1, false, 7);
+        TemperatureWindows windows = windows().maxIndex(40).shuffle(true).batchSize(64).seed(7).build();
 
         DataSet batch = windows.next();
 
@@ -81,11 +86,11 @@ class TemperatureWindowsTest {
     @Test
     void windowsOutsideTheSeriesAreRefused() {
         // max_index None: len(data) - delay - 1 = 94; a target 5 rows after row 99 would not exist
-        assertEquals(10 * (22 + 5) + 1, new TemperatureWindows(series(), 3, 12, 5, 10, -1, false, 4, 3, 1, false, 1)
+        assertEquals(10 * (22 + 5) + 1, windows().maxIndex(-1).batchSize(4).batchesPerPass(1).build()
                 .next().getLabels().getFloat(0, 0), 0);
         assertThrows(IllegalArgumentException.class,
-                () -> new TemperatureWindows(series(), 3, 12, 5, 10, 99, false, 4, 3, 1, false, 1));
+                () -> windows().maxIndex(99).batchSize(4).batchesPerPass(1).build());
         assertThrows(IllegalArgumentException.class,
-                () -> new TemperatureWindows(series(), 3, 12, 5, 10, 40, false, 4, 5, 1, false, 1));
+                () -> windows().maxIndex(40).batchSize(4).step(5).batchesPerPass(1).build());
     }
 }
