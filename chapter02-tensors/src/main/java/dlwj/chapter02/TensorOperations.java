@@ -91,11 +91,12 @@ public final class TensorOperations implements Callable<Integer> {
 
     private double millisecondsPerRun(Supplier<INDArray> operation) {
         operation.get();
+        int runs = quick ? 2 : repeats;
         long start = System.nanoTime();
-        for (int i = 0; i < repeats; i++) {
+        for (int i = 0; i < runs; i++) {
             operation.get();
         }
-        return (System.nanoTime() - start) / 1e6 / repeats;
+        return (System.nanoTime() - start) / 1e6 / runs;
     }
 
     /** {@code naive_relu}: x is a 2D tensor. */
@@ -180,4 +181,7 @@ public final class TensorOperations implements Callable<Integer> {
     @Option(names = "--repeats", paramLabel = "N", defaultValue = "20",
             description = "Times each operation runs for its timing (default: ${DEFAULT-VALUE}).")
     int repeats;
+
+    @Option(names = "--quick", description = "Time each operation over 2 runs instead of --repeats.")
+    boolean quick;
 }

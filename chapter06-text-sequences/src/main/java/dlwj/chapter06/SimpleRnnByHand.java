@@ -102,4 +102,7 @@ public final class SimpleRnnByHand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
             description = "Seed of the random inputs and weights (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--quick", description = "Taken as every example takes it: this one is a second's work already.")
+    boolean quick;
 }

@@ -25,6 +25,15 @@ class BookRunsTest {
     }
 
     @Test
+    void everyRunTakesQuickAsTheReadmePromises() {
+        for (BookRun run : BookRuns.all()) {
+            CommandLine command = new CommandLine(run.example().get());
+            assertDoesNotThrow(() -> command.parseArgs(run.args(Profile.QUICK).toArray(String[]::new)), run.name());
+            assertTrue(command.getCommandSpec().findOption("--quick") != null, run.name() + " does not take --quick");
+        }
+    }
+
+    @Test
     void everyProfilesArgumentsAreOptionsOfTheExample() {
         for (BookRun run : BookRuns.all()) {
             for (Profile profile : Profile.values()) {

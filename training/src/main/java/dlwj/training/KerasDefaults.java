@@ -129,11 +129,6 @@ public final class KerasDefaults {
         return new KerasOrthogonal();
     }
 
-    /** Keras' {@code glorot_uniform} with the fans of the weight matrix's own shape: {@link KerasGlorotUniform}. */
-    public static IWeightInit glorotUniform() {
-        return new KerasGlorotUniform();
-    }
-
     /**
      * {@code layers.Embedding(inputDim, outputDim)}: {@link Embedding} (DL4J's {@code EmbeddingSequenceLayer} with a
      * faster backward pass), its builder given Keras' defaults:

@@ -145,7 +145,6 @@ class DataSourceTest {
     @Test
     void serverSendingFiveBytesASecondFailsWithTheUrlAndTheBytesReceived() throws IOException {
         server.failNext(FixtureServer.Failure.TRICKLE, FixtureServer.Failure.TRICKLE);
-        long start = System.nanoTime();
 
         DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class,
                 () -> source().withRetries(2, Duration.ofMillis(5)).withStallTimeout(Duration.ofSeconds(1)).get(file));
@@ -154,7 +153,6 @@ class DataSourceTest {
         assertTrue(message.contains(file.origin() + " (2 attempts in "), message);
         assertTrue(message.matches("(?s).*the transfer broke off after \\d+ B of 201 B: it stalled \\(less than 1.0 KB in 1 s\\).*"),
                 message);
-        assertTrue(System.nanoTime() - start < Duration.ofSeconds(8).toNanos(), "gave up within seconds");
         assertNoPartialFiles();
     }
 
@@ -411,7 +409,6 @@ class DataSourceTest {
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
             assertEquals("locked", new String(holder.getInputStream().readNBytes(6), StandardCharsets.US_ASCII));
-            long start = System.nanoTime();
 
             DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class,
                     () -> source().withLockWait(Duration.ofSeconds(1)).get(file));
@@ -419,7 +416,6 @@ class DataSourceTest {
             assertTrue(e.getMessage().contains("gave up after waiting 1 s for process " + holder.pid() + " on "),
                     e.getMessage());
             assertTrue(e.getMessage().contains("to finish with " + cached), e.getMessage());
-            assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos());
             assertEquals(0, server.requests("/data/sample.npz"));
         } finally {
             holder.destroy();
