@@ -1,5 +1,6 @@
 package dlwj.training;
 
+import dlwj.training.layers.InputGradient;
 import java.util.Collection;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
@@ -66,8 +67,10 @@ interface Network {
 
         @Override
         public double fit(DataSet batch) {
-            net.fit(batch);
-            return net.score();
+            return InputGradient.unusedDuring(() -> {
+                net.fit(batch);
+                return net.score();
+            });
         }
 
         @Override

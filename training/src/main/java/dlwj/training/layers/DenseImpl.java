@@ -83,7 +83,7 @@ public class DenseImpl extends BaseLayer<Dense> {
         gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGradient);
 
         INDArray inputGradient = null;
-        if (getIndex() > 0) { // the network's input needs no gradient
+        if (InputGradient.wanted(getIndex())) {
             INDArray weights = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, true, workspaceMgr);
             INDArray transposed = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(),
                     new long[] {weights.size(0), delta.size(0)}, 'f');
@@ -161,7 +161,7 @@ public class DenseImpl extends BaseLayer<Dense> {
         gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGradient);
 
         INDArray inputGradient = null;
-        if (getIndex() > 0) { // the network's input needs no gradient
+        if (InputGradient.wanted(getIndex())) {
             inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
                     new long[] {batch, inputs}, 'c');
             SmallDense.write(SmallDense.inputGradient(delta, SmallDense.read(weights), batch, inputs, outputs),
