@@ -19,8 +19,19 @@ import org.nd4j.linalg.learning.regularization.Regularization;
  */
 record ImdbModel(String name, int hiddenLayers, int units, List<Regularization> regularization, boolean dropout) {
 
-    static ImdbModel plain(String name, int hiddenLayers, int units) {
+    /** {@code hiddenLayers} {@code Dense(units, relu)} layers, nothing else, named {@code name} in the output. */
+    static ImdbModel dense(String name, int hiddenLayers, int units) {
         return new ImdbModel(name, hiddenLayers, units, List.of(), false);
+    }
+
+    /** The same with {@code kernel_regularizer=regularizers} on each hidden layer (listings 4.6 and 4.7). */
+    ImdbModel kernelRegularizer(Regularization... regularizers) {
+        return new ImdbModel(name, hiddenLayers, units, List.of(regularizers), dropout);
+    }
+
+    /** The same with {@code Dropout(0.5)} after each hidden layer (listing 4.8). */
+    ImdbModel withDropout() {
+        return new ImdbModel(name, hiddenLayers, units, regularization, true);
     }
 
     MultiLayerNetwork build(long seed) {

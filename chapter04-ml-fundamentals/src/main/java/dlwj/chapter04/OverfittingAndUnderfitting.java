@@ -28,13 +28,13 @@ import picocli.CommandLine.Option;
 public final class OverfittingAndUnderfitting implements Callable<Integer>, CheckedOptions {
 
     static final List<ImdbModel> MODELS = List.of(
-            ImdbModel.plain("original", 2, 16),                                                   // listing 4.3
-            ImdbModel.plain("smaller", 2, 4),                                                     // listing 4.4
-            ImdbModel.plain("bigger", 2, 512),                                                    // listing 4.5
-            new ImdbModel("l2", 2, 16, List.of(KerasDefaults.l2(0.001)), false),                  // listing 4.6
-            new ImdbModel("l1", 2, 16, List.of(KerasDefaults.l1(0.001)), false),                  // listing 4.7
-            new ImdbModel("l1_l2", 2, 16, List.of(KerasDefaults.l1(0.001), KerasDefaults.l2(0.001)), false),
-            new ImdbModel("dropout", 2, 16, List.of(), true));                                    // listing 4.8
+            ImdbModel.dense("original", 2, 16),                                                   // listing 4.3
+            ImdbModel.dense("smaller", 2, 4),                                                     // listing 4.4
+            ImdbModel.dense("bigger", 2, 512),                                                    // listing 4.5
+            ImdbModel.dense("l2", 2, 16).kernelRegularizer(KerasDefaults.l2(0.001)),               // listing 4.6
+            ImdbModel.dense("l1", 2, 16).kernelRegularizer(KerasDefaults.l1(0.001)),               // listing 4.7
+            ImdbModel.dense("l1_l2", 2, 16).kernelRegularizer(KerasDefaults.l1(0.001), KerasDefaults.l2(0.001)),
+            ImdbModel.dense("dropout", 2, 16).withDropout());                                     // listing 4.8
 
     public static void main(String[] args) {
         Examples.main(new OverfittingAndUnderfitting(), args);

@@ -54,20 +54,20 @@ public final class UniversalWorkflow implements Callable<Integer> {
         // 4.5.4 Developing a model that does better than a baseline: always predicting the majority class
         // scores the majority's share; a model without hidden layers (logistic regression) must beat it.
         double majority = Math.max(yVal.meanNumber().doubleValue(), 1 - yVal.meanNumber().doubleValue());
-        Result logistic = train(ImdbModel.plain("logistic regression", 0, 0), options.epochs(20));
+        Result logistic = train(ImdbModel.dense("logistic regression", 0, 0), options.epochs(20));
         System.out.printf("4. Baseline: the majority class scores %.4f; %s%n", majority, logistic);
 
         // 4.5.5 Scaling up: a model that overfits (more units, more epochs)
-        Result big = train(ImdbModel.plain("Dense(64) x2", 2, 64), options.epochs(20));
+        Result big = train(ImdbModel.dense("Dense(64) x2", 2, 64), options.epochs(20));
         System.out.printf("5. Overfitting: %s; its training loss still falls to %.4f%n", big,
                 big.history().get("loss").get(big.history().epochs() - 1));
 
         // 4.5.6 Regularising the model and tuning its hyperparameters, always on the validation data
         List<ImdbModel> candidates = List.of(
-                ImdbModel.plain("Dense(16) x2", 2, 16),
-                new ImdbModel("Dense(16) x2 + dropout", 2, 16, List.of(), true),
-                new ImdbModel("Dense(16) x2 + L2(0.001)", 2, 16, List.of(KerasDefaults.l2(0.001)), false),
-                new ImdbModel("Dense(32) x2 + dropout", 2, 32, List.of(), true));
+                ImdbModel.dense("Dense(16) x2", 2, 16),
+                ImdbModel.dense("Dense(16) x2 + dropout", 2, 16).withDropout(),
+                ImdbModel.dense("Dense(16) x2 + L2(0.001)", 2, 16).kernelRegularizer(KerasDefaults.l2(0.001)),
+                ImdbModel.dense("Dense(32) x2 + dropout", 2, 32).withDropout());
         Result best = null;
         System.out.println("6. Regularising and tuning:");
         for (ImdbModel candidate : candidates) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import java.util.List;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -22,7 +21,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 class ImdbModelTest {
 
-    private static final ImdbModel DROPOUT = new ImdbModel("dropout", 2, 16, List.of(), true);
+    private static final ImdbModel DROPOUT = ImdbModel.dense("dropout", 2, 16).withDropout();
 
     private final DataSet batch = reviews();
 
