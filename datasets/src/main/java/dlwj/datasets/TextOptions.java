@@ -20,11 +20,19 @@ public record TextOptions(int numWords, int skipTop, int maxlen, long seed, Inte
                           int indexFrom, double testSplit) {
 
     public TextOptions {
-        if (numWords < 0 || skipTop < 0 || maxlen < 0 || indexFrom < 0) {
-            throw new IllegalArgumentException("numWords, skipTop, maxlen and indexFrom must not be negative");
-        }
+        requireNotNegative("num_words", numWords);
+        requireNotNegative("skip_top", skipTop);
+        requireNotNegative("maxlen", maxlen);
+        requireNotNegative("index_from", indexFrom);
         if (!(testSplit > 0 && testSplit < 1)) {
-            throw new IllegalArgumentException("testSplit must be between 0 and 1, got " + testSplit);
+            throw new IllegalArgumentException("test_split must be between 0 and 1, not " + testSplit);
+        }
+    }
+
+    /** Refuses a negative {@code value} of Keras' option {@code option}, naming it as Keras does. */
+    private static void requireNotNegative(String option, int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(option + " must not be negative, not " + value);
         }
     }
 
