@@ -1,10 +1,11 @@
 """Runs the project's benchmark and the PyTorch peer alternating, and prints the table docs/performance.md shows.
 
 For each round and each model: the benchmark (through the Maven wrapper, so it is built as a reader builds it),
-then torch_reference.py, each printing `model=NAME ... epoch_s=SECONDS ...`. The table gives per model the
-median epoch time of each side with its spread (lowest-highest) over the rounds, and the ratio of the medians.
+then the peer (torch_peer.py beside this script), each printing `model=NAME ... epoch_s=SECONDS ...`. The table
+gives per model the median epoch time of each side with its spread (lowest-highest) over the rounds, and the
+ratio of the medians.
 
-    /usr/bin/python3 docs/reference/compare_with_torch.py --torch PATH/torch_reference.py --rounds 3 --epochs 2 \
+    /usr/bin/python3 docs/reference/compare_with_torch.py --rounds 3 --epochs 2 \
         mnist-dense imdb-dense reuters-dense boston-dense mnist-convnet catsdogs-convnet vgg16-features \
         imdb-lstm jena-gru
 
@@ -12,6 +13,7 @@ Needs Debian's python3-torch (and libopenblas0-openmp) for the peer; nothing els
 Run it on a quiet machine: only ratios from one sitting compare.
 """
 import argparse
+import pathlib
 import re
 import statistics
 import subprocess
@@ -30,7 +32,8 @@ def epoch_seconds(command, cwd):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("models", nargs="+")
-    parser.add_argument("--torch", required=True, help="path of torch_reference.py")
+    parser.add_argument("--torch", default=str(pathlib.Path(__file__).with_name("torch_peer.py")),
+                        help="the peer script (default: torch_peer.py beside this one)")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--epochs", type=int, default=2)
     parser.add_argument("--repository", default=".", help="the project's root (default: here)")

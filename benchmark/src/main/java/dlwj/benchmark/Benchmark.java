@@ -37,13 +37,13 @@ import picocli.CommandLine.Parameters;
 /**
  * Trains each book model, built by its chapter's own definition ({@code MnistFirstNetwork.model},
  * {@code MnistConvnet.model}, ...), on synthetic data of the book's shapes and prints one line per model in the
- * format of the PyTorch reference script the project is measured against (see docs/performance.md), so the
+ * format of the PyTorch peer the project is measured against ({@code docs/reference/torch_peer.py}), so the
  * two compare one to one:
  * {@code model=NAME samples=N epoch_s=MEDIAN samples_per_s=RATE threads=T}. The first epoch is a
  * warm-up; the median of the others is reported. Training goes through {@link Trainer}, as in the examples.
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
-        description = "Epoch times of the book's models on synthetic data, in torch_reference.py's format.")
+        description = "Epoch times of the book's models on synthetic data, in docs/reference/torch_peer.py's format.")
 public final class Benchmark implements Callable<Integer> {
 
     /**
@@ -73,7 +73,7 @@ public final class Benchmark implements Callable<Integer> {
         MODELS.put("catsdogs-convnet", new Spec(seed -> DogsVsCatsConvnet.model(seed, true), new long[] {3, 150, 150},
                 2_000, 32, Target.BINARY));
         MODELS.put("vgg16-features", new Spec(seed -> Vgg16ConvBase.build(150, 150), new long[] {3, 150, 150}, 200, 20, Target.NONE));
-        // the sequence models run a shortened epoch of 1,280 samples, as torch_reference.py's do
+        // the sequence models run a shortened epoch of 1,280 samples, as docs/reference/torch_peer.py's do
         MODELS.put("imdb-lstm", new Spec(seed -> ImdbRecurrent.model("lstm", seed, 10_000), new long[] {500}, 1_280,
                 128, Target.BINARY, 10_000));
         MODELS.put("jena-gru", new Spec(seed -> TemperatureForecasting.model("gru", seed, 14, 240),

@@ -9,7 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The benchmark's lines compare one to one with torch_reference.py's: same names, same fields. */
+/** The benchmark's lines compare one to one with docs/reference/torch_peer.py's: same names, same fields. */
 class BenchmarkTest {
 
     @Test

@@ -14,7 +14,7 @@ import org.nd4j.linalg.learning.config.RmsProp;
  *
  * <p>The arithmetic is DL4J's, but the update runs as one pass of the JVM's vectorised loops over the
  * parameters, in blocks that stay in the CPU's cache: ND4J 1.0.0-M2.1's native RMSprop op takes about 1 ms
- * per step for the MNIST network's 407,050 parameters, this about 0.2 ms (see docs/performance.md).
+ * per step for the MNIST network's 407,050 parameters, this about 0.2 ms.
  * Parameters that are not contiguous floats are left to DL4J's op.
  */
 public class KerasRmsProp extends RmsProp {

@@ -111,7 +111,7 @@ public class DenseImpl extends BaseLayer<Dense> {
     /**
      * ND4J's product, then the bias and the activation in one Java pass. The product goes into a row-major array:
      * for the book's large layers libnd4j's gemm is as fast or faster that way (up to twice for IMDB's
-     * [512, 10000] x [10000, 16]: see docs/performance.md).
+     * [512, 10000] x [10000, 16]).
      */
     private INDArray activatePlain(boolean training, LayerWorkspaceMgr workspaceMgr) {
         INDArray weights = params.get(DefaultParamInitializer.WEIGHT_KEY);

@@ -7,12 +7,13 @@ import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * DL4J's plain ReLU, its backward pass a loop without a branch per value ({@link BranchFree}). ND4J's {@code relu_bp} takes the
  * branch "z > 0" for each value, and on a training step's pre-activations, about half of them positive, the CPU
  * mispredicts it every other time: 7.4 ms for the [64, 32, 26, 26] output of MNIST's first convolution, where
- * this loop, which the JIT vectorises, takes under 1 ms (docs/performance.md). The forward pass is DL4J's, already
+ * this loop, which the JIT vectorises, takes under 1 ms. The forward pass is DL4J's, already
  * vectorised. {@code KerasDefaults.initialise} puts it in place of every layer's plain ReLU.
  */
 public class JavaRelu extends ActivationReLU {
@@ -49,8 +50,9 @@ public class JavaRelu extends ActivationReLU {
         return new Pair<>(gradient, null);
     }
 
+    /** Whether the loop reads {@code array}: a contiguous float array in host memory (ND4J's CPU backend). */
     private static boolean plainFloat(INDArray array) {
         return array.dataType() == DataType.FLOAT && !array.isEmpty() && Shape.hasDefaultStridesForShape(array)
-                && array.offset() + array.length() <= Integer.MAX_VALUE;
+                && array.offset() + array.length() <= Integer.MAX_VALUE && Nd4j.getEnvironment().isCPU();
     }
 }

@@ -114,8 +114,7 @@ abstract class KerasRecurrentImpl<L extends KerasRecurrent, P extends KerasRecur
 
     /**
      * The input's time-major gradient in DL4J's shape [batch, features, time]: a view, its memory still time-major.
-     * (A copy into another order transposes the whole array: with the IMDB reversed LSTM's 128 features, that and
-     * the embedding's reading it back took 18% of an epoch.)
+     * A copy into another order would transpose the whole array, and the embedding below reads any layout.
      */
     static INDArray inDl4jShape(INDArray timeMajor, long steps) {
         return timeMajor.reshape('c', steps, timeMajor.size(0) / steps, timeMajor.size(1)).permute(1, 2, 0);

@@ -17,9 +17,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class SmallDense {
 
     /**
-     * The most multiply-adds (batch x inputs x outputs) done here rather than by ND4J. Measured on 2 cores with
-     * two 64-wide Dense layers and Output (fit steps, the two paths alternating): Java is faster up to batch 32
-     * (2^17 per hidden layer), ND4J from batch 64 (2^18); the threshold leaves a margin below the crossover.
+     * The most multiply-adds (batch x inputs x outputs) done here rather than by ND4J. On 2 cores, with two
+     * 64-wide Dense layers and Output, Java is faster up to batch 32 (2^17 per hidden layer) and ND4J from batch
+     * 64 (2^18); the threshold leaves a margin below the crossover.
      */
     static final long MAX_WORK = 1L << 16;
 

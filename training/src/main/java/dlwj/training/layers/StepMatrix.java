@@ -9,10 +9,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * A recurrent kernel (or a block of it) for the products the recurrent layers make at every step,
  * [batch, units] x [units, gates x units], on row-major arrays of doubles. Up to {@link #MAX_JAVA_WORK}
  * multiply-adds a product is a plain Java loop, cheaper than a native gemm call at the book's sizes; larger
- * products go to ND4J's gemm through row-major native copies. In the benchmark (2 epochs, alternating with the
- * code before), the Java loop below took jena-gru from 1.86-2.08 s to 0.98-1.00 s an epoch (its [128, 32] x
- * [32, 64] steps had been Java already, one row at a time) and imdb-lstm from 3.01-3.78 s to 2.28-2.50 s (its
- * [128, 32] x [32, 128] steps had gone native).
+ * products go to ND4J's gemm through row-major native copies. The loop sums each output row four kernel rows
+ * at a time into an array of its own, which the JIT vectorises: an LSTM(32)'s [128, 32] x [32, 128] step takes
+ * a third to two thirds of a native gemm call's time.
  */
 final class StepMatrix {
 
