@@ -11,6 +11,7 @@ import dlwj.chapter06.ImdbRecurrent;
 import dlwj.chapter06.TemperatureForecasting;
 import dlwj.datasets.DataSourceOptions;
 import dlwj.training.KerasDefaults;
+import dlwj.training.LayerChoice;
 import dlwj.training.Trainer;
 import dlwj.training.cli.Examples;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ public final class Benchmark implements Callable<Integer> {
 
     static {
         MODELS.put("mnist-dense", new Spec(MnistFirstNetwork::model, new long[] {784}, 60_000, 128, Target.CLASSES));
-        MODELS.put("imdb-dense", new Spec(seed -> ImdbBinaryClassification.model(seed, 2, 16, Activation.RELU,
+        MODELS.put("imdb-dense", new Spec(seed -> ImdbBinaryClassification.model(LayerChoice.KERAS, seed, 2, 16, Activation.RELU,
                 KerasDefaults.binaryCrossentropy()), new long[] {10_000}, 15_000, 512, Target.BINARY));
         MODELS.put("reuters-dense", new Spec(seed -> ReutersNewswires.model(seed, 64,
                 KerasDefaults.categoricalCrossentropy()), new long[] {10_000}, 7_982, 512, Target.CLASSES));

@@ -8,14 +8,14 @@ import dlwj.datasets.WordIndex;
 import dlwj.datasets.cli.CheckedOptions;
 import dlwj.training.History;
 import dlwj.training.KerasDefaults;
+import dlwj.training.LayerChoice;
 import dlwj.training.Labels;
 import dlwj.training.Metric;
 import dlwj.training.Plots;
 import dlwj.training.Trainer;
 import dlwj.training.cli.ExampleOptions;
 import dlwj.training.cli.Examples;
-import dlwj.training.layers.Dense;
-import dlwj.training.layers.Output;
+import dlwj.training.cli.LayersOption;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -111,7 +111,8 @@ public final class ImdbBinaryClassification implements Callable<Integer>, Checke
 
     /** Listings 3.3-3.4: the model definition and compilation, with the options' variations. */
     private MultiLayerNetwork buildModel() {
-        return model(options.seed(), hiddenLayers, units, activation.equals("tanh") ? Activation.TANH : Activation.RELU,
+        return model(layers.choice(), options.seed(), hiddenLayers, units,
+                activation.equals("tanh") ? Activation.TANH : Activation.RELU,
                 loss.equals("mse") ? new LossMSE() : KerasDefaults.binaryCrossentropy());
     }
 
@@ -119,16 +120,14 @@ public final class ImdbBinaryClassification implements Callable<Integer>, Checke
      * Listings 3.3-3.4: {@code hiddenLayers} {@code Dense(units, activation)} layers, then {@code Dense(1, sigmoid)};
      * rmsprop and {@code loss}. The book's: 2 layers of 16 units, relu, binary crossentropy.
      */
-    public static MultiLayerNetwork model(long seed, int hiddenLayers, int units, Activation activation,
-                                          ILossFunction loss) {
+    public static MultiLayerNetwork model(LayerChoice choice, long seed, int hiddenLayers, int units,
+                                          Activation activation, ILossFunction loss) {
         NeuralNetConfiguration.ListBuilder layers = KerasDefaults.network(seed).list();
         for (int i = 0; i < hiddenLayers; i++) {
-            layers.layer(new Dense.Builder().nOut(units).activation(activation).build());
+            layers.layer(choice.dense(units, activation));
         }
-        layers.layer(new Output.Builder().lossFunction(loss).nOut(1).activation(Activation.SIGMOID).build());
-        MultiLayerNetwork model = new MultiLayerNetwork(layers.setInputType(InputType.feedForward(10_000)).build());
-        KerasDefaults.initialise(model);
-        return model;
+        layers.layer(choice.output(1, Activation.SIGMOID, loss));
+        return choice.initialise(new MultiLayerNetwork(layers.setInputType(InputType.feedForward(10_000)).build()));
     }
 
     // The command line: the book's settings unless told otherwise
@@ -152,6 +151,9 @@ public final class ImdbBinaryClassification implements Callable<Integer>, Checke
     @Option(names = "--retrain-epochs", paramLabel = "N", defaultValue = "4",
             description = "Epochs of the final training on all 25,000 reviews (default: ${DEFAULT-VALUE}).")
     int retrainEpochs;
+
+    @Mixin
+    LayersOption layers = new LayersOption();
 
     @Mixin
     ExampleOptions options = new ExampleOptions();

@@ -4,12 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlwj.datasets.Fixtures;
+import dlwj.training.KerasDefaults;
+import dlwj.training.LayerChoice;
 import dlwj.training.cli.ExampleRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** The example in --quick mode on a small, learnable imdb.npz in Keras' layout. */
 class ImdbBinaryClassificationTest {
@@ -53,6 +60,40 @@ class ImdbBinaryClassificationTest {
     void badOptionsAreOneMessage() {
         assertEquals(2, ExampleRun.of(new ImdbBinaryClassification(), data, "--hidden-layers", "4").status());
         assertEquals(2, ExampleRun.of(new ImdbBinaryClassification(), data, "--loss", "hinge").status());
+        assertEquals(2, ExampleRun.of(new ImdbBinaryClassification(), data, "--layers", "pytorch").status());
+    }
+
+    @Test
+    void withDl4jsOwnLayersTheSameSeedGivesTheSameResult() {
+        ExampleRun keras = ExampleRun.of(new ImdbBinaryClassification(), data);
+        ExampleRun dl4j = ExampleRun.of(new ImdbBinaryClassification(), data, "--layers", "dl4j");
+
+        assertEquals(0, dl4j.status(), dl4j.output());
+        assertEquals(keras.result("test_acc"), dl4j.result("test_acc"), 0.005, dl4j.output());
+    }
+
+    @Test
+    void bothLayerChoicesComputeTheSameOutputsAndGradients() {
+        Nd4j.getRandom().setSeed(4);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 64, 10_000).gt(0.99).castTo(DataType.FLOAT); // multi-hot reviews
+        INDArray y = Nd4j.rand(DataType.FLOAT, 64, 1).gt(0.5).castTo(DataType.FLOAT);
+        MultiLayerNetwork[] networks = new MultiLayerNetwork[2];
+        for (LayerChoice choice : LayerChoice.values()) {
+            MultiLayerNetwork network = ImdbBinaryClassification.model(choice, 7, 2, 16, Activation.RELU,
+                    KerasDefaults.binaryCrossentropy());
+            network.setInput(x);
+            network.setLabels(y);
+            network.computeGradientAndScore();
+            networks[choice.ordinal()] = network;
+        }
+        MultiLayerNetwork keras = networks[LayerChoice.KERAS.ordinal()];
+        MultiLayerNetwork dl4j = networks[LayerChoice.DL4J.ordinal()];
+
+        assertEquals(keras.params(), dl4j.params(), "the same seed, the same weights in the same layout");
+        assertEquals(0, keras.output(x).distance2(dl4j.output(x)), 1e-5);
+        assertEquals(keras.score(), dl4j.score(), 1e-5);
+        INDArray gradient = dl4j.gradient().gradient();
+        assertEquals(0, gradient.distance2(keras.gradient().gradient()) / gradient.norm2Number().doubleValue(), 1e-5);
     }
 
 }

@@ -90,11 +90,8 @@ public final class KerasDefaults {
     }
 
     /**
-     * {@code network.init()} from the configuration's seed, as Keras' seeded initialisers give the same
-     * weights for the same seed. DL4J 1.0.0-M2.1's {@code init()} never applies the seed (its re-seeding is
-     * switched off), so without this the same seed gives other weights in every run, and a second model in
-     * the same run other weights than the first. Layers with plain ReLU get {@link JavaRelu}, the same function
-     * with a faster backward pass.
+     * {@link #seededInit}, with {@link JavaRelu} in place of plain ReLU: the same function with a faster backward
+     * pass. ({@code LayerChoice.DL4J} keeps DL4J's ReLU.)
      */
     public static MultiLayerNetwork initialise(MultiLayerNetwork network) {
         for (NeuralNetConfiguration layer : network.getLayerWiseConfigurations().getConfs()) {
@@ -102,6 +99,16 @@ public final class KerasDefaults {
                 base.setActivationFn(new JavaRelu());
             }
         }
+        return seededInit(network);
+    }
+
+    /**
+     * {@code network.init()} from the configuration's seed, as Keras' seeded initialisers give the same
+     * weights for the same seed. DL4J 1.0.0-M2.1's {@code init()} never applies the seed (its re-seeding is
+     * switched off), so without this the same seed gives other weights in every run, and a second model in
+     * the same run other weights than the first.
+     */
+    public static MultiLayerNetwork seededInit(MultiLayerNetwork network) {
         Nd4j.getRandom().setSeed(network.getDefaultConfiguration().getSeed());
         network.init();
         return network;
