@@ -30,8 +30,8 @@ public enum LayerChoice {
         try {
             return valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--layers must be one of " + Arrays.stream(values())
-                    .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")) + ", not " + name, e);
+            throw new IllegalArgumentException("'" + name + "' is not one of " + Arrays.stream(values())
+                    .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")), e);
         }
     }
 

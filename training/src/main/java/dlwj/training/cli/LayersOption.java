@@ -1,6 +1,7 @@
 package dlwj.training.cli;
 
 import dlwj.training.LayerChoice;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -9,16 +10,24 @@ import picocli.CommandLine.Option;
  */
 public final class LayersOption {
 
-    private LayerChoice layers = LayerChoice.KERAS;
-
-    @Option(names = "--layers", paramLabel = "keras|dl4j",
+    @Option(names = "--layers", paramLabel = "keras|dl4j", converter = ChoiceConverter.class,
             description = "The model's layers: keras, this project's (Keras 2.0.8's computation, faster), or dl4j, "
                     + "DL4J's own DenseLayer and OutputLayer with the same settings (default: keras).")
-    void layers(String name) {
-        layers = LayerChoice.named(name);
-    }
+    LayerChoice layers = LayerChoice.KERAS;
 
     public LayerChoice choice() {
         return layers;
+    }
+
+    /** {@code keras} or {@code dl4j}, in any case; anything else is one line naming the choices. */
+    static final class ChoiceConverter implements CommandLine.ITypeConverter<LayerChoice> {
+        @Override
+        public LayerChoice convert(String value) {
+            try {
+                return LayerChoice.named(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 }
