@@ -1,6 +1,6 @@
 @echo off
 rem Runs an example of the book by its section or class: run 3.5, run ImdbBinaryClassification --epochs 5,
-rem run --list, run --help (dlwj.docs.Run). The Windows twin of ./run: the first run builds the project with
+rem run --list, run --help (dlwj.launcher.Run). The Windows twin of ./run: the first run builds the project with
 rem the Maven wrapper; later runs start java directly, and build again only when a pom or a source is newer
 rem than the last build. JVM options go in JAVA_OPTS, Maven's in MAVEN_ARGS (MAVEN_ARGS=-o for offline).
 setlocal
@@ -25,8 +25,8 @@ if not errorlevel 1 goto java_ok
 >&2 echo %JAVA% is older than Java 17, which the examples need: %GET_JDK%, and set JAVA_HOME to it
 exit /b 1
 :java_ok
-rem Written by the build (docs\pom.xml), with forward slashes; its date is the build's
-set "CP=%ROOTDIR%docs\target\run-classpath.txt"
+rem Written by the build (launcher\pom.xml), with forward slashes; its date is the build's
+set "CP=%ROOTDIR%launcher\target\run-classpath.txt"
 
 set STALE=1
 if exist "%CP%" (
@@ -36,7 +36,7 @@ if exist "%CP%" (
 if defined STALE (
     echo Building the examples ^(once, and again after changes^)... 1>&2
     pushd "%ROOTDIR%"
-    call mvnw.cmd -q -pl docs -am test-compile 1>&2
+    call mvnw.cmd -q -pl launcher -am test-compile 1>&2
     if errorlevel 1 (
         popd
         exit /b 1
@@ -48,9 +48,9 @@ rem The classpath is too long for a command line: java reads it from an argument
 rem as java's argument files take a backslash inside quotes for an escape). Not started from ROOTDIR: relative
 rem paths in the options (--out, --local-file) are the user's.
 set "ROOT=%ROOTDIR:\=/%"
-set "ARGS=%ROOTDIR%docs\target\run.args"
->"%ARGS%" echo -cp "%ROOT%docs/target/classes;\
+set "ARGS=%ROOTDIR%launcher\target\run.args"
+>"%ARGS%" echo -cp "%ROOT%launcher/target/classes;\
 >>"%ARGS%" type "%CP%"
 >>"%ARGS%" echo "
-"%JAVA%" %JAVA_OPTS% "@%ARGS%" dlwj.docs.Run %*
+"%JAVA%" %JAVA_OPTS% "@%ARGS%" dlwj.launcher.Run %*
 exit /b %ERRORLEVEL%

@@ -6,10 +6,10 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
+import dlwj.cli.ExampleOptions;
+import dlwj.cli.Examples;
+import dlwj.cli.MnistDatasetOption;
 import dlwj.datasets.ImageData;
-import dlwj.training.cli.ExampleOptions;
-import dlwj.training.cli.Examples;
-import dlwj.training.cli.MnistDatasetOption;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.ndarray.INDArray;

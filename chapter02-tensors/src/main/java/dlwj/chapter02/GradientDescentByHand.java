@@ -2,12 +2,12 @@ package dlwj.chapter02;
 
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
+import dlwj.cli.ExampleOptions;
+import dlwj.cli.Examples;
+import dlwj.cli.MnistDatasetOption;
 import dlwj.datasets.ImageData;
 import dlwj.training.KerasDefaults;
 import dlwj.training.Labels;
-import dlwj.training.cli.ExampleOptions;
-import dlwj.training.cli.Examples;
-import dlwj.training.cli.MnistDatasetOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,16 +1,16 @@
 package dlwj.chapter02;
 
+import dlwj.cli.ExampleOptions;
+import dlwj.cli.Examples;
+import dlwj.cli.MnistDatasetOption;
 import dlwj.datasets.ImageData;
+import dlwj.keras.layers.Dense;
+import dlwj.keras.layers.Output;
 import dlwj.training.KerasDefaults;
 import dlwj.training.Labels;
 import dlwj.training.Metric;
 import dlwj.training.Plots;
 import dlwj.training.Trainer;
-import dlwj.training.cli.ExampleOptions;
-import dlwj.training.cli.Examples;
-import dlwj.training.cli.MnistDatasetOption;
-import dlwj.training.layers.Dense;
-import dlwj.training.layers.Output;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.conf.inputs.InputType;

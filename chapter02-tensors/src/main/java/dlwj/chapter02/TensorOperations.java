@@ -3,7 +3,7 @@ package dlwj.chapter02;
 import static dlwj.training.NumpyNames.describe;
 import static dlwj.training.NumpyNames.shape;
 
-import dlwj.training.cli.Examples;
+import dlwj.cli.Examples;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;

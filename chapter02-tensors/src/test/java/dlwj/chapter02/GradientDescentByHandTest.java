@@ -3,9 +3,9 @@ package dlwj.chapter02;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dlwj.cli.ExampleRun;
 import dlwj.datasets.Fixtures;
 import dlwj.training.Labels;
-import dlwj.training.cli.ExampleRun;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

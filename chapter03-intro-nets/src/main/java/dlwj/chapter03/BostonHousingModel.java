@@ -1,8 +1,8 @@
 package dlwj.chapter03;
 
+import dlwj.keras.layers.Dense;
+import dlwj.keras.layers.Output;
 import dlwj.training.KerasDefaults;
-import dlwj.training.layers.Dense;
-import dlwj.training.layers.Output;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;

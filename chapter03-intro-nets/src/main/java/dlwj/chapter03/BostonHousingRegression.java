@@ -1,5 +1,7 @@
 package dlwj.chapter03;
 
+import dlwj.cli.ExampleOptions;
+import dlwj.cli.Examples;
 import dlwj.datasets.BostonHousing;
 import dlwj.datasets.RegressionData;
 import dlwj.training.History;
@@ -8,8 +10,6 @@ import dlwj.training.Plots;
 import dlwj.training.Standardization;
 import dlwj.training.Trainer;
 import dlwj.training.Validation;
-import dlwj.training.cli.ExampleOptions;
-import dlwj.training.cli.Examples;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,20 +2,20 @@ package dlwj.chapter03;
 
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
+import dlwj.cli.CheckedOptions;
+import dlwj.cli.ExampleOptions;
+import dlwj.cli.Examples;
+import dlwj.cli.LayersOption;
 import dlwj.datasets.Imdb;
 import dlwj.datasets.SequenceData;
 import dlwj.datasets.WordIndex;
-import dlwj.datasets.cli.CheckedOptions;
 import dlwj.training.History;
 import dlwj.training.KerasDefaults;
-import dlwj.training.LayerChoice;
 import dlwj.training.Labels;
+import dlwj.training.LayerChoice;
 import dlwj.training.Metric;
 import dlwj.training.Plots;
 import dlwj.training.Trainer;
-import dlwj.training.cli.ExampleOptions;
-import dlwj.training.cli.Examples;
-import dlwj.training.cli.LayersOption;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Callable;

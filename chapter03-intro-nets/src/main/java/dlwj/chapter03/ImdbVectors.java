@@ -1,10 +1,10 @@
 package dlwj.chapter03;
 
+import dlwj.cli.ExampleOptions;
 import dlwj.datasets.Imdb;
 import dlwj.datasets.SequenceData;
 import dlwj.training.Labels;
 import dlwj.training.Sequences;
-import dlwj.training.cli.ExampleOptions;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

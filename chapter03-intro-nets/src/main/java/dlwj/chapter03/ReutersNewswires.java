@@ -2,11 +2,15 @@ package dlwj.chapter03;
 
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
+import dlwj.cli.CheckedOptions;
+import dlwj.cli.ExampleOptions;
+import dlwj.cli.Examples;
 import dlwj.datasets.Reuters;
 import dlwj.datasets.SequenceData;
 import dlwj.datasets.WordIndex;
-import dlwj.datasets.cli.CheckedOptions;
 import dlwj.datasets.files.DatasetUnavailableException;
+import dlwj.keras.layers.Dense;
+import dlwj.keras.layers.Output;
 import dlwj.training.History;
 import dlwj.training.KerasDefaults;
 import dlwj.training.Labels;
@@ -15,10 +19,6 @@ import dlwj.training.Permutations;
 import dlwj.training.Plots;
 import dlwj.training.Sequences;
 import dlwj.training.Trainer;
-import dlwj.training.cli.ExampleOptions;
-import dlwj.training.cli.Examples;
-import dlwj.training.layers.Dense;
-import dlwj.training.layers.Output;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;

@@ -3,11 +3,11 @@ package dlwj.chapter03;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dlwj.cli.ExampleRun;
 import dlwj.datasets.BostonHousing;
 import dlwj.datasets.Fixtures;
 import dlwj.datasets.RegressionData;
 import dlwj.datasets.files.DataSource;
-import dlwj.training.cli.ExampleRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dlwj.cli.ExampleRun;
 import dlwj.datasets.Fixtures;
 import dlwj.datasets.Reuters;
 import dlwj.datasets.TextOptions;
 import dlwj.datasets.files.DataSource;
-import dlwj.training.cli.ExampleRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

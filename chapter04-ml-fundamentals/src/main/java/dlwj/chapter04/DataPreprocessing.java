@@ -1,16 +1,16 @@
 package dlwj.chapter04;
 
 import dlwj.chapter03.BostonHousingModel;
+import dlwj.cli.CheckedOptions;
+import dlwj.cli.ExampleOptions;
+import dlwj.cli.Examples;
 import dlwj.datasets.BostonHousing;
 import dlwj.datasets.RegressionData;
-import dlwj.datasets.cli.CheckedOptions;
 import dlwj.training.Labels;
 import dlwj.training.Metric;
 import dlwj.training.Sequences;
 import dlwj.training.Standardization;
 import dlwj.training.Trainer;
-import dlwj.training.cli.ExampleOptions;
-import dlwj.training.cli.Examples;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.Callable;

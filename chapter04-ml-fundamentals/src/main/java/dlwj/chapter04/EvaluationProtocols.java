@@ -1,14 +1,14 @@
 package dlwj.chapter04;
 
 import dlwj.chapter03.BostonHousingModel;
+import dlwj.cli.ExampleOptions;
+import dlwj.cli.Examples;
 import dlwj.datasets.BostonHousing;
 import dlwj.datasets.RegressionData;
 import dlwj.training.Metric;
 import dlwj.training.Standardization;
 import dlwj.training.Trainer;
 import dlwj.training.Validation;
-import dlwj.training.cli.ExampleOptions;
-import dlwj.training.cli.Examples;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;

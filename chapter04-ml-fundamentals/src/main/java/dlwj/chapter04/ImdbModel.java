@@ -1,9 +1,9 @@
 package dlwj.chapter04;
 
 import dlwj.chapter03.ImdbVectors;
+import dlwj.keras.layers.Dense;
+import dlwj.keras.layers.Output;
 import dlwj.training.KerasDefaults;
-import dlwj.training.layers.Dense;
-import dlwj.training.layers.Output;
 import java.util.List;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;

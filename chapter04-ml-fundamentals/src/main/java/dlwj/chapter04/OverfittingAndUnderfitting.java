@@ -1,14 +1,14 @@
 package dlwj.chapter04;
 
 import dlwj.chapter03.ImdbVectors;
-import dlwj.datasets.cli.CheckedOptions;
+import dlwj.cli.CheckedOptions;
+import dlwj.cli.ExampleOptions;
+import dlwj.cli.Examples;
 import dlwj.training.History;
 import dlwj.training.KerasDefaults;
 import dlwj.training.Metric;
 import dlwj.training.Plots;
 import dlwj.training.Trainer;
-import dlwj.training.cli.ExampleOptions;
-import dlwj.training.cli.Examples;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

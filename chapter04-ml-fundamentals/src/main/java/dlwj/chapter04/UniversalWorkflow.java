@@ -1,13 +1,13 @@
 package dlwj.chapter04;
 
 import dlwj.chapter03.ImdbVectors;
+import dlwj.cli.ExampleOptions;
+import dlwj.cli.Examples;
 import dlwj.training.History;
 import dlwj.training.KerasDefaults;
 import dlwj.training.Metric;
 import dlwj.training.Trainer;
 import dlwj.training.Validation;
-import dlwj.training.cli.ExampleOptions;
-import dlwj.training.cli.Examples;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;

@@ -2,14 +2,14 @@ package dlwj.chapter05;
 
 import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
+import dlwj.cli.CheckedOptions;
+import dlwj.cli.ExampleOptions;
+import dlwj.cli.Examples;
 import dlwj.datasets.ImageNetClasses;
 import dlwj.datasets.Vgg16Weights;
-import dlwj.datasets.cli.CheckedOptions;
 import dlwj.training.ModelFiles;
+import dlwj.training.Pictures;
 import dlwj.training.Plots;
-import dlwj.training.cli.ExampleOptions;
-import dlwj.training.cli.Examples;
-import dlwj.training.images.ImageBatches;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -59,7 +59,7 @@ public final class ClassActivationHeatmap implements Callable<Integer>, CheckedO
         ImageNetClasses classes = ImageNetClasses.load(options.dataSource());
 
         // Listing 5.41: preprocessing the input picture for VGG16, load_img(img_path, target_size=(224, 224))
-        INDArray photo = Nd4j.create(ImageBatches.read(picture, size, size), new long[] {3, size, size}, DataType.FLOAT)
+        INDArray photo = Nd4j.create(Pictures.loadImg(picture, size, size), new long[] {3, size, size}, DataType.FLOAT)
                 .muli(255);
         // preprocess_input: channels reversed to BGR, ImageNet's mean pixel subtracted
         INDArray input = Nd4j.create(DataType.FLOAT, 1, 3, size, size);

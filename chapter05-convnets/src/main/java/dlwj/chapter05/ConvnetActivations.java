@@ -3,12 +3,12 @@ package dlwj.chapter05;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
+import dlwj.cli.ExampleOptions;
+import dlwj.cli.Examples;
 import dlwj.training.ModelFiles;
 import dlwj.training.ModelSummary;
 import dlwj.training.NumpyNames;
 import dlwj.training.Plots;
-import dlwj.training.cli.ExampleOptions;
-import dlwj.training.cli.Examples;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -2,9 +2,9 @@ package dlwj.chapter05;
 
 import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
+import dlwj.cli.ExampleOptions;
+import dlwj.cli.Examples;
 import dlwj.training.Plots;
-import dlwj.training.cli.ExampleOptions;
-import dlwj.training.cli.Examples;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,9 +1,9 @@
 package dlwj.chapter05;
 
-import dlwj.datasets.DogsVsCatsSplitOption;
+import dlwj.cli.DogsVsCatsSplitOption;
+import dlwj.cli.ExampleOptions;
 import dlwj.datasets.ImageFolders;
-import dlwj.training.cli.ExampleOptions;
-import dlwj.training.images.ImageBatches;
+import dlwj.training.Pictures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -64,7 +64,7 @@ final class PictureOptions {
      * {@code / 255.}).
      */
     static INDArray asInput(Path picture) {
-        return Nd4j.create(ImageBatches.read(picture, SIZE, SIZE), new long[] {1, 3, SIZE, SIZE}, DataType.FLOAT);
+        return Nd4j.create(Pictures.loadImg(picture, SIZE, SIZE), new long[] {1, 3, SIZE, SIZE}, DataType.FLOAT);
     }
 
     /** The first of the models an earlier example saved in the output folder, or one message saying to run it. */

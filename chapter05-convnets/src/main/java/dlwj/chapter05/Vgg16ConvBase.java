@@ -2,8 +2,8 @@ package dlwj.chapter05;
 
 import dlwj.datasets.files.InvalidDataFileException;
 import dlwj.datasets.formats.KerasWeightsFile;
+import dlwj.keras.layers.MaxPooling2D;
 import dlwj.training.KerasDefaults;
-import dlwj.training.layers.MaxPooling2D;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,21 +1,21 @@
 package dlwj.chapter05;
 
-import dlwj.datasets.DogsVsCatsSplitOption;
+import dlwj.cli.DogsVsCatsSplitOption;
+import dlwj.cli.ExampleOptions;
+import dlwj.cli.Examples;
 import dlwj.datasets.ImageFolders;
 import dlwj.datasets.files.AtomicFiles;
 import dlwj.datasets.files.Checksum;
+import dlwj.keras.layers.Dense;
+import dlwj.keras.layers.Output;
 import dlwj.training.History;
 import dlwj.training.KerasDefaults;
 import dlwj.training.Metric;
 import dlwj.training.ModelSummary;
 import dlwj.training.Plots;
 import dlwj.training.Trainer;
-import dlwj.training.cli.ExampleOptions;
-import dlwj.training.cli.Examples;
 import dlwj.training.images.ClassMode;
 import dlwj.training.images.ImageBatches;
-import dlwj.training.layers.Dense;
-import dlwj.training.layers.Output;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

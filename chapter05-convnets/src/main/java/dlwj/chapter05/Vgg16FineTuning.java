@@ -1,6 +1,11 @@
 package dlwj.chapter05;
 
+import dlwj.cli.ExampleOptions;
+import dlwj.cli.Examples;
+import dlwj.cli.ResumeOption;
 import dlwj.datasets.ImageFolders;
+import dlwj.keras.layers.Dense;
+import dlwj.keras.layers.Output;
 import dlwj.training.History;
 import dlwj.training.KerasDefaults;
 import dlwj.training.Metric;
@@ -8,15 +13,10 @@ import dlwj.training.ModelFiles;
 import dlwj.training.ModelSummary;
 import dlwj.training.Plots;
 import dlwj.training.Trainer;
-import dlwj.training.cli.ExampleOptions;
-import dlwj.training.cli.Examples;
-import dlwj.training.cli.ResumeOption;
 import dlwj.training.images.ClassMode;
 import dlwj.training.images.ImageAugmentation;
 import dlwj.training.images.ImageBatches;
 import dlwj.training.images.RunTimeEstimate;
-import dlwj.training.layers.Dense;
-import dlwj.training.layers.Output;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dlwj.chapter05;
 
+import dlwj.cli.ExampleOptions;
 import dlwj.datasets.Vgg16Weights;
-import dlwj.training.cli.ExampleOptions;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

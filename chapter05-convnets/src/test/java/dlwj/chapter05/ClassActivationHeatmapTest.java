@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dlwj.cli.ExampleRun;
+import dlwj.cli.Examples;
 import dlwj.datasets.Fixtures;
 import dlwj.training.ModelFiles;
-import dlwj.training.cli.ExampleRun;
-import dlwj.training.cli.Examples;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;

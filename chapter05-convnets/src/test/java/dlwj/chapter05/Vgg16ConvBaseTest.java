@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlwj.datasets.formats.NpyArray;
 import dlwj.datasets.formats.Npz;
+import dlwj.keras.layers.Dense;
 import dlwj.training.KerasDefaults;
 import dlwj.training.ModelSummary;
-import dlwj.training.layers.Dense;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dlwj.chapter06;
 
+import dlwj.cli.ExampleOptions;
 import dlwj.training.History;
 import dlwj.training.Plots;
-import dlwj.training.cli.ExampleOptions;
 
 /**
  * What the chapter's classifiers do after training, as listing 6.24 does: the training and validation accuracy

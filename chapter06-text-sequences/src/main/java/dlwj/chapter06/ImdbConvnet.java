@@ -2,8 +2,11 @@ package dlwj.chapter06;
 
 import static dlwj.training.NumpyNames.shape;
 
+import dlwj.cli.ExampleOptions;
+import dlwj.cli.Examples;
 import dlwj.datasets.Imdb;
 import dlwj.datasets.SequenceData;
+import dlwj.keras.layers.Output;
 import dlwj.training.History;
 import dlwj.training.KerasDefaults;
 import dlwj.training.Labels;
@@ -11,9 +14,6 @@ import dlwj.training.Metric;
 import dlwj.training.ModelSummary;
 import dlwj.training.Sequences;
 import dlwj.training.Trainer;
-import dlwj.training.cli.ExampleOptions;
-import dlwj.training.cli.Examples;
-import dlwj.training.layers.Output;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;

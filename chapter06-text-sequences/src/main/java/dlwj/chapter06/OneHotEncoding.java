@@ -2,8 +2,8 @@ package dlwj.chapter06;
 
 import static dlwj.training.NumpyNames.shape;
 
-import dlwj.training.cli.ExampleOptions;
-import dlwj.training.cli.Examples;
+import dlwj.cli.ExampleOptions;
+import dlwj.cli.Examples;
 import dlwj.training.text.Tokenizer;
 import java.util.ArrayList;
 import java.util.Arrays;

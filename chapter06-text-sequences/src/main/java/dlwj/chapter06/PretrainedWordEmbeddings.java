@@ -2,10 +2,15 @@ package dlwj.chapter06;
 
 import static dlwj.training.NumpyNames.shape;
 
+import dlwj.cli.ExampleOptions;
+import dlwj.cli.Examples;
 import dlwj.datasets.GloVe;
 import dlwj.datasets.ImdbReviews;
 import dlwj.datasets.NumpyRandomState;
 import dlwj.datasets.TextData;
+import dlwj.keras.layers.Dense;
+import dlwj.keras.layers.Flatten;
+import dlwj.keras.layers.Output;
 import dlwj.training.History;
 import dlwj.training.KerasDefaults;
 import dlwj.training.Labels;
@@ -14,11 +19,6 @@ import dlwj.training.ModelFiles;
 import dlwj.training.ModelSummary;
 import dlwj.training.Sequences;
 import dlwj.training.Trainer;
-import dlwj.training.cli.ExampleOptions;
-import dlwj.training.cli.Examples;
-import dlwj.training.layers.Dense;
-import dlwj.training.layers.Flatten;
-import dlwj.training.layers.Output;
 import dlwj.training.text.Tokenizer;
 import java.nio.file.Path;
 import java.util.Map;

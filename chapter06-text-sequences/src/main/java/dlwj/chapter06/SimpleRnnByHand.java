@@ -2,9 +2,9 @@ package dlwj.chapter06;
 
 import static dlwj.training.NumpyNames.shape;
 
+import dlwj.cli.Examples;
+import dlwj.keras.layers.SimpleRnn;
 import dlwj.training.KerasDefaults;
-import dlwj.training.cli.Examples;
-import dlwj.training.layers.SimpleRnn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

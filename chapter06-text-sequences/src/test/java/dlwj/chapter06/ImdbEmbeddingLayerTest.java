@@ -3,8 +3,8 @@ package dlwj.chapter06;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dlwj.cli.ExampleRun;
 import dlwj.datasets.Fixtures;
-import dlwj.training.cli.ExampleRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dlwj.chapter06;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dlwj.training.cli.ExampleRun;
+import dlwj.cli.ExampleRun;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

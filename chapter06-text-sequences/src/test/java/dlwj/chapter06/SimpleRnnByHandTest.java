@@ -3,7 +3,7 @@ package dlwj.chapter06;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dlwj.training.cli.ExampleRun;
+import dlwj.cli.ExampleRun;
 import org.junit.jupiter.api.Test;
 
 /** Listing 6.21's loop and the SimpleRNN layer give the same outputs for the same weights. */

@@ -1,7 +1,9 @@
 package dlwj.training;
 
-import dlwj.training.layers.Embedding;
-import dlwj.training.layers.JavaRelu;
+import dlwj.keras.KerasOrthogonal;
+import dlwj.keras.KerasRmsProp;
+import dlwj.keras.layers.Embedding;
+import dlwj.keras.layers.JavaRelu;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -33,7 +35,7 @@ import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
  * default weight initialisation is not {@code glorot_uniform}, its binary cross-entropy clips
  * probabilities at 1e-5 and its categorical cross-entropy at 1e-10 (Keras: 1e-7 for both). Its recurrent
  * and embedding layers differ too: see {@link #embedding}; Keras' SimpleRNN, LSTM and GRU are
- * {@link dlwj.training.layers.SimpleRnn}, {@link dlwj.training.layers.Lstm} and {@link dlwj.training.layers.Gru},
+ * {@link dlwj.keras.layers.SimpleRnn}, {@link dlwj.keras.layers.Lstm} and {@link dlwj.keras.layers.Gru},
  * with Keras' defaults as their own.
  */
 public final class KerasDefaults {

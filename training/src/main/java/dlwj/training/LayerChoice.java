@@ -1,7 +1,7 @@
 package dlwj.training;
 
-import dlwj.training.layers.Dense;
-import dlwj.training.layers.Output;
+import dlwj.keras.layers.Dense;
+import dlwj.keras.layers.Output;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -13,7 +13,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /**
- * Which layers a book model is built from: this project's Keras layers ({@code dlwj.training.layers}, Keras
+ * Which layers a book model is built from: this project's Keras layers ({@code dlwj.keras.layers}, Keras
  * 2.0.8's computation with less work), or DL4J's own, given the same settings (docs/stock-dl4j.md). Both have
  * the same parameters in the same layout, so the same seed gives the same weights and the same numbers, to
  * the last digits that the order of the arithmetic moves.

@@ -1,6 +1,6 @@
 package dlwj.training;
 
-import dlwj.training.layers.InputGradient;
+import dlwj.keras.layers.InputGradient;
 import java.util.Collection;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;

@@ -1,6 +1,6 @@
 package dlwj.training;
 
-import dlwj.training.layers.Output;
+import dlwj.keras.layers.Output;
 import java.util.Optional;
 import java.util.Set;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;

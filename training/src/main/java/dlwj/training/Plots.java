@@ -1,7 +1,6 @@
 package dlwj.training;
 
 import dlwj.datasets.files.AtomicFiles;
-import dlwj.training.images.ImageBatches;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -198,7 +197,7 @@ public final class Plots {
      * {@code cv2.imwrite} converts to bytes.
      */
     public static Path heatmapOverPhoto(Path picture, INDArray heatmap, double intensity, Path file) {
-        INDArray photo = ImageBatches.readOriginal(picture);
+        INDArray photo = Pictures.imread(picture);
         int height = (int) photo.size(1);
         int width = (int) photo.size(2);
         double[][] heat = heatmap.castTo(DataType.DOUBLE).toDoubleMatrix();

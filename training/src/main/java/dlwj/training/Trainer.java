@@ -1,6 +1,5 @@
 package dlwj.training;
 
-import dlwj.datasets.cli.CommandFailure;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -252,7 +251,7 @@ public final class Trainer {
             long size = batch.getFeatures().size(0);
             Step result = step.apply(batch);
             if (!Double.isFinite(result.loss())) {
-                throw new CommandFailure("The " + (prefix.isEmpty() ? "training" : "validation") + " loss is "
+                throw new TrainingDivergedException("The " + (prefix.isEmpty() ? "training" : "validation") + " loss is "
                         + result.loss() + " at batch " + batchNumber + ": training diverged or "
                         + "the data holds NaN or infinite values; check the inputs and lower the learning rate");
             }

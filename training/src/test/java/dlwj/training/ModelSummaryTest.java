@@ -3,9 +3,9 @@ package dlwj.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dlwj.training.layers.Dense;
-import dlwj.training.layers.Flatten;
-import dlwj.training.layers.Output;
+import dlwj.keras.layers.Dense;
+import dlwj.keras.layers.Flatten;
+import dlwj.keras.layers.Output;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -78,7 +78,7 @@ class ModelSummaryTest {
                 .build()));
         MultiLayerNetwork recurrent = KerasDefaults.initialise(new MultiLayerNetwork(KerasDefaults.network(1).list()
                 .layer(KerasDefaults.embedding(10_000, 32).build())
-                .layer(new dlwj.training.layers.SimpleRnn.Builder(32).build())
+                .layer(new dlwj.keras.layers.SimpleRnn.Builder(32).build())
                 .layer(new Output.Builder().nOut(1).activation(Activation.SIGMOID)
                         .lossFunction(KerasDefaults.binaryCrossentropy()).build())
                 .setInputType(InputType.recurrent(10_000))

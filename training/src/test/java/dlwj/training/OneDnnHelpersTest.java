@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dlwj.datasets.NativeRuntime;
+import dlwj.keras.NativeRuntime;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -27,7 +27,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * The fast convolution path computes what DL4J's own does: with the layer helpers on (oneDNN, through the
- * {@code org.nd4j.nativeblas.Nd4jCpu} bridge) a convnet's outputs, loss and gradients equal those with
+ * keras-layers' {@code Nd4jCpu} bridge) a convnet's outputs, loss and gradients equal those with
  * the helpers off, on the same weights and data, to float precision (they are computed differently, so
  * not bit for bit: the differences, about 1e-7, show that oneDNN really ran).
  */

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dlwj.datasets.cli.CommandFailure;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +73,7 @@ class TrainerTest {
         DataSet data = threeClasses(1);
         data.getFeatures().putScalar(new long[] {70, 0}, Double.NaN); // in one batch of 32, wherever the shuffle puts it
 
-        CommandFailure e = assertThrows(CommandFailure.class, () -> new Trainer(classifier(1e-2), Metric.ACCURACY)
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> new Trainer(classifier(1e-2), Metric.ACCURACY)
                 .quiet().fit(data.getFeatures(), data.getLabels(), 1, 32));
 
         assertTrue(e.getMessage().matches("The training loss is NaN at batch \\d+: training diverged or the data holds NaN "

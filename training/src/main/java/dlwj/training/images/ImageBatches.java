@@ -3,6 +3,7 @@ package dlwj.training.images;
 import dlwj.datasets.ImageFolders;
 import dlwj.training.BatchIterator;
 import dlwj.training.Permutations;
+import dlwj.training.Pictures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,12 +14,10 @@ import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.datavec.image.loader.NativeImageLoader;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Keras' {@code ImageDataGenerator(rescale=1./255, ...).flow_from_directory(directory, ...)}: batches of
@@ -46,7 +45,7 @@ public final class ImageBatches extends BatchIterator {
     private final ImageAugmentation augmentation;
     private final boolean shuffle;
     private final Random random;
-    private final NativeImageLoader loader;
+    private final Pictures pictures = new Pictures();
     private int stepsPerEpoch;
     private int[] order;
     private int cursor;
@@ -66,7 +65,6 @@ public final class ImageBatches extends BatchIterator {
         this.augmentation = flow.augmentation;
         this.shuffle = flow.shuffle;
         this.random = new Random(flow.seed);
-        this.loader = new NativeImageLoader(0, 0, 3);
         this.stepsPerEpoch = (files.size() + batch() - 1) / batch();
         this.cursor = files.size();
     }
@@ -201,64 +199,8 @@ public final class ImageBatches extends BatchIterator {
      * One image as the batches hold it: {@code [3, height, width]}, RGB from 0 to 1, augmented if configured.
      */
     public float[] image(int index, Random random) {
-        float[] rgb = read(files.get(index), height, width, loader);
+        float[] rgb = pictures.load(files.get(index), height, width);
         return augmentation.equals(ImageAugmentation.none()) ? rgb : augmentation.apply(rgb, 3, height, width, random);
-    }
-
-    /**
-     * Keras' {@code image.load_img(file, target_size=(height, width))} as RGB from 0 to 1,
-     * {@code [3, height, width]}: resized as Keras 2.0.8 resizes, with PIL's default filter of the time,
-     * nearest neighbour.
-     */
-    public static float[] read(Path file, int height, int width) {
-        return read(file, height, width, new NativeImageLoader(0, 0, 3));
-    }
-
-    private static float[] read(Path file, int height, int width, NativeImageLoader loader) {
-        INDArray bgr = decode(file, loader);
-        int fromHeight = (int) bgr.size(2);
-        int fromWidth = (int) bgr.size(3);
-        float[] pixels = bgr.castTo(DataType.FLOAT).data().asFloat();
-        int[] rows = nearestSources(fromHeight, height);
-        int[] columns = nearestSources(fromWidth, width);
-        // DataVec decodes through OpenCV, which orders channels BGR; Keras' images are RGB
-        float[] rgb = new float[3 * height * width];
-        for (int c = 0; c < 3; c++) {
-            int plane = (2 - c) * fromHeight * fromWidth;
-            for (int y = 0; y < height; y++) {
-                for (int x = 0; x < width; x++) {
-                    rgb[(c * height + y) * width + x] = pixels[plane + rows[y] * fromWidth + columns[x]] / 255f;
-                }
-            }
-        }
-        return rgb;
-    }
-
-    /**
-     * OpenCV's {@code cv2.imread(file)}, as RGB: the picture at its own size, {@code [3, height, width]},
-     * values from 0 to 255.
-     */
-    public static INDArray readOriginal(Path file) {
-        INDArray bgr = decode(file, new NativeImageLoader(0, 0, 3));
-        return bgr.get(NDArrayIndex.point(0), NDArrayIndex.indices(2, 1, 0)).castTo(DataType.FLOAT);
-    }
-
-    /** The picture as OpenCV decodes it: {@code [1, 3, height, width]}, BGR, values from 0 to 255. */
-    private static INDArray decode(Path file, NativeImageLoader loader) {
-        try {
-            return loader.asMatrix(file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the image " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * For each of {@code to} output pixels, the input pixel PIL's nearest-neighbour resize takes: the one
-     * under the output pixel's centre, {@code floor((i + 0.5) * from / to)}.
-     */
-    static int[] nearestSources(int from, int to) {
-        double scale = (double) from / to;
-        return IntStream.range(0, to).map(i -> Math.min(from - 1, (int) ((i + 0.5) * scale))).toArray();
     }
 
     @Override

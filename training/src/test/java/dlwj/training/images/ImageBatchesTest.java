@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dlwj.training.Pictures;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -131,7 +132,7 @@ class ImageBatchesTest {
         Path file = dir.resolve("picture.png");
         ImageIO.write(picture, "png", file.toFile());
 
-        float[] rgb = ImageBatches.read(file, 3, 3);
+        float[] rgb = Pictures.loadImg(file, 3, 3);
 
         // PIL's nearest neighbour takes the pixel under each output pixel's centre, floor((i + 0.5) * in / out):
         // columns 0.67, 2.0, 3.33 -> 0, 2, 3 and rows 0.33, 1.0, 1.67 -> 0, 1, 1 (OpenCV's bilinear default

@@ -1,0 +1,24 @@
+package dlwj.cli;
+
+import java.util.List;
+
+/**
+ * Options that can be checked before a command does any work: a command or a mixin that implements this
+ * is checked by {@link Commands} after parsing and before {@code call()}, so a bad value is reported at
+ * once, with the usage status 2, and not after an hour of training.
+ */
+public interface CheckedOptions {
+
+    /** Throws {@link IllegalArgumentException} with one line saying which option is wrong and why. */
+    void checkOptions();
+
+    /**
+     * Refuses {@code value} of {@code option} unless it is one of {@code choices}, the names written as the
+     * option's help lists them ({@code "simple-rnn, lstm"}).
+     */
+    static void requireOneOf(String option, String value, String choices) {
+        if (!List.of(choices.split(", ")).contains(value)) {
+            throw new IllegalArgumentException(option + " must be one of " + choices + ", not " + value);
+        }
+    }
+}
