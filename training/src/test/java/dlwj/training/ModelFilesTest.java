@@ -4,7 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dlwj.keras.layers.Dense;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -37,6 +45,35 @@ class ModelFilesTest {
 
         assertEquals(net.output(x), loaded.output(x));
         assertEquals(net.getUpdater().getStateViewArray(), loaded.getUpdater().getStateViewArray());
+    }
+
+    @Test
+    void aModelOfLayersThisVersionLacksIsRefusedInOneLineSayingWhatToDo() throws Exception {
+        MultiLayerNetwork net = new MultiLayerNetwork(KerasDefaults.network(3).list()
+                .layer(new Dense.Builder().nIn(4).nOut(8).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(8).nOut(2)
+                        .activation(Activation.SOFTMAX).build())
+                .build());
+        net.init();
+        Path saved = ModelFiles.save(net, dir.resolve("model.zip"));
+        Path older = dir.resolve("older.zip");
+        // the same model as an earlier version of the project saved it, its layers under another package
+        try (ZipFile zip = new ZipFile(saved.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(older))) {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
+                byte[] content = zip.getInputStream(entry).readAllBytes();
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(entry.getName().equals("configuration.json") ? new String(content, StandardCharsets.UTF_8)
+                        .replace("dlwj.keras.layers.Dense", "dlwj.training.layers.Dense")
+                        .getBytes(StandardCharsets.UTF_8) : content);
+            }
+        }
+
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> ModelFiles.loadMultiLayerNetwork(older));
+
+        assertEquals("Could not load a model from " + older + ": it names a layer this version does not have "
+                + "(dlwj.training.layers.Dense); it was saved by another version of DL4J or of this project: "
+                + "run the example that saved it again", e.getMessage());
     }
 
     @Test
