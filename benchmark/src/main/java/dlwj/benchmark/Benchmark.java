@@ -64,18 +64,18 @@ public final class Benchmark implements Callable<Integer> {
     private static final Map<String, Spec> MODELS = new LinkedHashMap<>();
 
     static {
-        MODELS.put("mnist-dense", new Spec(MnistFirstNetwork::model, new long[] {784}, 60_000, 128, Target.CLASSES));
+        MODELS.put("mnist-dense", new Spec(seed -> MnistFirstNetwork.model(LayerChoice.KERAS, seed), new long[] {784}, 60_000, 128, Target.CLASSES));
         MODELS.put("imdb-dense", new Spec(seed -> ImdbBinaryClassification.model(LayerChoice.KERAS, seed, 2, 16, Activation.RELU,
                 KerasDefaults.binaryCrossentropy()), new long[] {10_000}, 15_000, 512, Target.BINARY));
-        MODELS.put("reuters-dense", new Spec(seed -> ReutersNewswires.model(seed, 64,
+        MODELS.put("reuters-dense", new Spec(seed -> ReutersNewswires.model(LayerChoice.KERAS, seed, 64,
                 KerasDefaults.categoricalCrossentropy()), new long[] {10_000}, 7_982, 512, Target.CLASSES));
-        MODELS.put("boston-dense", new Spec(BostonHousingModel::build, new long[] {13}, 404, 1, Target.REGRESSION));
+        MODELS.put("boston-dense", new Spec(seed -> BostonHousingModel.build(LayerChoice.KERAS, seed), new long[] {13}, 404, 1, Target.REGRESSION));
         MODELS.put("mnist-convnet", new Spec(MnistConvnet::model, new long[] {1, 28, 28}, 60_000, 64, Target.CLASSES));
         MODELS.put("catsdogs-convnet", new Spec(seed -> DogsVsCatsConvnet.model(seed, true), new long[] {3, 150, 150},
                 2_000, 32, Target.BINARY));
         MODELS.put("vgg16-features", new Spec(seed -> Vgg16ConvBase.build(150, 150), new long[] {3, 150, 150}, 200, 20, Target.NONE));
         // the sequence models run a shortened epoch of 1,280 samples, as docs/reference/torch_peer.py's do
-        MODELS.put("imdb-lstm", new Spec(seed -> ImdbRecurrent.model("lstm", seed, 10_000), new long[] {500}, 1_280,
+        MODELS.put("imdb-lstm", new Spec(seed -> ImdbRecurrent.model("lstm", LayerChoice.KERAS, seed, 10_000), new long[] {500}, 1_280,
                 128, Target.BINARY, 10_000));
         MODELS.put("jena-gru", new Spec(seed -> TemperatureForecasting.model("gru", seed, 14, 240),
                 new long[] {14, 240}, 1_280, 128, Target.REGRESSION));

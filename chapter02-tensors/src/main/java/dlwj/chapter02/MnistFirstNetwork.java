@@ -2,12 +2,13 @@ package dlwj.chapter02;
 
 import dlwj.cli.ExampleOptions;
 import dlwj.cli.Examples;
+import dlwj.cli.LayersOption;
 import dlwj.cli.MnistDatasetOption;
 import dlwj.datasets.ImageData;
 import dlwj.keras.layers.Dense;
-import dlwj.keras.layers.Output;
 import dlwj.training.KerasDefaults;
 import dlwj.training.Labels;
+import dlwj.training.LayerChoice;
 import dlwj.training.Metric;
 import dlwj.training.Plots;
 import dlwj.training.Trainer;
@@ -47,7 +48,7 @@ public final class MnistFirstNetwork implements Callable<Integer> {
         INDArray testLabels = data.testLabels().get(NDArrayIndex.interval(0, testCount));
 
         // Listing 2.2: the network architecture; listing 2.3: the compilation step (model, below)
-        MultiLayerNetwork network = model(options.seed());
+        MultiLayerNetwork network = model(layers.choice(), options.seed());
 
         // Listing 2.4: preparing the image data
         INDArray x = trainImages.reshape(trainCount, 28 * 28).castTo(DataType.FLOAT).divi(255);
@@ -73,21 +74,21 @@ public final class MnistFirstNetwork implements Callable<Integer> {
     }
 
     /** Listing 2.2: Dense(512, relu), Dense(10, softmax); listing 2.3: rmsprop, categorical crossentropy. */
-    public static MultiLayerNetwork model(long seed) {
-        MultiLayerNetwork network = new MultiLayerNetwork(KerasDefaults.network(seed).list()
-                .layer(new Dense.Builder().nOut(512).activation(Activation.RELU).build())
-                .layer(new Output.Builder(KerasDefaults.categoricalCrossentropy()).nOut(10)
-                        .activation(Activation.SOFTMAX).build())
+    public static MultiLayerNetwork model(LayerChoice layers, long seed) {
+        return layers.initialise(new MultiLayerNetwork(KerasDefaults.network(seed).list()
+                .layer(layers.dense(512, Activation.RELU))
+                .layer(layers.output(10, Activation.SOFTMAX, KerasDefaults.categoricalCrossentropy()))
                 .setInputType(InputType.feedForward(28 * 28)) // input_shape=(28 * 28,)
-                .build());
-        KerasDefaults.initialise(network);
-        return network;
+                .build()));
     }
 
     // The command line: the book's settings unless told otherwise
 
     @Mixin
     MnistDatasetOption dataset = new MnistDatasetOption();
+
+    @Mixin
+    LayersOption layers = new LayersOption();
 
     @Mixin
     ExampleOptions options = new ExampleOptions();

@@ -1,12 +1,11 @@
 package dlwj.chapter03;
 
-import dlwj.keras.layers.Dense;
-import dlwj.keras.layers.Output;
 import dlwj.training.KerasDefaults;
+import dlwj.training.LayerChoice;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
 /**
  * Book listing 3.26's Boston housing model, for chapter 3's example and chapter 4's evaluation and
@@ -18,16 +17,13 @@ public final class BostonHousingModel {
     private BostonHousingModel() {
     }
 
-    /** A fresh, initialised model (one per fold in K-fold validation). */
-    public static MultiLayerNetwork build(long seed) {
-        MultiLayerNetwork model = new MultiLayerNetwork(KerasDefaults.network(seed).list()
-                .layer(new Dense.Builder().nOut(64).activation(Activation.RELU).build())
-                .layer(new Dense.Builder().nOut(64).activation(Activation.RELU).build())
-                .layer(new Output.Builder(LossFunctions.LossFunction.MSE).nOut(1)
-                        .activation(Activation.IDENTITY).build())
+    /** A fresh, initialised model (one per fold in K-fold validation) of {@code layers}. */
+    public static MultiLayerNetwork build(LayerChoice layers, long seed) {
+        return layers.initialise(new MultiLayerNetwork(KerasDefaults.network(seed).list()
+                .layer(layers.dense(64, Activation.RELU))
+                .layer(layers.dense(64, Activation.RELU))
+                .layer(layers.output(1, Activation.IDENTITY, new LossMSE()))
                 .setInputType(InputType.feedForward(13))
-                .build());
-        KerasDefaults.initialise(model);
-        return model;
+                .build()));
     }
 }

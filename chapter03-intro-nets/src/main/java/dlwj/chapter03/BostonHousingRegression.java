@@ -2,6 +2,7 @@ package dlwj.chapter03;
 
 import dlwj.cli.ExampleOptions;
 import dlwj.cli.Examples;
+import dlwj.cli.LayersOption;
 import dlwj.datasets.BostonHousing;
 import dlwj.datasets.RegressionData;
 import dlwj.training.History;
@@ -61,7 +62,7 @@ public final class BostonHousingRegression implements Callable<Integer> {
             System.out.printf("processing fold #%d: %d epochs of %d samples, batch 1...", maeHistories.size(), epochs,
                     fold.trainingRows().length);
             long start = System.nanoTime();
-            Trainer trainer = new Trainer(BostonHousingModel.build(options.seed()), Metric.MAE).seed(options.seed()).quiet();
+            Trainer trainer = new Trainer(BostonHousingModel.build(layers.choice(), options.seed()), Metric.MAE).seed(options.seed()).quiet();
             History history = trainer.fit(fold.training(trainData), fold.training(trainTargets), epochs,
                     options.batchSize(1), fold.validation(trainData), fold.validation(trainTargets));
             maeHistories.add(history.get("val_mae"));
@@ -94,7 +95,7 @@ public final class BostonHousingRegression implements Callable<Integer> {
         options.record("smoothed_val_mae_lowest_epoch", smoothedBest);
 
         // Listing 3.32: training the final model on all training data, then testing it
-        Trainer trainer = new Trainer(BostonHousingModel.build(options.seed()), Metric.MAE).seed(options.seed()).quiet();
+        Trainer trainer = new Trainer(BostonHousingModel.build(layers.choice(), options.seed()), Metric.MAE).seed(options.seed()).quiet();
         trainer.fit(trainData, trainTargets, finalEpochs, options.batchSize(16));
         Map<String, Double> test = trainer.evaluate(testData, testTargets);
         System.out.printf("test_mse_score: %.2f, test_mae_score: %.2f%n", test.get("loss"), test.get("mae"));
@@ -124,6 +125,9 @@ public final class BostonHousingRegression implements Callable<Integer> {
     @Option(names = "--final-epochs", paramLabel = "N", defaultValue = "80",
             description = "Epochs of the final model (default: ${DEFAULT-VALUE}).")
     int finalEpochs;
+
+    @Mixin
+    LayersOption layers = new LayersOption();
 
     @Mixin
     ExampleOptions options = new ExampleOptions();

@@ -5,15 +5,16 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 import dlwj.cli.CheckedOptions;
 import dlwj.cli.ExampleOptions;
 import dlwj.cli.Examples;
+import dlwj.cli.LayersOption;
 import dlwj.datasets.Reuters;
 import dlwj.datasets.SequenceData;
 import dlwj.datasets.WordIndex;
 import dlwj.datasets.files.DatasetUnavailableException;
 import dlwj.keras.layers.Dense;
-import dlwj.keras.layers.Output;
 import dlwj.training.History;
 import dlwj.training.KerasDefaults;
 import dlwj.training.Labels;
+import dlwj.training.LayerChoice;
 import dlwj.training.Metric;
 import dlwj.training.Permutations;
 import dlwj.training.Plots;
@@ -131,20 +132,18 @@ public final class ReutersNewswires implements Callable<Integer>, CheckedOptions
 
     /** Listing 3.15 with the loss of the options' labels (listing 3.16 or 3.5.6's sparse crossentropy). */
     private MultiLayerNetwork buildModel(int middleUnits) {
-        return model(options.seed(), middleUnits, labels.equals("integer")
+        return model(layers.choice(), options.seed(), middleUnits, labels.equals("integer")
                 ? KerasDefaults.sparseCategoricalCrossentropy() : KerasDefaults.categoricalCrossentropy());
     }
 
     /** Listing 3.15: Dense(64, relu), Dense(middle, relu), Dense(46, softmax); listing 3.16: rmsprop and {@code loss}. */
-    public static MultiLayerNetwork model(long seed, int middleUnits, ILossFunction loss) {
-        MultiLayerNetwork model = new MultiLayerNetwork(KerasDefaults.network(seed).list()
-                .layer(new Dense.Builder().nOut(64).activation(Activation.RELU).build())
-                .layer(new Dense.Builder().nOut(middleUnits).activation(Activation.RELU).build())
-                .layer(new Output.Builder().lossFunction(loss).nOut(TOPICS).activation(Activation.SOFTMAX).build())
+    public static MultiLayerNetwork model(LayerChoice layers, long seed, int middleUnits, ILossFunction loss) {
+        return layers.initialise(new MultiLayerNetwork(KerasDefaults.network(seed).list()
+                .layer(layers.dense(64, Activation.RELU))
+                .layer(layers.dense(middleUnits, Activation.RELU))
+                .layer(layers.output(TOPICS, Activation.SOFTMAX, loss))
                 .setInputType(InputType.feedForward(10_000))
-                .build());
-        KerasDefaults.initialise(model);
-        return model;
+                .build()));
     }
 
     private INDArray targets(int[] topics, int count) {
@@ -180,6 +179,9 @@ public final class ReutersNewswires implements Callable<Integer>, CheckedOptions
                     + "which gave the book's 0.777, retrained 8), any other number, or best, the epoch of the lowest "
                     + "validation loss in the first training (default: ${DEFAULT-VALUE}).")
     String retrainEpochs;
+
+    @Mixin
+    LayersOption layers = new LayersOption();
 
     @Mixin
     ExampleOptions options = new ExampleOptions();

@@ -4,15 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlwj.cli.ExampleRun;
+import dlwj.cli.StockLayers;
 import dlwj.datasets.BostonHousing;
 import dlwj.datasets.Fixtures;
 import dlwj.datasets.RegressionData;
 import dlwj.datasets.files.DataSource;
+import dlwj.training.LayerChoice;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** The example on a boston_housing.npz of the real size whose prices are a noisy linear function. */
 class BostonHousingRegressionTest {
@@ -59,5 +64,15 @@ class BostonHousingRegressionTest {
 
     private static void assertPrinted(ExampleRun run, String expected) {
         assertTrue(run.output().contains(expected), "expected '" + expected + "' in:\n" + run.output());
+    }
+
+    @Test
+    void theModelIsTheSameWithDl4jsLayers() {
+        Nd4j.getRandom().setSeed(6);
+        INDArray x = Nd4j.randn(DataType.FLOAT, 8, 13);
+        INDArray y = Nd4j.rand(DataType.FLOAT, 8, 1).muli(50);
+
+        StockLayers.assertSameModel(BostonHousingModel.build(LayerChoice.KERAS, 1),
+                BostonHousingModel.build(LayerChoice.DL4J, 1), x, y);
     }
 }

@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlwj.cli.ExampleRun;
+import dlwj.cli.StockLayers;
 import dlwj.datasets.Fixtures;
 import dlwj.datasets.Reuters;
 import dlwj.datasets.TextOptions;
 import dlwj.datasets.files.DataSource;
+import dlwj.training.KerasDefaults;
+import dlwj.training.Labels;
+import dlwj.training.LayerChoice;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -18,6 +22,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** The example in --quick mode on a small, learnable reuters.npz and a word index in Keras' layout. */
 class ReutersNewswiresTest {
@@ -99,5 +106,15 @@ class ReutersNewswiresTest {
 
         assertEquals(0, run.status(), run.output());
         assertTrue(run.result("test_acc") > 0.5, run.output());
+    }
+
+    @Test
+    void theModelIsTheSameWithDl4jsLayers() {
+        Nd4j.getRandom().setSeed(5);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 16, 10_000).gt(0.99).castTo(DataType.FLOAT);
+        INDArray y = Labels.toCategorical(Nd4j.createFromArray(0, 3, 45, 7, 3, 1, 0, 2, 9, 3, 3, 4, 5, 6, 7, 8), 46);
+
+        StockLayers.assertSameModel(ReutersNewswires.model(LayerChoice.KERAS, 1, 64, KerasDefaults.categoricalCrossentropy()),
+                ReutersNewswires.model(LayerChoice.DL4J, 1, 64, KerasDefaults.categoricalCrossentropy()), x, y);
     }
 }

@@ -4,6 +4,7 @@ import dlwj.chapter03.BostonHousingModel;
 import dlwj.cli.CheckedOptions;
 import dlwj.cli.ExampleOptions;
 import dlwj.cli.Examples;
+import dlwj.cli.LayersOption;
 import dlwj.datasets.BostonHousing;
 import dlwj.datasets.RegressionData;
 import dlwj.training.Labels;
@@ -102,7 +103,7 @@ public final class DataPreprocessing implements Callable<Integer>, CheckedOption
     }
 
     private Trainer train(INDArray x, INDArray y) {
-        Trainer trainer = new Trainer(BostonHousingModel.build(options.seed()), Metric.MAE)
+        Trainer trainer = new Trainer(BostonHousingModel.build(layers.choice(), options.seed()), Metric.MAE)
                 .seed(options.seed()).quiet();
         trainer.fit(x, y, options.epochs(80), options.batchSize(16));
         return trainer;
@@ -121,6 +122,9 @@ public final class DataPreprocessing implements Callable<Integer>, CheckedOption
     @Option(names = "--missing", paramLabel = "FRACTION", defaultValue = "0.2",
             description = "Fraction of test features made missing (default: ${DEFAULT-VALUE}).")
     double missingFraction;
+
+    @Mixin
+    LayersOption layers = new LayersOption();
 
     @Mixin
     ExampleOptions options = new ExampleOptions();

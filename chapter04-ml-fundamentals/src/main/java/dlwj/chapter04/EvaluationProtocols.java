@@ -3,6 +3,7 @@ package dlwj.chapter04;
 import dlwj.chapter03.BostonHousingModel;
 import dlwj.cli.ExampleOptions;
 import dlwj.cli.Examples;
+import dlwj.cli.LayersOption;
 import dlwj.datasets.BostonHousing;
 import dlwj.datasets.RegressionData;
 import dlwj.training.Metric;
@@ -77,7 +78,7 @@ public final class EvaluationProtocols implements Callable<Integer> {
 
     /** get_model(), model.train, model.evaluate: chapter 3's model, 80 epochs of 16, and its MAE on other data. */
     private double trainAndEvaluate(INDArray trainX, INDArray trainY, INDArray evaluationX, INDArray evaluationY) {
-        Trainer trainer = new Trainer(BostonHousingModel.build(options.seed()), Metric.MAE)
+        Trainer trainer = new Trainer(BostonHousingModel.build(layers.choice(), options.seed()), Metric.MAE)
                 .seed(options.seed()).quiet();
         trainer.fit(trainX, trainY, options.epochs(80), options.batchSize(16));
         return trainer.evaluate(evaluationX, evaluationY).get("mae");
@@ -103,6 +104,9 @@ public final class EvaluationProtocols implements Callable<Integer> {
     @Option(names = "--repeats", paramLabel = "P", defaultValue = "3",
             description = "Shuffled repetitions of iterated K-fold (default: ${DEFAULT-VALUE}).")
     int repeats;
+
+    @Mixin
+    LayersOption layers = new LayersOption();
 
     @Mixin
     ExampleOptions options = new ExampleOptions();

@@ -5,15 +5,16 @@ import static dlwj.training.NumpyNames.shape;
 import dlwj.cli.CheckedOptions;
 import dlwj.cli.ExampleOptions;
 import dlwj.cli.Examples;
+import dlwj.cli.LayersOption;
 import dlwj.datasets.Imdb;
 import dlwj.datasets.SequenceData;
 import dlwj.keras.layers.Bidirectional;
 import dlwj.keras.layers.Lstm;
-import dlwj.keras.layers.Output;
 import dlwj.keras.layers.SimpleRnn;
 import dlwj.training.History;
 import dlwj.training.KerasDefaults;
 import dlwj.training.Labels;
+import dlwj.training.LayerChoice;
 import dlwj.training.Metric;
 import dlwj.training.ModelSummary;
 import dlwj.training.Sequences;
@@ -78,7 +79,7 @@ public final class ImdbRecurrent implements Callable<Integer>, CheckedOptions {
         System.out.println("input_test shape: " + shape(inputTest.shape()));
 
         // Listings 6.23, 6.27, 6.42 and 6.44: training the model with Embedding and recurrent layers
-        MultiLayerNetwork network = model(model, options.seed(), maxFeatures);
+        MultiLayerNetwork network = model(model, layers.choice(), options.seed(), maxFeatures);
         System.out.println(ModelSummary.of(network, InputType.recurrent(maxFeatures)));
         History history = new Trainer(network, Metric.ACCURACY).seed(options.seed())
                 .fit(inputTrain, yTrain, options.epochs(10), options.batchSize(128), 0.2);
@@ -93,18 +94,18 @@ public final class ImdbRecurrent implements Callable<Integer>, CheckedOptions {
      * the model's recurrent layer returning its last output ({@code SimpleRNN(32)}, {@code LSTM(32)} or
      * {@code Bidirectional(LSTM(32))}), {@code Dense(1, sigmoid)}; rmsprop and binary crossentropy.
      */
-    public static MultiLayerNetwork model(String name, long seed, int maxFeatures) {
+    public static MultiLayerNetwork model(String name, LayerChoice layers, long seed, int maxFeatures) {
+        int embeddingDim = name.equals("reversed-lstm") ? 128 : 32;
         Layer recurrent = switch (name) {
-            case "simple-rnn" -> new SimpleRnn.Builder(32).build();
-            case "lstm", "reversed-lstm" -> new Lstm.Builder(32).build();
+            case "simple-rnn" -> layers.simpleRnn(embeddingDim, 32);
+            case "lstm", "reversed-lstm" -> layers.lstm(embeddingDim, 32);
             case "bidirectional-lstm" -> new Bidirectional(new Lstm.Builder(32).returnSequences(true).build());
             default -> throw new IllegalArgumentException("No model '" + name + "': " + MODELS);
         };
-        return KerasDefaults.initialise(new MultiLayerNetwork(KerasDefaults.network(seed).list()
-                .layer(KerasDefaults.embedding(maxFeatures, name.equals("reversed-lstm") ? 128 : 32).build())
+        return layers.initialise(new MultiLayerNetwork(KerasDefaults.network(seed).list()
+                .layer(layers.embedding(maxFeatures, embeddingDim))
                 .layer(recurrent)
-                .layer(new Output.Builder().nOut(1).activation(Activation.SIGMOID)
-                        .lossFunction(KerasDefaults.binaryCrossentropy()).build())
+                .layer(layers.output(1, Activation.SIGMOID, KerasDefaults.binaryCrossentropy()))
                 .setInputType(InputType.recurrent(maxFeatures))
                 .build()));
     }
@@ -142,11 +143,18 @@ public final class ImdbRecurrent implements Callable<Integer>, CheckedOptions {
     int maxlen;
 
     @Mixin
+    LayersOption layers;
+
+    @Mixin
     ExampleOptions options;
 
     @Override
     public void checkOptions() {
         CheckedOptions.requireOneOf("--model", model, MODELS);
+        if (model.equals("bidirectional-lstm")) {
+            layers.choice().requireStockTwin("Bidirectional(LSTM)", "its Bidirectional ends each sequence on the "
+                    + "backward direction's first step, not on its last state");
+        }
         if (maxlen < 1) {
             throw new IllegalArgumentException("--maxlen must be positive, not " + maxlen);
         }

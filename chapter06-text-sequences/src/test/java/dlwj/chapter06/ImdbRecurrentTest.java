@@ -4,12 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlwj.cli.ExampleRun;
+import dlwj.cli.Examples;
+import dlwj.cli.StockLayers;
 import dlwj.datasets.Fixtures;
+import dlwj.training.LayerChoice;
+import dlwj.training.Sequences;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** Listings 6.22-6.27 on a small, learnable imdb.npz in Keras' layout, reviews cut to 40 words. */
 class ImdbRecurrentTest {
@@ -73,5 +81,36 @@ class ImdbRecurrentTest {
         assertTrue(reversed.output().contains("Each review reversed (x[::-1])"), reversed.output());
         assertTrue(bidirectional.output().contains("Each review reversed (x[::-1])"), bidirectional.output());
         assertEquals(2, ExampleRun.of(new ImdbRecurrent(), data, "--model", "gru").status());
+    }
+
+    @Test
+    void theRecurrentModelsAreTheSameWithDl4jsLayers() {
+        int[][] reviews = new int[6][];
+        for (int i = 0; i < reviews.length; i++) {
+            reviews[i] = new int[] {1, 2 + i, 7, 3 * i + 4, 9, 2 * i + 11};
+        }
+        INDArray x = Sequences.embeddingInput(Sequences.padSequences(reviews, 8));
+        INDArray y = Nd4j.createFromArray(new float[][] {{0}, {1}, {1}, {0}, {1}, {0}});
+
+        for (String model : new String[] {"simple-rnn", "lstm", "reversed-lstm"}) {
+            StockLayers.assertSameModel(ImdbRecurrent.model(model, LayerChoice.KERAS, 1, 30),
+                    ImdbRecurrent.model(model, LayerChoice.DL4J, 1, 30), x, y);
+        }
+    }
+
+    @Test
+    void dl4jsLstmLearnsAndTheBidirectionalOneIsRefusedInOneLine() {
+        ExampleRun lstm = ExampleRun.of(new ImdbRecurrent(), data, "--model", "lstm", "--layers", "dl4j");
+        StringWriter err = new StringWriter();
+        int bidirectional = Examples.execute(new ImdbRecurrent(), new PrintWriter(err, true), "--model",
+                "bidirectional-lstm", "--layers", "dl4j", "--out", dir.toString());
+
+        assertEquals(0, lstm.status(), lstm.output());
+        assertTrue(lstm.output().contains("Total params: 328,353"), lstm.output());
+        assertTrue(lstm.result("best_val_acc") > 0.8, "2 classes: chance is 0.5\n" + lstm.output());
+        assertEquals(2, bidirectional);
+        assertTrue(err.toString().startsWith("--layers dl4j: DL4J 1.0.0-M2.1 has no layer for Keras' "
+                + "Bidirectional(LSTM)"), err.toString());
+        assertEquals(1, err.toString().lines().count(), err.toString());
     }
 }

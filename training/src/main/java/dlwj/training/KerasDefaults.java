@@ -7,14 +7,17 @@ import dlwj.keras.layers.JavaRelu;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.distribution.UniformDistribution;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.IWeightInit;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -147,13 +150,54 @@ public final class KerasDefaults {
      * {@code input_length}, which {@code Flatten} needs.
      */
     public static EmbeddingSequenceLayer.Builder embedding(int inputDim, int outputDim) {
-        return new Embedding.Builder()
+        return embedding(new Embedding.Builder(), inputDim, outputDim);
+    }
+
+    /** {@code builder} (DL4J's {@code EmbeddingSequenceLayer}'s, or {@link Embedding}'s) given Keras' defaults. */
+    static EmbeddingSequenceLayer.Builder embedding(EmbeddingSequenceLayer.Builder builder, int inputDim,
+                                                    int outputDim) {
+        return builder
                 .nIn(inputDim)
                 .nOut(outputDim)
                 .hasBias(false)
                 .activation(Activation.IDENTITY)
                 .inputLength(-1)
                 .weightInit(new WeightInitDistribution(new UniformDistribution(-0.05, 0.05)));
+    }
+
+    /**
+     * Keras 2.0.8's {@code LSTM(units)} reading {@code inputs} features, as DL4J's own {@code LSTM}: tanh, the
+     * gates on the hard sigmoid (Keras' {@code recurrent_activation}, the same formula), the kernel
+     * {@code glorot_uniform} over its whole [inputs, 4 units] shape, the recurrent kernel orthogonal, the forget
+     * gate's bias one, the others zero; sequences in DL4J's [batch, features, steps] layout.
+     */
+    public static LSTM.Builder lstm(int inputs, int units) {
+        return new LSTM.Builder()
+                .nOut(units)
+                .activation(Activation.TANH)
+                .gateActivationFunction(Activation.HARDSIGMOID)
+                .weightInit(glorotUniform(inputs, 4 * units))
+                .weightInitRecurrent(orthogonal())
+                .biasInit(0)
+                .forgetGateBiasInit(1)
+                .dataFormat(RNNFormat.NCW);
+    }
+
+    /** Keras 2.0.8's {@code SimpleRNN(units)} reading {@code inputs} features, as DL4J's own {@code SimpleRnn}. */
+    public static SimpleRnn.Builder simpleRnn(int inputs, int units) {
+        return new SimpleRnn.Builder()
+                .nOut(units)
+                .activation(Activation.TANH)
+                .weightInit(glorotUniform(inputs, units))
+                .weightInitRecurrent(orthogonal())
+                .biasInit(0)
+                .dataFormat(RNNFormat.NCW);
+    }
+
+    /** Keras' {@code glorot_uniform} for a kernel of [fanIn, fanOut], whatever fans DL4J would count. */
+    private static IWeightInit glorotUniform(int fanIn, int fanOut) {
+        double limit = Math.sqrt(6.0 / (fanIn + fanOut));
+        return new WeightInitDistribution(new UniformDistribution(-limit, limit));
     }
 
     /**

@@ -1,29 +1,49 @@
 package dlwj.training;
 
 import dlwj.keras.layers.Dense;
+import dlwj.keras.layers.Embedding;
+import dlwj.keras.layers.Lstm;
+import dlwj.keras.layers.MaxPooling2D;
 import dlwj.keras.layers.Output;
+import dlwj.keras.layers.SimpleRnn;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /**
  * Which layers a book model is built from: this project's Keras layers ({@code dlwj.keras.layers}, Keras
- * 2.0.8's computation with less work), or DL4J's own, given the same settings (docs/stock-dl4j.md). Both have
- * the same parameters in the same layout, so the same seed gives the same weights and the same numbers, to
- * the last digits that the order of the arithmetic moves.
+ * 2.0.8's computation with less work), or DL4J's own, given the same settings (docs/stock-dl4j.md). Given the
+ * same weights ({@link #copyWeights}) both compute the same outputs and gradients. The dense layers, the
+ * embedding and the SimpleRNN have the same parameters in the same layout, so the same seed gives the same
+ * weights; the LSTM's gates are in another order, so a seed draws other weights from the same distributions.
  */
 public enum LayerChoice {
 
-    /** {@code Dense}, {@code Output}, and {@code JavaRelu} in place of plain ReLU. */
+    /** {@code Dense}, {@code Output}, {@code Embedding}, {@code SimpleRnn}, {@code Lstm}, {@code MaxPooling2D}, and
+     * {@code JavaRelu} in place of plain ReLU. */
     KERAS,
-    /** DL4J's {@code DenseLayer}, {@code OutputLayer} and ReLU. */
+    /** DL4J's {@code DenseLayer}, {@code OutputLayer}, {@code EmbeddingSequenceLayer}, {@code SimpleRnn} and
+     * {@code LSTM} (each returning its last step through {@code LastTimeStep}), max {@code SubsamplingLayer} and
+     * ReLU. */
     DL4J;
+
+    /** Where DL4J's LSTM keeps each of Keras' gate blocks (i, f, c, o): DL4J orders them c, f, o, i. */
+    private static final int[] DL4J_BLOCK_OF_KERAS_GATE = {3, 1, 0, 2};
 
     /** The choice named {@code name} ({@code keras} or {@code dl4j}), as the command line gives it. */
     public static LayerChoice named(String name) {
@@ -45,6 +65,98 @@ public enum LayerChoice {
     public Layer output(int units, Activation activation, ILossFunction loss) {
         return this == KERAS ? new Output.Builder().lossFunction(loss).nOut(units).activation(activation).build()
                 : new OutputLayer.Builder().lossFunction(loss).nOut(units).activation(activation).build();
+    }
+
+    /** Keras' {@code Embedding(inputDim, outputDim)}, its defaults from {@link KerasDefaults#embedding}. */
+    public Layer embedding(int inputDim, int outputDim) {
+        return KerasDefaults.embedding(this == KERAS ? new Embedding.Builder() : new EmbeddingSequenceLayer.Builder(),
+                inputDim, outputDim).build();
+    }
+
+    /** Keras' {@code SimpleRNN(units)} over {@code inputs} features, returning its last output. */
+    public Layer simpleRnn(int inputs, int units) {
+        return this == KERAS ? new SimpleRnn.Builder(units).build()
+                : new LastTimeStep(KerasDefaults.simpleRnn(inputs, units).build());
+    }
+
+    /** Keras' {@code LSTM(units)} over {@code inputs} features, returning its last output. */
+    public Layer lstm(int inputs, int units) {
+        return this == KERAS ? new Lstm.Builder(units).build()
+                : new LastTimeStep(KerasDefaults.lstm(inputs, units).build());
+    }
+
+    /** Keras' {@code MaxPooling2D((height, width))}: windows as many pixels apart as they are wide. */
+    public Layer maxPooling2D(int height, int width) {
+        return this == KERAS ? new MaxPooling2D.Builder(height, width).build()
+                : new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(height, width).stride(height, width)
+                .build();
+    }
+
+    /**
+     * Refuses {@link #DL4J} for a model with Keras' {@code kerasLayer}, which DL4J 1.0.0-M2.1 has no layer for
+     * ({@code why}): one line, before any work.
+     */
+    public void requireStockTwin(String kerasLayer, String why) {
+        if (this == DL4J) {
+            throw new IllegalArgumentException("--layers dl4j: DL4J 1.0.0-M2.1 has no layer for Keras' " + kerasLayer
+                    + " (" + why + "); run this model with --layers keras");
+        }
+    }
+
+    /**
+     * Gives {@code to} the weights of {@code from}, the same model built with the other choice: layer by layer,
+     * each parameter as it is, but the LSTM's, whose gate blocks are moved to the other layer's order.
+     */
+    public static void copyWeights(MultiLayerNetwork from, MultiLayerNetwork to) {
+        if (from.getnLayers() != to.getnLayers()) {
+            throw new IllegalArgumentException("The models have " + from.getnLayers() + " and " + to.getnLayers()
+                    + " layers");
+        }
+        for (int i = 0; i < from.getnLayers(); i++) {
+            boolean lstm = isLstm(from.getLayerWiseConfigurations().getConf(i).getLayer());
+            if (lstm != isLstm(to.getLayerWiseConfigurations().getConf(i).getLayer())) {
+                throw new IllegalArgumentException("Layer " + i + " is an LSTM in one model only");
+            }
+            for (Map.Entry<String, INDArray> param : from.getLayer(i).paramTable().entrySet()) {
+                INDArray target = to.getLayer(i).getParam(param.getKey());
+                if (target == null || !sameDimensions(target.shape(), param.getValue().shape())) {
+                    throw new IllegalArgumentException("Layer " + i + "'s parameter " + param.getKey() + " "
+                            + Arrays.toString(param.getValue().shape()) + " has no twin in the other model: "
+                            + (target == null ? "none" : Arrays.toString(target.shape())));
+                }
+                INDArray weights = param.getValue();
+                if (lstm) {
+                    weights = lstmGatesMoved(from.getLayerWiseConfigurations().getConf(i).getLayer(),
+                            weights.reshape(-1, weights.shape()[weights.rank() - 1]));
+                }
+                target.assign(weights.reshape(target.shape()));
+            }
+        }
+    }
+
+    /** The same dimensions but for those of size one: DL4J's SimpleRnn keeps its bias as [units], Keras' [1, units]. */
+    private static boolean sameDimensions(long[] a, long[] b) {
+        return Arrays.equals(Arrays.stream(a).filter(d -> d != 1).toArray(), Arrays.stream(b).filter(d -> d != 1).toArray());
+    }
+
+    private static boolean isLstm(Layer layer) {
+        Layer inner = layer instanceof LastTimeStep wrapper ? wrapper.getUnderlying() : layer;
+        return inner instanceof Lstm || inner instanceof LSTM;
+    }
+
+    /** {@code weights}' gate blocks (columns of {@code units}) in the other LSTM's order. */
+    private static INDArray lstmGatesMoved(Layer from, INDArray weights) {
+        long units = weights.size(1) / 4;
+        boolean fromKeras = from instanceof Lstm;
+        INDArray moved = weights.like();
+        for (int gate = 0; gate < 4; gate++) {
+            int dl4j = DL4J_BLOCK_OF_KERAS_GATE[gate];
+            INDArrayIndex keras = NDArrayIndex.interval(gate * units, (gate + 1) * units);
+            INDArrayIndex stock = NDArrayIndex.interval(dl4j * units, (dl4j + 1) * units);
+            moved.get(NDArrayIndex.all(), fromKeras ? stock : keras)
+                    .assign(weights.get(NDArrayIndex.all(), fromKeras ? keras : stock));
+        }
+        return moved;
     }
 
     /** {@code network.init()} from its seed; with this project's layers, plain ReLU becomes {@code JavaRelu}. */
