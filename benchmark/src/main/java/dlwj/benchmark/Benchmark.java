@@ -11,6 +11,7 @@ import dlwj.chapter06.ImdbRecurrent;
 import dlwj.chapter06.TemperatureForecasting;
 import dlwj.cli.DataSourceOptions;
 import dlwj.cli.Examples;
+import dlwj.cli.LayersOption;
 import dlwj.training.KerasDefaults;
 import dlwj.training.LayerChoice;
 import dlwj.training.Trainer;
@@ -22,7 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -51,10 +52,10 @@ public final class Benchmark implements Callable<Integer> {
      * A model of the book: how to build it, its input shape per sample, samples per epoch, batch size, targets,
      * and for a model that embeds words, the number of words (its inputs are word indices below it).
      */
-    private record Spec(Function<Long, MultiLayerNetwork> factory, long[] shape, int samples, int batch, Target target,
-                        int words) {
+    private record Spec(BiFunction<LayerChoice, Long, MultiLayerNetwork> factory, long[] shape, int samples, int batch,
+                        Target target, int words) {
 
-        Spec(Function<Long, MultiLayerNetwork> factory, long[] shape, int samples, int batch, Target target) {
+        Spec(BiFunction<LayerChoice, Long, MultiLayerNetwork> factory, long[] shape, int samples, int batch, Target target) {
             this(factory, shape, samples, batch, target, 0);
         }
     }
@@ -64,20 +65,23 @@ public final class Benchmark implements Callable<Integer> {
     private static final Map<String, Spec> MODELS = new LinkedHashMap<>();
 
     static {
-        MODELS.put("mnist-dense", new Spec(seed -> MnistFirstNetwork.model(LayerChoice.KERAS, seed), new long[] {784}, 60_000, 128, Target.CLASSES));
-        MODELS.put("imdb-dense", new Spec(seed -> ImdbBinaryClassification.model(LayerChoice.KERAS, seed, 2, 16, Activation.RELU,
-                KerasDefaults.binaryCrossentropy()), new long[] {10_000}, 15_000, 512, Target.BINARY));
-        MODELS.put("reuters-dense", new Spec(seed -> ReutersNewswires.model(LayerChoice.KERAS, seed, 64,
+        MODELS.put("mnist-dense", new Spec(MnistFirstNetwork::model, new long[] {784}, 60_000, 128, Target.CLASSES));
+        MODELS.put("imdb-dense", new Spec((layers, seed) -> ImdbBinaryClassification.model(layers, seed, 2, 16,
+                Activation.RELU, KerasDefaults.binaryCrossentropy()), new long[] {10_000}, 15_000, 512, Target.BINARY));
+        MODELS.put("reuters-dense", new Spec((layers, seed) -> ReutersNewswires.model(layers, seed, 64,
                 KerasDefaults.categoricalCrossentropy()), new long[] {10_000}, 7_982, 512, Target.CLASSES));
-        MODELS.put("boston-dense", new Spec(seed -> BostonHousingModel.build(LayerChoice.KERAS, seed), new long[] {13}, 404, 1, Target.REGRESSION));
+        MODELS.put("boston-dense", new Spec(BostonHousingModel::build, new long[] {13}, 404, 1, Target.REGRESSION));
         MODELS.put("mnist-convnet", new Spec(MnistConvnet::model, new long[] {1, 28, 28}, 60_000, 64, Target.CLASSES));
-        MODELS.put("catsdogs-convnet", new Spec(seed -> DogsVsCatsConvnet.model(seed, true), new long[] {3, 150, 150},
-                2_000, 32, Target.BINARY));
-        MODELS.put("vgg16-features", new Spec(seed -> Vgg16ConvBase.build(150, 150), new long[] {3, 150, 150}, 200, 20, Target.NONE));
+        MODELS.put("catsdogs-convnet", new Spec((layers, seed) -> DogsVsCatsConvnet.model(layers, seed, true),
+                new long[] {3, 150, 150}, 2_000, 32, Target.BINARY));
+        MODELS.put("vgg16-features", new Spec((layers, seed) -> {
+            layers.requireStockTwin("MaxPooling2D in VGG16's base", "the base is built from the project's layers only");
+            return Vgg16ConvBase.build(150, 150);
+        }, new long[] {3, 150, 150}, 200, 20, Target.NONE));
         // the sequence models run a shortened epoch of 1,280 samples, as docs/reference/torch_peer.py's do
-        MODELS.put("imdb-lstm", new Spec(seed -> ImdbRecurrent.model("lstm", LayerChoice.KERAS, seed, 10_000), new long[] {500}, 1_280,
-                128, Target.BINARY, 10_000));
-        MODELS.put("jena-gru", new Spec(seed -> TemperatureForecasting.model("gru", seed, 14, 240),
+        MODELS.put("imdb-lstm", new Spec((layers, seed) -> ImdbRecurrent.model("lstm", layers, seed, 10_000),
+                new long[] {500}, 1_280, 128, Target.BINARY, 10_000));
+        MODELS.put("jena-gru", new Spec((layers, seed) -> TemperatureForecasting.model("gru", layers, seed, 14, 240),
                 new long[] {14, 240}, 1_280, 128, Target.REGRESSION));
     }
 
@@ -88,6 +92,9 @@ public final class Benchmark implements Callable<Integer> {
 
     @Mixin
     DataSourceOptions data = new DataSourceOptions();
+
+    @Mixin
+    LayersOption layers = new LayersOption();
 
     @Option(names = "--epochs", defaultValue = "3", description = "Timed epochs after the warm-up (default: 3).")
     int epochs;
@@ -118,6 +125,13 @@ public final class Benchmark implements Callable<Integer> {
     }
 
     private void run(String name, Spec spec) {
+        MultiLayerNetwork network;
+        try {
+            network = spec.factory().apply(layers.choice(), 0L);
+        } catch (IllegalArgumentException noStockTwin) { // --layers dl4j, a model with a layer DL4J lacks
+            System.out.println("model=" + name + " skipped: " + noStockTwin.getMessage());
+            return;
+        }
         int n = samples == null ? spec.samples() : Math.min(samples, spec.samples());
         Nd4j.getRandom().setSeed(0);
         long[] shape = new long[spec.shape().length + 1];
@@ -127,7 +141,6 @@ public final class Benchmark implements Callable<Integer> {
         if (spec.words() > 0) {
             Transforms.floor(x.muli(spec.words()), false);
         }
-        MultiLayerNetwork network = spec.factory().apply(0L);
         double[] times = new double[epochs + 1];
         if (spec.target() == Target.NONE) {
             for (int epoch = 0; epoch <= epochs; epoch++) {

@@ -52,6 +52,26 @@ class BenchmarkTest {
     }
 
     @Test
+    void dl4jsLayersRunTheModelsThatHaveThemAndSkipTheOthersSayingWhy() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = Examples.execute(new Benchmark(), "imdb-lstm", "jena-gru", "--samples", "16", "--epochs", "1",
+                    "--layers", "dl4j");
+        } finally {
+            System.setOut(original);
+        }
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, status, printed);
+        assertTrue(printed.contains("model=imdb-lstm samples=16 "), printed);
+        assertTrue(printed.contains("model=jena-gru skipped: --layers dl4j: DL4J 1.0.0-M2.1 has no layer for Keras' GRU"),
+                printed);
+    }
+
+    @Test
     void unknownModelIsOneMessage() {
         assertEquals(1, Examples.execute(new Benchmark(), "resnet50"));
     }

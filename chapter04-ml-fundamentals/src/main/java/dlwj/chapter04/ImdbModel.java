@@ -1,9 +1,8 @@
 package dlwj.chapter04;
 
 import dlwj.chapter03.ImdbVectors;
-import dlwj.keras.layers.Dense;
-import dlwj.keras.layers.Output;
 import dlwj.training.KerasDefaults;
+import dlwj.training.LayerChoice;
 import java.util.List;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -34,21 +33,17 @@ record ImdbModel(String name, int hiddenLayers, int units, List<Regularization> 
         return new ImdbModel(name, hiddenLayers, units, regularization, true);
     }
 
-    MultiLayerNetwork build(long seed) {
+    MultiLayerNetwork build(LayerChoice choice, long seed) {
         NeuralNetConfiguration.ListBuilder layers = KerasDefaults.network(seed).list();
         for (int i = 0; i < hiddenLayers; i++) {
-            layers.layer(new Dense.Builder().nOut(units).activation(Activation.RELU).regularization(regularization)
-                    .build());
+            layers.layer(choice.dense(units, Activation.RELU, regularization));
             if (dropout) {
                 // Keras' Dropout(0.5) drops half the units; DL4J's argument is the probability of keeping one
                 layers.layer(new DropoutLayer.Builder(0.5).build());
             }
         }
-        layers.layer(new Output.Builder().lossFunction(KerasDefaults.binaryCrossentropy()).nOut(1)
-                .activation(Activation.SIGMOID).build());
-        MultiLayerNetwork model = new MultiLayerNetwork(
-                layers.setInputType(InputType.feedForward(ImdbVectors.NUM_WORDS)).build());
-        KerasDefaults.initialise(model);
-        return model;
+        layers.layer(choice.output(1, Activation.SIGMOID, KerasDefaults.binaryCrossentropy()));
+        return choice.initialise(new MultiLayerNetwork(
+                layers.setInputType(InputType.feedForward(ImdbVectors.NUM_WORDS)).build()));
     }
 }

@@ -4,6 +4,7 @@ import dlwj.chapter03.ImdbVectors;
 import dlwj.cli.CheckedOptions;
 import dlwj.cli.ExampleOptions;
 import dlwj.cli.Examples;
+import dlwj.cli.LayersOption;
 import dlwj.training.History;
 import dlwj.training.KerasDefaults;
 import dlwj.training.Metric;
@@ -49,7 +50,7 @@ public final class OverfittingAndUnderfitting implements Callable<Integer>, Chec
         Map<String, History> histories = new LinkedHashMap<>();
         for (ImdbModel model : chosenModels()) {
             System.out.println("Training the " + model.name() + " model:");
-            Trainer trainer = new Trainer(model.build(options.seed()), Metric.ACCURACY).seed(options.seed());
+            Trainer trainer = new Trainer(model.build(layers.choice(), options.seed()), Metric.ACCURACY).seed(options.seed());
             histories.put(model.name(), trainer.fit(imdb.xTrain(), imdb.yTrain(), options.epochs(20),
                     options.batchSize(512), imdb.xTest(), imdb.yTest()));
         }
@@ -95,6 +96,9 @@ public final class OverfittingAndUnderfitting implements Callable<Integer>, Chec
     @Option(names = "--models", paramLabel = "NAME", split = ",",
             description = "Which models to train: original, smaller, bigger, l2, l1, l1_l2, dropout (default: all).")
     List<String> models;
+
+    @Mixin
+    LayersOption layers = new LayersOption();
 
     @Mixin
     ExampleOptions options = new ExampleOptions();

@@ -3,6 +3,7 @@ package dlwj.chapter04;
 import dlwj.chapter03.ImdbVectors;
 import dlwj.cli.ExampleOptions;
 import dlwj.cli.Examples;
+import dlwj.cli.LayersOption;
 import dlwj.training.History;
 import dlwj.training.KerasDefaults;
 import dlwj.training.Metric;
@@ -79,7 +80,7 @@ public final class UniversalWorkflow implements Callable<Integer> {
         }
 
         // Finally: the chosen model, trained on all training data for its best epoch count, tested once
-        Trainer trainer = new Trainer(best.model().build(options.seed()), Metric.ACCURACY).seed(options.seed()).quiet();
+        Trainer trainer = new Trainer(best.model().build(layers.choice(), options.seed()), Metric.ACCURACY).seed(options.seed()).quiet();
         trainer.fit(imdb.xTrain(), imdb.yTrain(), best.bestEpoch(), options.batchSize(512));
         Map<String, Double> test = trainer.evaluate(imdb.xTest(), imdb.yTest());
         System.out.printf("7. Final: %s for %d epochs on all %d reviews: test loss %.4f, test accuracy %.4f%n",
@@ -113,11 +114,14 @@ public final class UniversalWorkflow implements Callable<Integer> {
     }
 
     private Result train(ImdbModel model, int epochs) {
-        Trainer trainer = new Trainer(model.build(options.seed()), Metric.ACCURACY).seed(options.seed()).quiet();
+        Trainer trainer = new Trainer(model.build(layers.choice(), options.seed()), Metric.ACCURACY).seed(options.seed()).quiet();
         return new Result(model, trainer.fit(xTrain, yTrain, epochs, options.batchSize(512), xVal, yVal));
     }
 
     // The command line: the book's settings unless told otherwise
+
+    @Mixin
+    LayersOption layers = new LayersOption();
 
     @Mixin
     ExampleOptions options = new ExampleOptions();

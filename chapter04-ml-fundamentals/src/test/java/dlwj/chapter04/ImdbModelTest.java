@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import dlwj.chapter03.ImdbVectors;
+import dlwj.cli.StockLayers;
+import dlwj.training.KerasDefaults;
+import dlwj.training.LayerChoice;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -41,7 +45,7 @@ class ImdbModelTest {
 
     @Test
     void everyTrainingStepDrawsNewMasksAndInferenceDropsNothing() {
-        MultiLayerNetwork model = DROPOUT.build(1);
+        MultiLayerNetwork model = DROPOUT.build(LayerChoice.KERAS, 1);
 
         double first = trainingLoss(model, batch);
         double second = trainingLoss(model, batch);
@@ -54,7 +58,7 @@ class ImdbModelTest {
 
     @Test
     void theGradientGoesBackThroughTheForwardPassesMasks() {
-        MultiLayerNetwork model = DROPOUT.build(1);
+        MultiLayerNetwork model = DROPOUT.build(LayerChoice.KERAS, 1);
         Nd4j.getRandom().setSeed(99);
         double loss = trainingLoss(model, batch);
         // the same two masks, drawn again from the same seed in the same order: ones kept at 2, dropped at 0
@@ -95,5 +99,15 @@ class ImdbModelTest {
 
     private static void assertClose(INDArray expected, INDArray actual) {
         assertArrayEquals(expected.reshape(-1).toFloatVector(), actual.reshape(-1).toFloatVector(), 1e-4f);
+    }
+
+    @Test
+    void theRegularisedModelIsTheSameWithDl4jsLayers() {
+        ImdbModel l1l2 = ImdbModel.dense("l1_l2", 2, 16).kernelRegularizer(KerasDefaults.l1(0.001), KerasDefaults.l2(0.001));
+        Nd4j.getRandom().setSeed(8);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 32, ImdbVectors.NUM_WORDS).gt(0.99).castTo(DataType.FLOAT);
+        INDArray y = Nd4j.rand(DataType.FLOAT, 32, 1).gt(0.5).castTo(DataType.FLOAT);
+
+        StockLayers.assertSameModel(l1l2.build(LayerChoice.KERAS, 1), l1l2.build(LayerChoice.DL4J, 1), x, y);
     }
 }

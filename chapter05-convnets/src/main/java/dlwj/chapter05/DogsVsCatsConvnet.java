@@ -2,13 +2,13 @@ package dlwj.chapter05;
 
 import dlwj.cli.ExampleOptions;
 import dlwj.cli.Examples;
+import dlwj.cli.LayersOption;
 import dlwj.cli.ResumeOption;
 import dlwj.datasets.ImageFolders;
-import dlwj.keras.layers.Dense;
 import dlwj.keras.layers.MaxPooling2D;
-import dlwj.keras.layers.Output;
 import dlwj.training.History;
 import dlwj.training.KerasDefaults;
+import dlwj.training.LayerChoice;
 import dlwj.training.Metric;
 import dlwj.training.ModelFiles;
 import dlwj.training.ModelSummary;
@@ -62,7 +62,7 @@ public final class DogsVsCatsConvnet implements Callable<Integer> {
         }
 
         // Listings 5.5 and 5.13: the model, with dropout before the classifier when training on augmented data
-        MultiLayerNetwork model = model(options.seed(), augment);
+        MultiLayerNetwork model = model(layers.choice(), options.seed(), augment);
         System.out.print(ModelSummary.of(model, InputType.convolutional(SIZE, SIZE, 3)));
 
         // Listings 5.7 and 5.14: generators that read the pictures, rescaled by 1/255 (and augmented)
@@ -107,22 +107,20 @@ public final class DogsVsCatsConvnet implements Callable<Integer> {
     private static final int SIZE = PictureOptions.SIZE;
 
     /** Listing 5.5 (with listing 5.13's dropout) and listing 5.6's compilation: RMSprop lr 1e-4, binary crossentropy. */
-    public static MultiLayerNetwork model(long seed, boolean dropout) {
+    public static MultiLayerNetwork model(LayerChoice choice, long seed, boolean dropout) {
         NeuralNetConfiguration.ListBuilder layers = KerasDefaults.network(seed)
                 .updater(KerasDefaults.rmsprop(1e-4)).list();
         for (int filters : new int[] {32, 64, 128, 128}) {
             layers.layer(new ConvolutionLayer.Builder(3, 3).nOut(filters).activation(Activation.RELU).build());
-            layers.layer(new MaxPooling2D.Builder(2, 2).build());
+            layers.layer(choice.maxPooling2D(2, 2));
         }
         if (dropout) {
             layers.layer(new DropoutLayer.Builder(0.5).build()); // Keras' Dropout(0.5); DL4J takes the keep probability
         }
-        layers.layer(new Dense.Builder().nOut(512).activation(Activation.RELU).build());
-        layers.layer(new Output.Builder().lossFunction(KerasDefaults.binaryCrossentropy()).nOut(1)
-                .activation(Activation.SIGMOID).build());
-        MultiLayerNetwork model = new MultiLayerNetwork(layers.setInputType(InputType.convolutional(SIZE, SIZE, 3)).build());
-        KerasDefaults.initialise(model);
-        return model;
+        layers.layer(choice.dense(512, Activation.RELU));
+        layers.layer(choice.output(1, Activation.SIGMOID, KerasDefaults.binaryCrossentropy()));
+        return choice.initialise(new MultiLayerNetwork(layers.setInputType(InputType.convolutional(SIZE, SIZE, 3))
+                .build()));
     }
 
     /** Figure 5.11: four randomly augmented versions of one training picture. */
@@ -146,6 +144,9 @@ public final class DogsVsCatsConvnet implements Callable<Integer> {
 
     @Mixin
     PictureOptions pictures = new PictureOptions();
+
+    @Mixin
+    LayersOption layers = new LayersOption();
 
     @Mixin
     ExampleOptions options = new ExampleOptions();

@@ -4,13 +4,14 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
 import dlwj.cli.ExampleOptions;
 import dlwj.cli.Examples;
+import dlwj.cli.LayersOption;
 import dlwj.cli.MnistDatasetOption;
 import dlwj.datasets.ImageData;
 import dlwj.keras.layers.Dense;
 import dlwj.keras.layers.MaxPooling2D;
-import dlwj.keras.layers.Output;
 import dlwj.training.KerasDefaults;
 import dlwj.training.Labels;
+import dlwj.training.LayerChoice;
 import dlwj.training.Metric;
 import dlwj.training.ModelSummary;
 import dlwj.training.Trainer;
@@ -42,11 +43,11 @@ public final class MnistConvnet implements Callable<Integer> {
     @Override
     public Integer call() {
         // Listing 5.1: instantiating a small convnet, the convolutional base alone
-        MultiLayerNetwork base = network(convolutionalBase(options.seed()));
+        MultiLayerNetwork base = network(layers.choice(), convolutionalBase(layers.choice(), options.seed()));
         System.out.print(ModelSummary.of(base, MNIST_IMAGES));
 
         // Listing 5.2: adding a classifier on top of the convnet (model, below)
-        MultiLayerNetwork model = model(options.seed());
+        MultiLayerNetwork model = model(layers.choice(), options.seed());
         System.out.print(ModelSummary.of(model, MNIST_IMAGES));
 
         // Listing 5.3: training the convnet on MNIST images; DL4J's images are channels first, (samples, 1, 28, 28)
@@ -71,28 +72,25 @@ public final class MnistConvnet implements Callable<Integer> {
     private static final InputType MNIST_IMAGES = InputType.convolutional(28, 28, 1);
 
     /** Listing 5.2: the convolutional base, then Dense(64, relu) and Dense(10, softmax); rmsprop, categorical crossentropy. */
-    public static MultiLayerNetwork model(long seed) {
-        return network(convolutionalBase(seed)
+    public static MultiLayerNetwork model(LayerChoice layers, long seed) {
+        return network(layers, convolutionalBase(layers, seed)
                 // model.add(layers.Flatten()): DL4J flattens between the convolutional and the dense layers itself
-                .layer(new Dense.Builder().nOut(64).activation(Activation.RELU).build())
-                .layer(new Output.Builder(KerasDefaults.categoricalCrossentropy()).nOut(10)
-                        .activation(Activation.SOFTMAX).build()));
+                .layer(layers.dense(64, Activation.RELU))
+                .layer(layers.output(10, Activation.SOFTMAX, KerasDefaults.categoricalCrossentropy())));
     }
 
     /** Listing 5.1: Conv2D(32) + MaxPooling2D, Conv2D(64) + MaxPooling2D, Conv2D(64), all 3x3 with ReLU. */
-    private static NeuralNetConfiguration.ListBuilder convolutionalBase(long seed) {
+    private static NeuralNetConfiguration.ListBuilder convolutionalBase(LayerChoice layers, long seed) {
         return KerasDefaults.network(seed).list()
                 .layer(new ConvolutionLayer.Builder(3, 3).nOut(32).activation(Activation.RELU).build())
-                .layer(new MaxPooling2D.Builder(2, 2).build())
+                .layer(layers.maxPooling2D(2, 2))
                 .layer(new ConvolutionLayer.Builder(3, 3).nOut(64).activation(Activation.RELU).build())
-                .layer(new MaxPooling2D.Builder(2, 2).build())
+                .layer(layers.maxPooling2D(2, 2))
                 .layer(new ConvolutionLayer.Builder(3, 3).nOut(64).activation(Activation.RELU).build());
     }
 
-    private static MultiLayerNetwork network(NeuralNetConfiguration.ListBuilder layers) {
-        MultiLayerNetwork network = new MultiLayerNetwork(layers.setInputType(MNIST_IMAGES).build());
-        KerasDefaults.initialise(network);
-        return network;
+    private static MultiLayerNetwork network(LayerChoice choice, NeuralNetConfiguration.ListBuilder layers) {
+        return choice.initialise(new MultiLayerNetwork(layers.setInputType(MNIST_IMAGES).build()));
     }
 
     /** {@code images.reshape((n, 28, 28, 1)).astype('float32') / 255}, channels first for DL4J. */
@@ -104,6 +102,9 @@ public final class MnistConvnet implements Callable<Integer> {
 
     @Mixin
     MnistDatasetOption dataset = new MnistDatasetOption();
+
+    @Mixin
+    LayersOption layers = new LayersOption();
 
     @Mixin
     ExampleOptions options = new ExampleOptions();

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlwj.cli.ExampleRun;
+import dlwj.cli.StockLayers;
 import dlwj.datasets.Fixtures;
+import dlwj.training.LayerChoice;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,9 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** Both variants in --quick mode on a cats_and_dogs_filtered.zip of tiny tinted pictures. */
 class DogsVsCatsConvnetTest {
@@ -62,5 +67,15 @@ class DogsVsCatsConvnetTest {
         assertTrue(resumed.output().contains("Resuming after epoch 1"), resumed.output());
         assertEquals(1, resumed.output().lines().filter(l -> l.startsWith("Epoch 2/2")).count(), resumed.output());
         assertEquals(0, resumed.output().lines().filter(l -> l.startsWith("Epoch 1/2")).count(), resumed.output());
+    }
+
+    @Test
+    void theModelIsTheSameWithDl4jsLayers() {
+        Nd4j.getRandom().setSeed(10);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 2, 3, 150, 150);
+        INDArray y = Nd4j.createFromArray(new float[][] {{0}, {1}});
+
+        StockLayers.assertSameModel(DogsVsCatsConvnet.model(LayerChoice.KERAS, 1, false),
+                DogsVsCatsConvnet.model(LayerChoice.DL4J, 1, false), x, y);
     }
 }

@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlwj.cli.ExampleRun;
+import dlwj.cli.StockLayers;
 import dlwj.datasets.Fixtures;
+import dlwj.training.Labels;
+import dlwj.training.LayerChoice;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** The example in --quick mode on a small learnable mnist.npz in Keras' layout. */
 class MnistConvnetTest {
@@ -27,5 +33,15 @@ class MnistConvnetTest {
         assertTrue(run.output().contains("Total params: 93,322"), run.output());
         assertTrue(run.output().contains("conv2d_3 (Conv2D)            (None, 3, 3, 64)"), run.output());
         assertTrue(run.result("test_acc") > 0.5, "10 classes: chance is 0.1\n" + run.output());
+    }
+
+    @Test
+    void theModelIsTheSameWithDl4jsLayers() {
+        Nd4j.getRandom().setSeed(9);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 4, 1, 28, 28);
+        INDArray y = Labels.toCategorical(Nd4j.createFromArray(3, 1, 4, 1), 10);
+
+        StockLayers.assertSameModel(MnistConvnet.model(LayerChoice.KERAS, 1), MnistConvnet.model(LayerChoice.DL4J, 1),
+                x, y);
     }
 }

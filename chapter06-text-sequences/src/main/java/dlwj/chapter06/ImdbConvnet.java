@@ -4,12 +4,13 @@ import static dlwj.training.NumpyNames.shape;
 
 import dlwj.cli.ExampleOptions;
 import dlwj.cli.Examples;
+import dlwj.cli.LayersOption;
 import dlwj.datasets.Imdb;
 import dlwj.datasets.SequenceData;
-import dlwj.keras.layers.Output;
 import dlwj.training.History;
 import dlwj.training.KerasDefaults;
 import dlwj.training.Labels;
+import dlwj.training.LayerChoice;
 import dlwj.training.Metric;
 import dlwj.training.ModelSummary;
 import dlwj.training.Sequences;
@@ -56,7 +57,7 @@ public final class ImdbConvnet implements Callable<Integer> {
         System.out.println("x_test shape: " + shape(xTest.shape()));
 
         // Listing 6.46: training and evaluating a simple 1D convnet on the IMDB data
-        MultiLayerNetwork model = model(options.seed(), maxFeatures, maxLen);
+        MultiLayerNetwork model = model(layers.choice(), options.seed(), maxFeatures, maxLen);
         System.out.println(ModelSummary.of(model, InputType.recurrent(maxFeatures, maxLen)));
         History history = new Trainer(model, Metric.ACCURACY).seed(options.seed())
                 .fit(xTrain, yTrain, options.epochs(10), options.batchSize(128), 0.2);
@@ -70,17 +71,16 @@ public final class ImdbConvnet implements Callable<Integer> {
      * {@code MaxPooling1D(5)}, {@code Conv1D(32, 7, relu)}, {@code GlobalMaxPooling1D()}, {@code Dense(1)};
      * {@code RMSprop(lr=1e-4)} and binary crossentropy.
      */
-    public static MultiLayerNetwork model(long seed, int maxFeatures, int maxLen) {
-        return KerasDefaults.initialise(new MultiLayerNetwork(KerasDefaults.network(seed)
+    public static MultiLayerNetwork model(LayerChoice layers, long seed, int maxFeatures, int maxLen) {
+        return layers.initialise(new MultiLayerNetwork(KerasDefaults.network(seed)
                 .updater(KerasDefaults.rmsprop(1e-4))
                 .list()
-                .layer(KerasDefaults.embedding(maxFeatures, 128).inputLength(maxLen).build())
+                .layer(layers.embedding(maxFeatures, 128).inputLength(maxLen).build())
                 .layer(KerasDefaults.conv1D(32, 7, Activation.RELU).build())
                 .layer(KerasDefaults.maxPooling1D(5))
                 .layer(KerasDefaults.conv1D(32, 7, Activation.RELU).build())
                 .layer(KerasDefaults.globalMaxPooling1D())
-                .layer(new Output.Builder().nOut(1).activation(Activation.IDENTITY)
-                        .lossFunction(KerasDefaults.binaryCrossentropy()).build())
+                .layer(layers.output(1, Activation.IDENTITY, KerasDefaults.binaryCrossentropy()))
                 .setInputType(InputType.recurrent(maxFeatures, maxLen))
                 .validateOutputLayerConfig(false) // DL4J refuses the book's linear output with binary crossentropy
                 .build()));
@@ -91,6 +91,9 @@ public final class ImdbConvnet implements Callable<Integer> {
     @Option(names = "--max-len", paramLabel = "N", defaultValue = "500",
             description = "Words kept of each review, the last ones (default: ${DEFAULT-VALUE}, the book's).")
     int maxLen;
+
+    @Mixin
+    LayersOption layers;
 
     @Mixin
     ExampleOptions options;

@@ -1,7 +1,9 @@
 package dlwj.chapter06;
 
+import dlwj.cli.CheckedOptions;
 import dlwj.cli.ExampleOptions;
 import dlwj.cli.Examples;
+import dlwj.cli.LayersOption;
 import dlwj.datasets.Imdb;
 import dlwj.datasets.SequenceData;
 import dlwj.keras.layers.Flatten;
@@ -31,7 +33,7 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "ImdbEmbeddingLayer", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Book 6.1.2: IMDB, the last 20 words, Embedding(10000, 8) + Flatten + Dense(1, sigmoid).")
-public final class ImdbEmbeddingLayer implements Callable<Integer> {
+public final class ImdbEmbeddingLayer implements Callable<Integer>, CheckedOptions {
 
     public static void main(String[] args) {
         Examples.main(new ImdbEmbeddingLayer(), args);
@@ -80,5 +82,13 @@ public final class ImdbEmbeddingLayer implements Callable<Integer> {
     // The command line: the book's settings unless told otherwise
 
     @Mixin
+    LayersOption layers;
+
+    @Mixin
     ExampleOptions options;
+
+    @Override
+    public void checkOptions() {
+        layers.choice().requireStockTwin("Flatten", "after an Embedding, DL4J's dense layers read each word on its own");
+    }
 }

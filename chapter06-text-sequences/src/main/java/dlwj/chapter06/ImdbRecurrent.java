@@ -103,7 +103,7 @@ public final class ImdbRecurrent implements Callable<Integer>, CheckedOptions {
             default -> throw new IllegalArgumentException("No model '" + name + "': " + MODELS);
         };
         return layers.initialise(new MultiLayerNetwork(KerasDefaults.network(seed).list()
-                .layer(layers.embedding(maxFeatures, embeddingDim))
+                .layer(layers.embedding(maxFeatures, embeddingDim).build())
                 .layer(recurrent)
                 .layer(layers.output(1, Activation.SIGMOID, KerasDefaults.binaryCrossentropy()))
                 .setInputType(InputType.recurrent(maxFeatures))

@@ -2,8 +2,10 @@ package dlwj.chapter06;
 
 import static dlwj.training.NumpyNames.shape;
 
+import dlwj.cli.CheckedOptions;
 import dlwj.cli.ExampleOptions;
 import dlwj.cli.Examples;
+import dlwj.cli.LayersOption;
 import dlwj.datasets.GloVe;
 import dlwj.datasets.ImdbReviews;
 import dlwj.datasets.NumpyRandomState;
@@ -47,7 +49,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "PretrainedWordEmbeddings", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Book 6.1.3: raw IMDB text, Tokenizer, GloVe embeddings frozen vs learned, on 200 reviews.")
-public final class PretrainedWordEmbeddings implements Callable<Integer> {
+public final class PretrainedWordEmbeddings implements Callable<Integer>, CheckedOptions {
 
     public static void main(String[] args) {
         Examples.main(new PretrainedWordEmbeddings(), args);
@@ -157,5 +159,13 @@ public final class PretrainedWordEmbeddings implements Callable<Integer> {
     boolean withoutGlove;
 
     @Mixin
+    LayersOption layers;
+
+    @Mixin
     ExampleOptions options;
+
+    @Override
+    public void checkOptions() {
+        layers.choice().requireStockTwin("Flatten", "after an Embedding, DL4J's dense layers read each word on its own");
+    }
 }

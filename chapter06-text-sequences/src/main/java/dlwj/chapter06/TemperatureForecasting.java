@@ -3,15 +3,16 @@ package dlwj.chapter06;
 import dlwj.cli.CheckedOptions;
 import dlwj.cli.ExampleOptions;
 import dlwj.cli.Examples;
+import dlwj.cli.LayersOption;
 import dlwj.datasets.ClimateData;
 import dlwj.datasets.JenaClimate;
 import dlwj.keras.layers.Bidirectional;
 import dlwj.keras.layers.Dense;
 import dlwj.keras.layers.Flatten;
 import dlwj.keras.layers.Gru;
-import dlwj.keras.layers.Output;
 import dlwj.training.History;
 import dlwj.training.KerasDefaults;
+import dlwj.training.LayerChoice;
 import dlwj.training.ModelSummary;
 import dlwj.training.Plots;
 import dlwj.training.Trainer;
@@ -97,7 +98,7 @@ public final class TemperatureForecasting implements Callable<Integer>, CheckedO
         }
 
         // Listings 6.37, 6.39, 6.40, 6.41, 6.43, 6.45, 6.47, 6.49: the model, trained with RMSprop on the mean absolute error
-        MultiLayerNetwork network = model(model, options.seed(), columns, trainGen.steps());
+        MultiLayerNetwork network = model(model, layers.choice(), options.seed(), columns, trainGen.steps());
         System.out.println(ModelSummary.of(network, InputType.recurrent(columns, trainGen.steps())));
         History history = new Trainer(network).seed(options.seed()).fit(trainGen, options.epochs(bookEpochs()), valGen);
 
@@ -142,7 +143,8 @@ public final class TemperatureForecasting implements Callable<Integer>, CheckedO
      * relu), GlobalMaxPooling1D(), Dense(1); {@code conv1d-gru}: Conv1D(32, 5, relu), MaxPooling1D(3), Conv1D(32,
      * 5, relu), GRU(32, dropout=0.1, recurrent_dropout=0.5), Dense(1). RMSprop and the mean absolute error.
      */
-    public static MultiLayerNetwork model(String name, long seed, int features, int steps) {
+    public static MultiLayerNetwork model(String name, LayerChoice choice, long seed, int features, int steps) {
+        requireStockTwins(name, choice);
         NeuralNetConfiguration.ListBuilder layers = KerasDefaults.network(seed).list();
         switch (name) {
             case "dense" -> layers.layer(new Flatten.Builder().build())
@@ -165,9 +167,9 @@ public final class TemperatureForecasting implements Callable<Integer>, CheckedO
                     .layer(new Gru.Builder(32).dropout(0.1).recurrentDropout(0.5).build());
             default -> throw new IllegalArgumentException("No model '" + name + "': " + MODELS);
         }
-        layers.layer(new Output.Builder().nOut(1).activation(Activation.IDENTITY).lossFunction(new LossMAE()).build());
+        layers.layer(choice.output(1, Activation.IDENTITY, new LossMAE()));
         // the dense model flattens windows of a known length; the recurrent ones take any length
-        return KerasDefaults.initialise(new MultiLayerNetwork(layers
+        return choice.initialise(new MultiLayerNetwork(layers
                 .setInputType(name.equals("dense") ? InputType.recurrent(features, steps) : InputType.recurrent(features))
                 .build()));
     }
@@ -206,11 +208,24 @@ public final class TemperatureForecasting implements Callable<Integer>, CheckedO
     int stepsPerEpoch;
 
     @Mixin
+    LayersOption layers;
+
+    @Mixin
     ExampleOptions options;
+
+    /** With {@code --layers dl4j}, refuses the models with a layer DL4J lacks: all but {@code conv1d}. */
+    private static void requireStockTwins(String model, LayerChoice layers) {
+        if (model.equals("dense")) {
+            layers.requireStockTwin("Flatten", "after a sequence, DL4J's dense layers read each step on its own");
+        } else if (model.contains("gru")) {
+            layers.requireStockTwin("GRU", "its recurrent layers are SimpleRnn and LSTM");
+        }
+    }
 
     @Override
     public void checkOptions() {
         CheckedOptions.requireOneOf("--model", model, MODELS);
+        requireStockTwins(model, layers.choice());
         int lookback = lookback();
         int step = step();
         if (lookback < step || step < 1 || delay < 0 || trainEnd <= lookback || validationEnd <= trainEnd + lookback

@@ -4,11 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlwj.cli.ExampleRun;
+import dlwj.cli.StockLayers;
 import dlwj.datasets.Fixtures;
+import dlwj.training.LayerChoice;
+import dlwj.training.Sequences;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** Listings 6.45-6.46 on a small, learnable imdb.npz in Keras' layout, reviews cut to 60 words. */
 class ImdbConvnetTest {
@@ -39,5 +44,18 @@ class ImdbConvnetTest {
         }
         assertTrue(run.result("best_val_acc") > 0.75, "2 classes: chance is 0.5\n" + run.output());
         assertTrue(Files.exists(dir.resolve("out/imdb-conv1d-accuracy.png")));
+    }
+
+    @Test
+    void theModelIsTheSameWithDl4jsLayers() {
+        int[][] reviews = new int[4][];
+        for (int i = 0; i < reviews.length; i++) {
+            reviews[i] = new int[] {1, 2 + i, 7, 3 * i + 4, 9, 2 * i + 11, 5, 8, 13, 21, 3, 6, 2, 19, 4, 17, 1, 12, 6, 9};
+        }
+        INDArray x = Sequences.embeddingInput(Sequences.padSequences(reviews, 60));
+        INDArray y = Nd4j.createFromArray(new float[][] {{0}, {1}, {1}, {0}});
+
+        StockLayers.assertSameModel(ImdbConvnet.model(LayerChoice.KERAS, 1, 30, 60),
+                ImdbConvnet.model(LayerChoice.DL4J, 1, 30, 60), x, y);
     }
 }

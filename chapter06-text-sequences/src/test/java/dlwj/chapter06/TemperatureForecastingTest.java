@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlwj.cli.ExampleRun;
+import dlwj.cli.StockLayers;
 import dlwj.datasets.Fixtures;
 import dlwj.datasets.JenaClimate;
+import dlwj.training.LayerChoice;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -18,6 +20,9 @@ import java.util.StringJoiner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Listings 6.28-6.43 on a generated jena_climate_2009_2016.csv.zip in the real file's format: 3,000 rows whose
@@ -123,5 +128,17 @@ class TemperatureForecastingTest {
         assertEquals(2, run("lstm").status());
         assertEquals(2, run("gru", "--lookback", "5000").status());
         assertEquals(2, run("conv1d").status(), "20 steps are too few for three convolutions");
+        assertEquals(2, run("gru", "--layers", "dl4j").status(), "DL4J has no GRU");
+        assertEquals(2, run("dense", "--layers", "dl4j").status(), "nor a Flatten after a sequence");
+    }
+
+    @Test
+    void theConvolutionalModelIsTheSameWithDl4jsLayers() {
+        Nd4j.getRandom().setSeed(12);
+        INDArray x = Nd4j.randn(DataType.FLOAT, 3, 14, 120);
+        INDArray y = Nd4j.randn(DataType.FLOAT, 3, 1);
+
+        StockLayers.assertSameModel(TemperatureForecasting.model("conv1d", LayerChoice.KERAS, 1, 14, 120),
+                TemperatureForecasting.model("conv1d", LayerChoice.DL4J, 1, 14, 120), x, y);
     }
 }

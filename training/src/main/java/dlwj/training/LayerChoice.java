@@ -7,6 +7,7 @@ import dlwj.keras.layers.MaxPooling2D;
 import dlwj.keras.layers.Output;
 import dlwj.keras.layers.SimpleRnn;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,6 +24,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.regularization.Regularization;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /**
@@ -57,8 +59,14 @@ public enum LayerChoice {
 
     /** Keras' {@code Dense(units, activation)} as a hidden layer. */
     public Layer dense(int units, Activation activation) {
-        return this == KERAS ? new Dense.Builder().nOut(units).activation(activation).build()
-                : new DenseLayer.Builder().nOut(units).activation(activation).build();
+        return dense(units, activation, List.of());
+    }
+
+    /** Keras' {@code Dense(units, activation, kernel_regularizer=...)}: {@code regularization} on the weights. */
+    public Layer dense(int units, Activation activation, List<Regularization> regularization) {
+        return this == KERAS ? new Dense.Builder().nOut(units).activation(activation).regularization(regularization)
+                .build()
+                : new DenseLayer.Builder().nOut(units).activation(activation).regularization(regularization).build();
     }
 
     /** Keras' last {@code Dense(units, activation)} with the model's {@code loss}. */
@@ -67,10 +75,13 @@ public enum LayerChoice {
                 : new OutputLayer.Builder().lossFunction(loss).nOut(units).activation(activation).build();
     }
 
-    /** Keras' {@code Embedding(inputDim, outputDim)}, its defaults from {@link KerasDefaults#embedding}. */
-    public Layer embedding(int inputDim, int outputDim) {
+    /**
+     * Keras' {@code Embedding(inputDim, outputDim)}, its defaults from {@link KerasDefaults#embedding}; add
+     * {@code .inputLength(n)} for Keras' {@code input_length}.
+     */
+    public EmbeddingSequenceLayer.Builder embedding(int inputDim, int outputDim) {
         return KerasDefaults.embedding(this == KERAS ? new Embedding.Builder() : new EmbeddingSequenceLayer.Builder(),
-                inputDim, outputDim).build();
+                inputDim, outputDim);
     }
 
     /** Keras' {@code SimpleRNN(units)} over {@code inputs} features, returning its last output. */
