@@ -8,6 +8,7 @@ import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,13 +25,19 @@ class DocsNumbersTest {
     private static final Path DOCS = Path.of("").toAbsolutePath();
     private static final Pattern MEASURE = Pattern.compile("\\b\\d\\.\\d{4}\\b");
 
-    /** The last cell of each row of the tables in {@code page}, with the row's first cell. */
+    /**
+     * Each row's cell of the column headed "Measured here" (else its last cell), with the row's first cell, of
+     * the tables in {@code page}.
+     */
     private static List<String[]> measuredCells(Path page) throws IOException {
         List<String[]> cells = new ArrayList<>();
+        int measured = -1;
         for (String line : Files.readAllLines(page)) {
             String[] row = line.split("\\|");
-            if (line.startsWith("| ") && row.length >= 6 && !line.startsWith("| Book")) {
-                cells.add(new String[] {row[1].strip(), row[row.length - 1].strip()});
+            if (line.startsWith("| Book")) {
+                measured = Arrays.asList(row).stream().map(String::strip).toList().indexOf("Measured here");
+            } else if (line.startsWith("| ") && row.length >= 6) {
+                cells.add(new String[] {row[1].strip(), row[measured > 0 ? measured : row.length - 1].strip()});
             }
         }
         return cells;

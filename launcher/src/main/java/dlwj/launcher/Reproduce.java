@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -212,12 +213,13 @@ public final class Reproduce implements Callable<Integer>, CheckedOptions {
         Path results = resultsFile(run);
         String measured = Files.exists(results) ? MeasuredResults.format(MeasuredResults.read(results))
                 : "ran without errors";
-        String dataNote = dataNote(spec(run));
-        String cell = String.format(Locale.ROOT, "%s (%s, %s, %s, %s%s)", measured, LocalDate.now(),
-                profile.description() + (run.args(profile).isEmpty() ? "" : " " + String.join(" ", run.args(profile))),
-                machine, duration(outcome.seconds()), dataNote);
-        if (new ResultsTable(docs.resolve("README.md")).rewrite(run.name(), cell)) {
-            System.out.println("Rewrote the row of `" + run.name() + "` in " + docs.resolve("README.md") + ": " + cell);
+        String settings = profile == Profile.BOOK ? "" : " (" + String.join(" ", Stream.concat(
+                Stream.of(profile.description()), run.args(profile).stream()).toList()) + ")";
+        ResultsTable.Measurement row = new ResultsTable.Measurement(measured + settings, LocalDate.now(),
+                dataNote(spec(run)));
+        if (new ResultsTable(docs.resolve("README.md")).rewrite(run.name(), row)) {
+            System.out.println("Rewrote the row of `" + run.name() + "` in " + docs.resolve("README.md") + ": " + row
+                    + " (" + machine + ", " + duration(outcome.seconds()) + ")");
         } else {
             System.out.println(docs.resolve("README.md") + " has no row for `" + run.name() + "`: not recorded there.");
         }
@@ -233,15 +235,15 @@ public final class Reproduce implements Callable<Integer>, CheckedOptions {
         }
     }
 
-    /** Where the run's data came from, if it reads any: {@code fashion-mnist from local copies}. */
+    /** Where the run's data came from, if it reads any: {@code Fashion-MNIST, local copies}. */
     private String dataNote(CommandSpec example) {
         if (example.findOption("--mirror") == null) {
             return "";
         }
         boolean local = !Commands.givenArguments(spec.mixins().get("data").options()).isEmpty();
         List<String> dataset = Commands.givenArguments(spec.mixins().get("dataset").options());
-        String name = !dataset.isEmpty() && example.findOption("--dataset") != null ? dataset.get(1) + " from " : "";
-        return "; data: " + name + (local ? "local copies (options below)" : "downloads");
+        String name = !dataset.isEmpty() && example.findOption("--dataset") != null ? dataset.get(1) + ", " : "";
+        return name + (local ? "local copies" : "downloads");
     }
 
     private int summary(List<Outcome> outcomes, double seconds) {

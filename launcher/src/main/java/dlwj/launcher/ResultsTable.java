@@ -5,13 +5,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The results table of {@code docs/README.md}: a Markdown table whose rows name a run in their second cell
- * ({@code `ImdbBinaryClassification` on ...}) and end with the result measured here, the cell the
- * reproduction rewrites. Everything else in the file is left as it is.
+ * ({@code `ImdbBinaryClassification` on ...}) and whose header names the columns the reproduction rewrites:
+ * {@code Measured here}, {@code Date} and {@code Data}. Everything else in the file is left as it is.
  */
 public final class ResultsTable {
 
@@ -21,20 +22,37 @@ public final class ResultsTable {
         this.file = file;
     }
 
+    /** What a run measured, on which day, from which data: the cells of its row that a reproduction rewrites. */
+    public record Measurement(String measured, LocalDate date, String data) {
+    }
+
+    static final String MEASURED = "Measured here";
+    static final String DATE = "Date";
+    static final String DATA = "Data";
+
     /**
-     * Replaces the last cell of the row of {@code runName} with {@code measured}, writing the file atomically.
+     * Writes {@code measurement} into the row of {@code runName}, writing the file atomically.
      *
      * @return false if no row names the run (the file is then unchanged)
      */
-    public boolean rewrite(String runName, String measured) throws IOException {
+    public boolean rewrite(String runName, Measurement measurement) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         String key = "`" + runName + "`";
+        List<String> header = List.of();
         boolean found = false;
         List<String> rewritten = new ArrayList<>();
         for (String line : lines) {
             List<String> cells = cells(line);
-            if (cells.size() >= 3 && cells.get(1).startsWith(key)) {
-                cells.set(cells.size() - 1, measured.replace("|", "\\|"));
+            if (cells.contains(MEASURED)) {
+                header = cells;
+            } else if (cells.size() >= 3 && cells.get(1).startsWith(key)) {
+                if (!header.containsAll(List.of(MEASURED, DATE, DATA))) {
+                    throw new IOException(file + ": the table of `" + runName + "` has no columns " + MEASURED + ", "
+                            + DATE + " and " + DATA);
+                }
+                cells.set(header.indexOf(MEASURED), measurement.measured().replace("|", "\\|"));
+                cells.set(header.indexOf(DATE), measurement.date().toString());
+                cells.set(header.indexOf(DATA), measurement.data().replace("|", "\\|"));
                 line = "| " + String.join(" | ", cells) + " |";
                 found = true;
             }

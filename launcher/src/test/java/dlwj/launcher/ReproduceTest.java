@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -83,10 +84,10 @@ class ReproduceTest {
             new BookRun("10.1", "Recording --again", Recording::new, List.of(), List.of(), Map.of()));
 
     private static final String README = """
-            | Book | What ran | Command | Book | Measured |
-            |---|---|---|---|---|
-            | 9.1 | `Recording` on real data | `-Dexample=Recording` | 2.1 | before |
-            | 9.2 | `Failing` | `-Dexample=Failing` | 0.9 | before |
+            | Book | What ran | Command | Book | Measured here | Date | Data | Guide |
+            |---|---|---|---|---|---|---|---|
+            | 9.1 | `Recording` on real data | `-Dexample=Recording` | 2.1 | before | 2026-01-01 | downloads | [chapter 9](chapter09.md) |
+            | 9.2 | `Failing` | `-Dexample=Failing` | 0.9 | before | 2026-01-01 | downloads | [chapter 9](chapter09.md) |
             """;
 
     @TempDir
@@ -113,11 +114,11 @@ class ReproduceTest {
         assertEquals(1, run.status(), run.output());
         List<String> rows = Files.readAllLines(docs.resolve("README.md"));
         String recorded = rows.get(2);
-        assertTrue(recorded.startsWith("| 9.1 | `Recording` on real data | `-Dexample=Recording` | 2.1 | epochs 3, "
-                + "all_scores [2.080, 2.290] ("), recorded);
-        assertTrue(recorded.contains("laptop profile --epochs 3"), recorded);
-        assertTrue(recorded.endsWith("; data: local copies (options below)) |"), recorded);
-        assertEquals("| 9.2 | `Failing` | `-Dexample=Failing` | 0.9 | before |", rows.get(3));
+        assertEquals("| 9.1 | `Recording` on real data | `-Dexample=Recording` | 2.1 | epochs 3, all_scores [2.080, 2.290] "
+                + "(laptop profile --epochs 3) | " + LocalDate.now() + " | local copies | [chapter 9](chapter09.md) |",
+                recorded);
+        assertEquals("| 9.2 | `Failing` | `-Dexample=Failing` | 0.9 | before | 2026-01-01 | downloads | "
+                + "[chapter 9](chapter09.md) |", rows.get(3));
         assertArrayEquals(FIGURE, Files.readAllBytes(docs.resolve("images/chapter09/curve.png")));
 
         String output = run.output();
