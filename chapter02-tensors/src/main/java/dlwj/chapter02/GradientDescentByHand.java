@@ -47,7 +47,7 @@ public final class GradientDescentByHand implements Callable<Integer> {
     public Integer call() {
         // Listing 2.1's MNIST, the images prepared as in listing 2.4, the training labels as in listing 2.5
         // (the first 2,000 + 1,000 images with --quick)
-        ImageData data = dataset.loadData();
+        ImageData data = dataset.loadData(options.dataSource());
         int trainCount = options.samples((int) data.trainImages().size(0), 2_000);
         int testCount = options.samples((int) data.testImages().size(0), 1_000);
         INDArray x = pixels(data.trainImages(), trainCount);
@@ -70,17 +70,19 @@ public final class GradientDescentByHand implements Callable<Integer> {
             System.out.printf("Mini-batch SGD, learning rate %s, momentum %s:%n", learningRate, m);
             TwoLayerNetwork network = TwoLayerNetwork.glorotUniform(28 * 28, hidden, 10, DataType.FLOAT,
                     options.seed());
-            train(network, x, y, epochs, batchSize, m);
+            double[] losses = train(network, x, y, epochs, batchSize, m);
             double accuracy = accuracy(network, xTest, yTest);
             System.out.printf("  test accuracy %.4f%n%n", accuracy);
+            options.record("training_loss_momentum_" + m, losses);
             options.record("test_acc_momentum_" + m, accuracy);
         }
         return 0;
     }
 
-    /** Section 2.4.3's loop, with the book's momentum rule; momentum 0 is plain SGD. */
-    private void train(TwoLayerNetwork network, INDArray x, INDArray y, int epochs, int batchSize,
+    /** Section 2.4.3's loop, with the book's momentum rule; momentum 0 is plain SGD. Each epoch's mean loss. */
+    private double[] train(TwoLayerNetwork network, INDArray x, INDArray y, int epochs, int batchSize,
             double momentum) {
+        double[] losses = new double[epochs];
         List<INDArray> velocities = new ArrayList<>();
         for (INDArray parameter : network.parameters()) {
             velocities.add(Nd4j.zerosLike(parameter));
@@ -110,8 +112,10 @@ public final class GradientDescentByHand implements Callable<Integer> {
                     network.parameters().get(p).addi(velocity.mul(momentum)).subi(gradient.mul(learningRate));
                 }
             }
-            System.out.printf("  epoch %d/%d: mean training loss %.4f%n", epoch, epochs, lossSum / samples);
+            losses[epoch - 1] = lossSum / samples;
+            System.out.printf("  epoch %d/%d: mean training loss %.4f%n", epoch, epochs, losses[epoch - 1]);
         }
+        return losses;
     }
 
     /**
