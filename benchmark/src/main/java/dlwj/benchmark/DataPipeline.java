@@ -46,7 +46,7 @@ final class DataPipeline {
 
     private void imdbParse() {
         long start = System.nanoTime();
-        SequenceData data = Imdb.loadData(TextOptions.defaults().withNumWords(10_000), source);
+        SequenceData data = Imdb.loadData(TextOptions.builder().numWords(10_000).build(), source);
         report("imdb-parse", data.trainSequences().length + data.testSequences().length, start);
     }
 

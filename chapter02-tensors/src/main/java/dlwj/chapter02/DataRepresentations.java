@@ -46,7 +46,7 @@ public final class DataRepresentations implements Callable<Integer> {
         show("np.array([matrix, matrix])", Nd4j.createFromArray(new long[][][] {rows, rows}));
 
         // 2.2.5 Key attributes, of the MNIST training images
-        ImageData data = dataset.loadData();
+        ImageData data = dataset.loadData(options.dataSource());
         INDArray trainImages = data.trainImages();
         long samples = trainImages.size(0);
         System.out.println("train_images: " + describe(trainImages));

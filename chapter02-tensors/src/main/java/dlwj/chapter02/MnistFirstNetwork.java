@@ -39,7 +39,7 @@ public final class MnistFirstNetwork implements Callable<Integer> {
     public Integer call() {
         // Listing 2.1: loading the MNIST dataset
         // (train_images, train_labels), (test_images, test_labels) = mnist.load_data()
-        ImageData data = dataset.loadData();
+        ImageData data = dataset.loadData(options.dataSource());
         int trainCount = options.samples((int) data.trainImages().size(0), 2_000);
         int testCount = options.samples((int) data.testImages().size(0), 1_000);
         INDArray trainImages = data.trainImages().get(NDArrayIndex.interval(0, trainCount));

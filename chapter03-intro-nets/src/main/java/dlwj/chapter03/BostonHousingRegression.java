@@ -42,7 +42,7 @@ public final class BostonHousingRegression implements Callable<Integer> {
     public Integer call() {
         // Listing 3.24: loading the Boston housing dataset
         // (train_data, train_targets), (test_data, test_targets) = boston_housing.load_data()
-        RegressionData data = BostonHousing.loadData();
+        RegressionData data = BostonHousing.loadData(options.dataSource());
         System.out.printf("train_data.shape = (%d, %d), test_data.shape = (%d, %d)%n", data.trainData().rows(),
                 data.trainData().columns(), data.testData().rows(), data.testData().columns());
 

@@ -49,7 +49,7 @@ public final class ImdbBinaryClassification implements Callable<Integer>, Checke
     public Integer call() {
         // Listing 3.1: loading the IMDB dataset, the 10,000 most frequent words (600 + 300 reviews with --quick)
         // (train_data, train_labels), (test_data, test_labels) = imdb.load_data(num_words=10000)
-        SequenceData imdb = ImdbVectors.forRun(Imdb.loadData(10_000), options);
+        SequenceData imdb = ImdbVectors.forRun(Imdb.loadData(10_000, options.dataSource()), options);
         int[][] trainData = imdb.trainSequences();
         int[] trainLabels = imdb.trainLabels();
         int[][] testData = imdb.testSequences();
@@ -60,7 +60,7 @@ public final class ImdbBinaryClassification implements Callable<Integer>, Checke
         System.out.println("max word index = " + Arrays.stream(trainData).flatMapToInt(Arrays::stream).max().orElse(0));
 
         // Section 3.4.1: decoding a review back to English words (indices are offset by 3)
-        WordIndex wordIndex = Imdb.wordIndex();
+        WordIndex wordIndex = Imdb.wordIndex(options.dataSource());
         System.out.println("Review 0: " + wordIndex.decode(trainData[0]) + "\n");
 
         // Listing 3.2: encoding the integer sequences into a binary matrix (the book's vectorize_sequences),

@@ -20,7 +20,7 @@ public record ImdbVectors(INDArray xTrain, INDArray yTrain, INDArray xTest, INDA
 
     /** Listings 3.1 and 3.2 in one call: {@code imdb.load_data(num_words=10000)}, vectorised. */
     public static ImdbVectors load(ExampleOptions options) {
-        SequenceData imdb = forRun(Imdb.loadData(NUM_WORDS), options);
+        SequenceData imdb = forRun(Imdb.loadData(NUM_WORDS, options.dataSource()), options);
         return new ImdbVectors(vectorizeSequences(imdb.trainSequences()), Labels.asFloat32(imdb.trainLabels()),
                 vectorizeSequences(imdb.testSequences()), Labels.asFloat32(imdb.testLabels()));
     }

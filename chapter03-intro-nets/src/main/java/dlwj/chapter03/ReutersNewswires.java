@@ -56,7 +56,7 @@ public final class ReutersNewswires implements Callable<Integer>, CheckedOptions
     public Integer call() {
         // Listing 3.12: loading the Reuters dataset, the 10,000 most frequent words
         // (train_data, train_labels), (test_data, test_labels) = reuters.load_data(num_words=10000)
-        SequenceData data = Reuters.loadData(10_000);
+        SequenceData data = Reuters.loadData(10_000, options.dataSource());
         int trainCount = options.samples(data.trainSequences().length, 800);
         int testCount = options.samples(data.testSequences().length, 200);
         System.out.printf("%d training and %d test newswires; train_labels[10] = %d (%s)%n", trainCount, testCount,
@@ -65,7 +65,7 @@ public final class ReutersNewswires implements Callable<Integer>, CheckedOptions
         // Listing 3.13: decoding a newswire back to text (indices are offset by 3: padding, start, unknown)
         try {
             // word_index = reuters.get_word_index()
-            WordIndex wordIndex = Reuters.wordIndex();
+            WordIndex wordIndex = Reuters.wordIndex(options.dataSource());
             // decoded_newswire = ' '.join([reverse_word_index.get(i - 3, '?') for i in train_data[0]])
             System.out.println("decoded_newswire = " + wordIndex.decode(data.trainSequences()[0]) + "\n");
         } catch (DatasetUnavailableException e) {

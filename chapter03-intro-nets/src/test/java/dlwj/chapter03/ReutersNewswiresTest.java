@@ -65,7 +65,7 @@ class ReutersNewswiresTest {
         ExampleRun run = ExampleRun.of(new ReutersNewswires(), data);
 
         // the book: ' '.join([reverse_word_index.get(i - 3, '?') for i in train_data[0]])
-        int[] first = Reuters.loadData(TextOptions.defaults().withNumWords(10_000), DataSource.fromEnvironment()
+        int[] first = Reuters.loadData(TextOptions.builder().numWords(10_000).build(), DataSource.fromEnvironment()
                 .withHome(dir).withLocalFile("reuters.npz", dir.resolve("reuters.npz"))).trainSequences()[0];
         String decoded = Arrays.stream(first).mapToObj(i -> i - 3 >= 1 && i - 3 <= 500 ? "w" + (i - 3) : "?")
                 .collect(Collectors.joining(" "));

@@ -58,7 +58,7 @@ public final class DataPreprocessing implements Callable<Integer>, CheckedOption
                 + Arrays.toString(round(scaler.apply(test).toDoubleVector())) + " (never normalised with its own statistics)");
 
         // Handling missing values, on Boston housing: missing features become 0, the mean after normalisation
-        RegressionData data = BostonHousing.loadData();
+        RegressionData data = BostonHousing.loadData(options.dataSource());
         Standardization boston = Standardization.fit(data.trainData());
         INDArray x = boston.apply(data.trainData());
         INDArray y = data.trainTargets().reshape(-1, 1);

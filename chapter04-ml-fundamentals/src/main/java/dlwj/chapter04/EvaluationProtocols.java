@@ -38,7 +38,7 @@ public final class EvaluationProtocols implements Callable<Integer> {
     @Override
     public Integer call() {
         // Chapter 3's data: Boston housing, normalised with the training data's statistics
-        RegressionData data = BostonHousing.loadData();
+        RegressionData data = BostonHousing.loadData(options.dataSource());
         Standardization standardization = Standardization.fit(data.trainData());
         x = standardization.apply(data.trainData());
         y = data.trainTargets().reshape(-1, 1);

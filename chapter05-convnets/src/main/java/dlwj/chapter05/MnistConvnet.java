@@ -51,7 +51,7 @@ public final class MnistConvnet implements Callable<Integer> {
         System.out.print(ModelSummary.of(model, MNIST_IMAGES));
 
         // Listing 5.3: training the convnet on MNIST images; DL4J's images are channels first, (samples, 1, 28, 28)
-        ImageData data = dataset.loadData();
+        ImageData data = dataset.loadData(options.dataSource());
         int trainCount = options.samples((int) data.trainImages().size(0), 2_000);
         int testCount = options.samples((int) data.testImages().size(0), 1_000);
         INDArray trainImages = images(data.trainImages(), trainCount);

@@ -45,7 +45,7 @@ public final class ImdbConvnet implements Callable<Integer> {
     public Integer call() {
         // Listing 6.45: preparing the IMDB data (2,000 + 500 reviews with --quick)
         int maxFeatures = 10_000; // number of words to consider as features
-        SequenceData imdb = Imdb.loadData(maxFeatures);
+        SequenceData imdb = Imdb.loadData(maxFeatures, options.dataSource());
         imdb = imdb.first(options.samples(imdb.trainSequences().length, 2_000),
                 options.samples(imdb.testSequences().length, 500));
         System.out.println(imdb.trainSequences().length + " train sequences");

@@ -50,7 +50,7 @@ public final class ImdbEmbeddingLayer implements Callable<Integer>, CheckedOptio
         // Listing 6.6: loading the IMDB data for use with an Embedding layer (2,000 reviews with --quick)
         int maxFeatures = 10_000; // number of words to consider as features
         int maxlen = 20; // cuts off the text after this number of words (among the most common words)
-        SequenceData imdb = Imdb.loadData(maxFeatures);
+        SequenceData imdb = Imdb.loadData(maxFeatures, options.dataSource());
         imdb = imdb.first(options.samples(imdb.trainSequences().length, 2_000), 0);
         INDArray xTrain = Sequences.embeddingInput(Sequences.padSequences(imdb.trainSequences(), maxlen));
         INDArray yTrain = Labels.asFloat32(imdb.trainLabels());

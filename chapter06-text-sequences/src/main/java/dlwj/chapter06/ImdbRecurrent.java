@@ -59,7 +59,7 @@ public final class ImdbRecurrent implements Callable<Integer>, CheckedOptions {
 
         // Listing 6.22: preparing the IMDB data (2,000 + 500 reviews with --quick)
         int maxFeatures = 10_000; // number of words to consider as features
-        SequenceData imdb = Imdb.loadData(maxFeatures);
+        SequenceData imdb = Imdb.loadData(maxFeatures, options.dataSource());
         imdb = imdb.first(options.samples(imdb.trainSequences().length, 2_000),
                 options.samples(imdb.testSequences().length, 500));
         System.out.println(imdb.trainSequences().length + " train sequences");

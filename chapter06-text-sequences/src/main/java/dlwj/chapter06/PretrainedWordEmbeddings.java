@@ -58,7 +58,7 @@ public final class PretrainedWordEmbeddings implements Callable<Integer>, Checke
     @Override
     public Integer call() {
         // Listing 6.8: processing the labels of the raw IMDB data
-        TextData train = ImdbReviews.load("train");
+        TextData train = ImdbReviews.load("train", options.dataSource());
 
         // Listing 6.9: tokenizing the text of the raw IMDB data
         int maxlen = 100; // cuts off reviews after 100 words
@@ -88,7 +88,7 @@ public final class PretrainedWordEmbeddings implements Callable<Integer>, Checke
         Path gloveModel = options.output("pre_trained_glove_model.zip");
         if (!withoutGlove) {
             // Listing 6.10: parsing the GloVe word-embeddings file
-            Map<String, float[]> embeddingsIndex = GloVe.embeddingsIndex(embeddingDim);
+            Map<String, float[]> embeddingsIndex = GloVe.embeddingsIndex(embeddingDim, options.dataSource());
             System.out.printf("Found %d word vectors.%n", embeddingsIndex.size());
 
             // Listing 6.11: preparing the GloVe word-embeddings matrix (words not found in it stay all zeros)
@@ -124,7 +124,7 @@ public final class PretrainedWordEmbeddings implements Callable<Integer>, Checke
         AccuracyCurves.plotAndReport(history, "imdb-learned", "learned_best_val_acc", options);
 
         // Listing 6.17: tokenizing the data of the test set, then evaluating the model on it
-        TextData test = ImdbReviews.load("test");
+        TextData test = ImdbReviews.load("test", options.dataSource());
         INDArray xTest = Sequences.embeddingInput(Sequences.padSequences(tokenizer.textsToSequences(test.texts()),
                 maxlen));
         INDArray yTest = Labels.asFloat32(test.labels());

@@ -53,7 +53,7 @@ public final class TemperatureForecasting implements Callable<Integer>, CheckedO
     @Override
     public Integer call() {
         // Listings 6.28-6.29: inspecting the data of the Jena weather dataset; parsing it into float_data
-        ClimateData climate = JenaClimate.loadData();
+        ClimateData climate = JenaClimate.loadData(options.dataSource());
         System.out.println(climate.header());
         System.out.println(climate.rows());
         float[] floatData = climate.floatData();

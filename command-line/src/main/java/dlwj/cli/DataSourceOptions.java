@@ -11,13 +11,10 @@ import picocli.CommandLine.Option;
 /**
  * The command-line options that say where data comes from, shared by {@code describe} and every
  * example: {@code --mirror}, {@code --cache-dir}, {@code --local-file}. Each overrides the matching
- * environment setting of {@link DataSource#fromEnvironment()}. For the run of their command they are the
- * {@linkplain DataSource#configured() configured source}, the one Keras-like calls such as
- * {@code Imdb.loadData(10_000)} load from.
+ * environment setting of {@link DataSource#fromEnvironment()}. An example passes {@link #dataSource()} to the
+ * loaders it calls: {@code Imdb.loadData(10_000, options.dataSource())}.
  */
-public final class DataSourceOptions implements CheckedOptions, RunScoped {
-
-    private DataSource replaced;
+public final class DataSourceOptions implements CheckedOptions {
 
     @Option(names = "--mirror", paramLabel = "URL|DIR",
             description = "Fetch data files from this URL or folder (holding them under their own names) "
@@ -55,16 +52,6 @@ public final class DataSourceOptions implements CheckedOptions, RunScoped {
             }
         }
         dataSource();
-    }
-
-    @Override
-    public void beforeRun() {
-        replaced = DataSource.configure(dataSource());
-    }
-
-    @Override
-    public void afterRun() {
-        DataSource.configure(replaced);
     }
 
     /**

@@ -135,7 +135,7 @@ public final class Describe implements Callable<Integer>, CheckedOptions {
     }
 
     private TextOptions options() {
-        return TextOptions.defaults().withNumWords(numWords);
+        return TextOptions.builder().numWords(numWords).build();
     }
 
     private void images(String name, ImageData data) {

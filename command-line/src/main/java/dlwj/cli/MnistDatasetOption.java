@@ -24,11 +24,11 @@ public final class MnistDatasetOption implements CheckedOptions {
         }
     }
 
-    /** The chosen dataset, as Keras' {@code mnist.load_data()} returns it, from the configured {@link DataSource}. */
-    public ImageData loadData() {
+    /** The chosen dataset, as Keras' {@code mnist.load_data()} returns it, from {@code source}. */
+    public ImageData loadData(DataSource source) {
         return switch (dataset) {
-            case "mnist" -> Mnist.loadData();
-            case "fashion-mnist" -> FashionMnist.loadData();
+            case "mnist" -> Mnist.loadData(source);
+            case "fashion-mnist" -> FashionMnist.loadData(source);
             default -> throw new IllegalStateException("unchecked --dataset " + dataset);
         };
     }

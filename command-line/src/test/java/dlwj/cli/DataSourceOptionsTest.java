@@ -112,28 +112,4 @@ class DataSourceOptionsTest {
         assertTrue(err.toString().startsWith(message), err.toString());
         assertEquals(1, err.toString().lines().count(), err.toString());
     }
-
-    @Test
-    void duringItsRunACommandsDataOptionsAreWhatLoadDataUses(@TempDir Path dir) {
-        @picocli.CommandLine.Command(name = "probe")
-        final class Probe implements java.util.concurrent.Callable<Integer> {
-            @picocli.CommandLine.Mixin
-            DataSourceOptions data = new DataSourceOptions();
-            String mirrorDuringRun;
-
-            @Override
-            public Integer call() {
-                mirrorDuringRun = DataSource.configured().mirror().orElse(null);
-                return 0;
-            }
-        }
-        String before = DataSource.configured().mirror().orElse(null);
-        Probe probe = new Probe();
-
-        assertEquals(0, Commands.execute(probe, new PrintWriter(new StringWriter(), true), "--mirror", dir.toString(),
-                "--cache-dir", dir.toString()));
-
-        assertEquals(dir.toString(), probe.mirrorDuringRun);
-        assertEquals(before, DataSource.configured().mirror().orElse(null), "the run's source ends with the run");
-    }
 }

@@ -34,9 +34,14 @@ public final class BostonHousing {
     private BostonHousing() {
     }
 
-    /** {@code boston_housing.load_data()}, from the configured {@link DataSource}. */
+    /** {@code boston_housing.load_data()}, from the environment's {@link DataSource#fromEnvironment() source}. */
     public static RegressionData loadData() {
-        return loadData(0.2, 113, DataSource.configured());
+        return loadData(DataSource.fromEnvironment());
+    }
+
+    /** {@code boston_housing.load_data()} from {@code source}. */
+    public static RegressionData loadData(DataSource source) {
+        return loadData(0.2, 113, source);
     }
 
     /** {@code boston_housing.load_data(test_split=testSplit, seed=seed)}. */

@@ -60,9 +60,9 @@ public final class DogsVsCats {
         return kaggleTrainOrNull != null ? bookSplit(kaggleTrainOrNull, source) : filtered(source);
     }
 
-    /** {@code cats_and_dogs_filtered}, downloaded and extracted, from the configured {@link DataSource}. */
+    /** {@code cats_and_dogs_filtered}, downloaded and extracted, from the environment's {@link DataSource#fromEnvironment() source}. */
     public static ImageFolders filtered() {
-        return filtered(DataSource.configured());
+        return filtered(DataSource.fromEnvironment());
     }
 
     public static ImageFolders filtered(DataSource source) {

@@ -33,9 +33,9 @@ public final class FashionMnist {
         return RemoteFile.of("datasets/fashion-mnist/" + name, ORIGIN + name, null, size, Idx.holding(count));
     }
 
-    /** {@code fashion_mnist.load_data()}, from the configured {@link DataSource}. */
+    /** {@code fashion_mnist.load_data()}, from the environment's {@link DataSource#fromEnvironment() source}. */
     public static ImageData loadData() {
-        return loadData(DataSource.configured());
+        return loadData(DataSource.fromEnvironment());
     }
 
     public static ImageData loadData(DataSource source) {

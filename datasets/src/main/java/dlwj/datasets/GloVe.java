@@ -46,11 +46,11 @@ public final class GloVe {
 
     /**
      * Every word's vector of {@code glove.6B.<embeddingDim>d.txt}, in the file's order (by frequency), from the
-     * configured {@link DataSource}: listing 6.10's {@code embeddings_index}. The 100-dimensional one the book
+     * environment's {@link DataSource#fromEnvironment() source}: listing 6.10's {@code embeddings_index}. The 100-dimensional one the book
      * uses takes about 200 MB.
      */
     public static Map<String, float[]> embeddingsIndex(int embeddingDim) {
-        return embeddingsIndex(embeddingDim, DataSource.configured());
+        return embeddingsIndex(embeddingDim, DataSource.fromEnvironment());
     }
 
     public static Map<String, float[]> embeddingsIndex(int embeddingDim, DataSource source) {

@@ -28,7 +28,7 @@ public final class ImageNetClasses {
         this.names = names;
     }
 
-    /** The class index, from the configured {@link DataSource}. */
+    /** The class index, from the environment's {@link DataSource#fromEnvironment() source}. */
     public static ImageNetClasses load(DataSource source) {
         return source.load(INDEX, ImageNetClasses::read);
     }

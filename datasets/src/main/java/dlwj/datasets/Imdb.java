@@ -30,9 +30,14 @@ public final class Imdb {
     private Imdb() {
     }
 
-    /** {@code imdb.load_data(num_words=numWords)}, from the configured {@link DataSource}. */
+    /** {@code imdb.load_data(num_words=numWords)}, from the environment's {@link DataSource#fromEnvironment() source}. */
     public static SequenceData loadData(int numWords) {
-        return loadData(TextOptions.defaults().withNumWords(numWords), DataSource.configured());
+        return loadData(numWords, DataSource.fromEnvironment());
+    }
+
+    /** {@code imdb.load_data(num_words=numWords)} from {@code source}. */
+    public static SequenceData loadData(int numWords, DataSource source) {
+        return loadData(TextOptions.builder().numWords(numWords).build(), source);
     }
 
     /** {@code imdb.load_data(...)} with all of Keras' options. */
@@ -64,9 +69,9 @@ public final class Imdb {
         return new SequenceData(train.sequences(), train.labels(), test.sequences(), test.labels());
     }
 
-    /** {@code imdb.get_word_index()}, from the configured {@link DataSource}. */
+    /** {@code imdb.get_word_index()}, from the environment's {@link DataSource#fromEnvironment() source}. */
     public static WordIndex wordIndex() {
-        return wordIndex(DataSource.configured());
+        return wordIndex(DataSource.fromEnvironment());
     }
 
     public static WordIndex wordIndex(DataSource source) {

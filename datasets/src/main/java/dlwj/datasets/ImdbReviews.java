@@ -51,10 +51,10 @@ public final class ImdbReviews {
 
     /**
      * The texts and labels (0 negative, 1 positive) of the split {@code "train"} or {@code "test"}, from the
-     * configured {@link DataSource}: listing 6.8's {@code texts} and {@code labels}.
+     * environment's {@link DataSource#fromEnvironment() source}: listing 6.8's {@code texts} and {@code labels}.
      */
     public static TextData load(String split) {
-        return load(split, DataSource.configured());
+        return load(split, DataSource.fromEnvironment());
     }
 
     /**
@@ -71,9 +71,9 @@ public final class ImdbReviews {
         return FileReading.read(folder, f -> read(f, split));
     }
 
-    /** The extracted {@code aclImdb} folder, the book's {@code imdb_dir}, from the configured {@link DataSource}. */
+    /** The extracted {@code aclImdb} folder, the book's {@code imdb_dir}, from the environment's {@link DataSource#fromEnvironment() source}. */
     public static Path folder() {
-        return folder(DataSource.configured());
+        return folder(DataSource.fromEnvironment());
     }
 
     public static Path folder(DataSource source) {

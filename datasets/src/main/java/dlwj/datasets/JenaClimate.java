@@ -43,9 +43,9 @@ public final class JenaClimate {
     private JenaClimate() {
     }
 
-    /** The header and {@code float_data} of the CSV, from the configured {@link DataSource}. */
+    /** The header and {@code float_data} of the CSV, from the environment's {@link DataSource#fromEnvironment() source}. */
     public static ClimateData loadData() {
-        return loadData(DataSource.configured());
+        return loadData(DataSource.fromEnvironment());
     }
 
     public static ClimateData loadData(DataSource source) {

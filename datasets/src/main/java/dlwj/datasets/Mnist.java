@@ -24,9 +24,9 @@ public final class Mnist {
     private Mnist() {
     }
 
-    /** {@code mnist.load_data()}, from the configured {@link DataSource}. */
+    /** {@code mnist.load_data()}, from the environment's {@link DataSource#fromEnvironment() source}. */
     public static ImageData loadData() {
-        return loadData(DataSource.configured());
+        return loadData(DataSource.fromEnvironment());
     }
 
     public static ImageData loadData(DataSource source) {

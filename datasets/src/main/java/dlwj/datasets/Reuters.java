@@ -38,9 +38,14 @@ public final class Reuters {
     private Reuters() {
     }
 
-    /** {@code reuters.load_data(num_words=numWords)}, from the configured {@link DataSource}. */
+    /** {@code reuters.load_data(num_words=numWords)}, from the environment's {@link DataSource#fromEnvironment() source}. */
     public static SequenceData loadData(int numWords) {
-        return loadData(TextOptions.defaults().withNumWords(numWords), DataSource.configured());
+        return loadData(numWords, DataSource.fromEnvironment());
+    }
+
+    /** {@code reuters.load_data(num_words=numWords)} from {@code source}. */
+    public static SequenceData loadData(int numWords, DataSource source) {
+        return loadData(TextOptions.builder().numWords(numWords).build(), source);
     }
 
     /** {@code reuters.load_data(...)} with all of Keras' options. */
@@ -66,9 +71,9 @@ public final class Reuters {
                 Arrays.copyOfRange(x, split, x.length), Arrays.copyOfRange(y, split, y.length));
     }
 
-    /** {@code reuters.get_word_index()}, from the configured {@link DataSource}. */
+    /** {@code reuters.get_word_index()}, from the environment's {@link DataSource#fromEnvironment() source}. */
     public static WordIndex wordIndex() {
-        return wordIndex(DataSource.configured());
+        return wordIndex(DataSource.fromEnvironment());
     }
 
     public static WordIndex wordIndex(DataSource source) {

@@ -2,8 +2,8 @@ package dlwj.datasets;
 
 /**
  * The options of Keras' {@code imdb.load_data} and {@code reuters.load_data}, with the same meaning and
- * defaults. Start from {@link #defaults()} and change what the example needs:
- * {@code TextOptions.defaults().withNumWords(10_000)}.
+ * defaults. Start from {@link #builder()} and change what the example needs:
+ * {@code TextOptions.builder().numWords(10_000).build()}.
  *
  * @param numWords   keep the {@code numWords} most frequent words (indices below it); 0 keeps all
  *                   ({@code num_words=None})
@@ -38,38 +38,71 @@ public record TextOptions(int numWords, int skipTop, int maxlen, long seed, Inte
 
     /** Keras' defaults: all words, no skip, no maxlen, seed 113, start 1, OOV 2, index from 3, 20% test. */
     public static TextOptions defaults() {
-        return new TextOptions(0, 0, 0, 113, 1, 2, 3, 0.2);
+        return builder().build();
     }
 
-    public TextOptions withNumWords(int numWords) {
-        return new TextOptions(numWords, skipTop, maxlen, seed, startChar, oovChar, indexFrom, testSplit);
+    /** Keras' defaults, to change: {@code TextOptions.builder().numWords(10_000).maxlen(500).build()}. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public TextOptions withSkipTop(int skipTop) {
-        return new TextOptions(numWords, skipTop, maxlen, seed, startChar, oovChar, indexFrom, testSplit);
-    }
+    /** Keras' keyword arguments one by one, named as Keras names them; each starts at Keras' default. */
+    public static final class Builder {
+        private int numWords;
+        private int skipTop;
+        private int maxlen;
+        private long seed = 113;
+        private Integer startChar = 1;
+        private Integer oovChar = 2;
+        private int indexFrom = 3;
+        private double testSplit = 0.2;
 
-    public TextOptions withMaxlen(int maxlen) {
-        return new TextOptions(numWords, skipTop, maxlen, seed, startChar, oovChar, indexFrom, testSplit);
-    }
+        private Builder() {
+        }
 
-    public TextOptions withSeed(long seed) {
-        return new TextOptions(numWords, skipTop, maxlen, seed, startChar, oovChar, indexFrom, testSplit);
-    }
+        public Builder numWords(int numWords) {
+            this.numWords = numWords;
+            return this;
+        }
 
-    public TextOptions withStartChar(Integer startChar) {
-        return new TextOptions(numWords, skipTop, maxlen, seed, startChar, oovChar, indexFrom, testSplit);
-    }
+        public Builder skipTop(int skipTop) {
+            this.skipTop = skipTop;
+            return this;
+        }
 
-    public TextOptions withOovChar(Integer oovChar) {
-        return new TextOptions(numWords, skipTop, maxlen, seed, startChar, oovChar, indexFrom, testSplit);
-    }
+        public Builder maxlen(int maxlen) {
+            this.maxlen = maxlen;
+            return this;
+        }
 
-    public TextOptions withIndexFrom(int indexFrom) {
-        return new TextOptions(numWords, skipTop, maxlen, seed, startChar, oovChar, indexFrom, testSplit);
-    }
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
 
-    public TextOptions withTestSplit(double testSplit) {
-        return new TextOptions(numWords, skipTop, maxlen, seed, startChar, oovChar, indexFrom, testSplit);
+        public Builder startChar(Integer startChar) {
+            this.startChar = startChar;
+            return this;
+        }
+
+        public Builder oovChar(Integer oovChar) {
+            this.oovChar = oovChar;
+            return this;
+        }
+
+        public Builder indexFrom(int indexFrom) {
+            this.indexFrom = indexFrom;
+            return this;
+        }
+
+        public Builder testSplit(double testSplit) {
+            this.testSplit = testSplit;
+            return this;
+        }
+
+        /** The options, checked as Keras would: no negative count, a test split strictly between 0 and 1. */
+        public TextOptions build() {
+            return new TextOptions(numWords, skipTop, maxlen, seed, startChar, oovChar, indexFrom, testSplit);
+        }
     }
 }

@@ -36,9 +36,9 @@ public final class Vgg16Weights {
     private Vgg16Weights() {
     }
 
-    /** The weights file, from the configured {@link DataSource}; read it with {@link KerasWeightsFile}. */
+    /** The weights file, from the environment's {@link DataSource#fromEnvironment() source}; read it with {@link KerasWeightsFile}. */
     public static Path notop() {
-        return notop(DataSource.configured());
+        return notop(DataSource.fromEnvironment());
     }
 
     public static Path notop(DataSource source) {

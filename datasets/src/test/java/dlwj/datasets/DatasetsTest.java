@@ -102,7 +102,7 @@ class DatasetsTest {
         Fixtures.write(mirror.resolve("reuters.npz"), Fixtures.npz(Fixtures.arrays(
                 "y", Fixtures.npyInt64(topics), "x", Fixtures.npyObjectSequences(newswires))));
 
-        SequenceData reuters = Reuters.loadData(TextOptions.defaults().withNumWords(1000),
+        SequenceData reuters = Reuters.loadData(TextOptions.builder().numWords(1000).build(),
                 source().withLocalFile("reuters.npz", mirror.resolve("reuters.npz")));
 
         assertEquals(8, reuters.trainSequences().length);

@@ -96,21 +96,21 @@ class KerasParityTest {
     /** The case's Keras keyword arguments as options. */
     private static TextOptions options(JsonElement testCase) {
         JsonObject kwargs = testCase.getAsJsonObject().getAsJsonObject("options");
-        TextOptions options = TextOptions.defaults();
+        TextOptions.Builder options = TextOptions.builder();
         for (String key : kwargs.keySet()) {
             JsonElement value = kwargs.get(key);
-            options = switch (key) {
-                case "num_words" -> options.withNumWords(value.getAsInt());
-                case "skip_top" -> options.withSkipTop(value.getAsInt());
-                case "maxlen" -> options.withMaxlen(value.getAsInt());
-                case "seed" -> options.withSeed(value.getAsLong());
-                case "start_char" -> options.withStartChar(value.isJsonNull() ? null : value.getAsInt());
-                case "oov_char" -> options.withOovChar(value.isJsonNull() ? null : value.getAsInt());
-                case "index_from" -> options.withIndexFrom(value.getAsInt());
+            switch (key) {
+                case "num_words" -> options.numWords(value.getAsInt());
+                case "skip_top" -> options.skipTop(value.getAsInt());
+                case "maxlen" -> options.maxlen(value.getAsInt());
+                case "seed" -> options.seed(value.getAsLong());
+                case "start_char" -> options.startChar(value.isJsonNull() ? null : value.getAsInt());
+                case "oov_char" -> options.oovChar(value.isJsonNull() ? null : value.getAsInt());
+                case "index_from" -> options.indexFrom(value.getAsInt());
                 default -> throw new IllegalArgumentException(key);
-            };
+            }
         }
-        return options;
+        return options.build();
     }
 
     private static long[] draw(NumpyRandomState rng, int count) {

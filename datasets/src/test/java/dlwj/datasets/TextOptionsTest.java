@@ -11,10 +11,10 @@ class TextOptionsTest {
     @Test
     void aBadOptionIsNamedAsKerasNamesIt() {
         assertEquals("num_words must not be negative, not -1", assertThrows(IllegalArgumentException.class,
-                () -> TextOptions.defaults().withNumWords(-1)).getMessage());
+                () -> TextOptions.builder().numWords(-1).build()).getMessage());
         assertEquals("maxlen must not be negative, not -5", assertThrows(IllegalArgumentException.class,
-                () -> TextOptions.defaults().withMaxlen(-5)).getMessage());
+                () -> TextOptions.builder().maxlen(-5).build()).getMessage());
         assertEquals("test_split must be between 0 and 1, not 1.5", assertThrows(IllegalArgumentException.class,
-                () -> TextOptions.defaults().withTestSplit(1.5)).getMessage());
+                () -> TextOptions.builder().testSplit(1.5).build()).getMessage());
     }
 }

@@ -51,7 +51,6 @@ public final class DataSource {
     private static final Logger log = LoggerFactory.getLogger(DataSource.class);
 
     /** The source a command's options set for the Keras-like {@code loadData()} calls of its run. */
-    private static volatile DataSource configured;
 
     private final Path home;
     private final Path kerasHome;
@@ -83,26 +82,6 @@ public final class DataSource {
                 Downloader.DEFAULT_STALL_TIMEOUT), FileLocks.DEFAULT_WAIT);
         Optional<String> window = setting(DOWNLOAD_TIMEOUT_PROPERTY, DOWNLOAD_TIMEOUT_VARIABLE);
         return window.isEmpty() ? source : source.withRetryWindow(seconds(window.get()));
-    }
-
-    /**
-     * The source the loaders without a source argument use ({@code Imdb.loadData(10_000)}, as Keras'
-     * {@code imdb.load_data(num_words=10000)}): the one a command's data options configured for its run,
-     * else {@link #fromEnvironment()}.
-     */
-    public static DataSource configured() {
-        DataSource source = configured;
-        return source != null ? source : fromEnvironment();
-    }
-
-    /**
-     * Makes {@code source} the {@link #configured()} one (the data options of a command do it for its run);
-     * {@code null} goes back to the environment's. Returns the one it replaces.
-     */
-    public static DataSource configure(DataSource source) {
-        DataSource previous = configured;
-        configured = source;
-        return previous;
     }
 
     /** The download timeout's setting, in seconds; a bad one is refused with the setting's name. */
