@@ -4,6 +4,7 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
 import dlwj.cli.ExampleOptions;
 import dlwj.cli.Examples;
+import dlwj.training.LayerChoice;
 import dlwj.training.Plots;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class FilterPatterns implements Callable<Integer> {
     public Integer call() {
         Path weightsFile = weights.notop(options);
         // Listing 5.32's model: VGG16's convolutional base with ImageNet's weights
-        MultiLayerNetwork base = Vgg16ConvBase.fromKerasWeights(weightsFile, PATTERN_SIZE, PATTERN_SIZE);
+        MultiLayerNetwork base = Vgg16ConvBase.fromKerasWeights(LayerChoice.KERAS, weightsFile, PATTERN_SIZE, PATTERN_SIZE);
         Random random = Nd4j.getRandomFactory().getNewRandomInstance(options.seed());
 
         // Listing 5.38: the pattern filter 0 of block3_conv1 responds to, generate_pattern's default 150x150

@@ -2,8 +2,8 @@ package dlwj.chapter05;
 
 import dlwj.datasets.files.InvalidDataFileException;
 import dlwj.datasets.formats.KerasWeightsFile;
-import dlwj.keras.layers.MaxPooling2D;
 import dlwj.training.KerasDefaults;
+import dlwj.training.LayerChoice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -40,14 +40,14 @@ public final class Vgg16ConvBase {
     }
 
     /** The base for {@code height x width} RGB pictures (channels first), randomly initialised. */
-    public static MultiLayerNetwork build(int height, int width) {
-        return build(BLOCKS, height, width);
+    public static MultiLayerNetwork build(LayerChoice choice, int height, int width) {
+        return build(choice, BLOCKS, height, width);
     }
 
     /** A VGG-like base with other blocks (the tests use a small one). */
-    public static MultiLayerNetwork build(int[][] blocks, int height, int width) {
+    public static MultiLayerNetwork build(LayerChoice choice, int[][] blocks, int height, int width) {
         NeuralNetConfiguration.ListBuilder list = KerasDefaults.network(0).list();
-        layers(blocks, name -> false).forEach(list::layer);
+        layers(choice, blocks, name -> false).forEach(list::layer);
         MultiLayerNetwork base = new MultiLayerNetwork(list.setInputType(InputType.convolutional(height, width, 3)).build());
         base.init();
         return base;
@@ -57,7 +57,7 @@ public final class Vgg16ConvBase {
      * The base's layers, for a model that puts its own layers on top: those whose names {@code frozen} accepts
      * keep their weights during training (Keras' {@code trainable = False}).
      */
-    public static List<Layer> layers(int[][] blocks, Predicate<String> frozen) {
+    public static List<Layer> layers(LayerChoice choice, int[][] blocks, Predicate<String> frozen) {
         List<Layer> layers = new ArrayList<>();
         for (int b = 0; b < blocks.length; b++) {
             for (int c = 0; c < blocks[b].length; c++) {
@@ -66,7 +66,9 @@ public final class Vgg16ConvBase {
                         .convolutionMode(ConvolutionMode.Same).activation(Activation.RELU).name(name).build()));
             }
             String pool = "block" + (b + 1) + "_pool";
-            layers.add(freezeIf(frozen.test(pool), new MaxPooling2D.Builder(2, 2).name(pool).build()));
+            Layer pooling = choice.maxPooling2D(2, 2);
+            pooling.setLayerName(pool);
+            layers.add(freezeIf(frozen.test(pool), pooling));
         }
         return layers;
     }
@@ -79,8 +81,8 @@ public final class Vgg16ConvBase {
      * The base that Keras' weight file describes (its convolutions' filter counts, block by block) for
      * {@code height x width} pictures, with those weights: VGG16 for Keras' VGG16 file.
      */
-    public static MultiLayerNetwork fromKerasWeights(Path kerasWeights, int height, int width) {
-        return loadKerasWeights(build(blocksOf(kerasWeights), height, width), kerasWeights);
+    public static MultiLayerNetwork fromKerasWeights(LayerChoice choice, Path kerasWeights, int height, int width) {
+        return loadKerasWeights(build(choice, blocksOf(kerasWeights), height, width), kerasWeights);
     }
 
     /**
@@ -108,7 +110,7 @@ public final class Vgg16ConvBase {
             throw new UncheckedIOException("Cannot read Keras' weights from " + kerasWeights + ": " + e.getMessage(), e);
         }
         NeuralNetConfiguration.ListBuilder list = KerasDefaults.network(0).list();
-        layers(architecture.blocks(), name -> false).forEach(list::layer);
+        layers(LayerChoice.KERAS, architecture.blocks(), name -> false).forEach(list::layer);
         for (int i = 0; i < names.size(); i++) {
             int units = (int) kernels.get(i).shape()[1];
             list.layer(i < names.size() - 1

@@ -3,13 +3,14 @@ package dlwj.chapter05;
 import dlwj.cli.DogsVsCatsSplitOption;
 import dlwj.cli.ExampleOptions;
 import dlwj.cli.Examples;
+import dlwj.cli.LayersOption;
 import dlwj.datasets.ImageFolders;
 import dlwj.datasets.files.AtomicFiles;
 import dlwj.datasets.files.Checksum;
 import dlwj.keras.layers.Dense;
-import dlwj.keras.layers.Output;
 import dlwj.training.History;
 import dlwj.training.KerasDefaults;
+import dlwj.training.LayerChoice;
 import dlwj.training.Metric;
 import dlwj.training.ModelSummary;
 import dlwj.training.Plots;
@@ -51,7 +52,7 @@ public final class Vgg16FeatureExtraction implements Callable<Integer> {
     public Integer call() {
         // Listing 5.16: instantiating the VGG16 convolutional base, with Keras' ImageNet weights
         Path weightsFile = weights.notop(options);
-        MultiLayerNetwork convBase = Vgg16ConvBase.fromKerasWeights(weightsFile, SIZE, SIZE);
+        MultiLayerNetwork convBase = Vgg16ConvBase.fromKerasWeights(layers.choice(), weightsFile, SIZE, SIZE);
         System.out.print(ModelSummary.of(convBase, InputType.convolutional(SIZE, SIZE, 3)));
 
         // Listing 5.17: extracting features with the pretrained convolutional base (cached on disk)
@@ -62,13 +63,12 @@ public final class Vgg16FeatureExtraction implements Callable<Integer> {
         // Listing 5.18: defining and training the densely connected classifier
         MultiLayerNetwork classifier = new MultiLayerNetwork(KerasDefaults.network(options.seed())
                 .updater(KerasDefaults.rmsprop(2e-5)).list()
-                .layer(new Dense.Builder().nOut(256).activation(Activation.RELU).build())
+                .layer(layers.choice().dense(256, Activation.RELU))
                 .layer(new DropoutLayer.Builder(0.5).build()) // Keras' Dropout(0.5); DL4J takes the keep probability
-                .layer(new Output.Builder().lossFunction(KerasDefaults.binaryCrossentropy()).nOut(1)
-                        .activation(Activation.SIGMOID).build())
+                .layer(layers.choice().output(1, Activation.SIGMOID, KerasDefaults.binaryCrossentropy()))
                 .setInputType(InputType.feedForward(train.getFeatures().columns()))
                 .build());
-        KerasDefaults.initialise(classifier);
+        layers.choice().initialise(classifier);
         Trainer trainer = new Trainer(classifier, Metric.ACCURACY).seed(options.seed());
         History history = trainer.fit(train.getFeatures(), train.getLabels(), options.epochs(30), options.batchSize(20),
                 validation.getFeatures(), validation.getLabels());
@@ -135,6 +135,9 @@ public final class Vgg16FeatureExtraction implements Callable<Integer> {
 
     @Mixin
     DogsVsCatsSplitOption split = new DogsVsCatsSplitOption();
+
+    @Mixin
+    LayersOption layers = new LayersOption();
 
     @Mixin
     ExampleOptions options = new ExampleOptions();

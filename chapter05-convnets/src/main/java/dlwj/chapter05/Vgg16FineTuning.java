@@ -2,12 +2,13 @@ package dlwj.chapter05;
 
 import dlwj.cli.ExampleOptions;
 import dlwj.cli.Examples;
+import dlwj.cli.LayersOption;
 import dlwj.cli.ResumeOption;
 import dlwj.datasets.ImageFolders;
 import dlwj.keras.layers.Dense;
-import dlwj.keras.layers.Output;
 import dlwj.training.History;
 import dlwj.training.KerasDefaults;
+import dlwj.training.LayerChoice;
 import dlwj.training.Metric;
 import dlwj.training.ModelFiles;
 import dlwj.training.ModelSummary;
@@ -120,15 +121,14 @@ public final class Vgg16FineTuning implements Callable<Integer> {
 
     /** Listing 5.20's model: the base (the layers {@code frozen} names keep their weights), then the classifier. */
     private MultiLayerNetwork buildModel(int[][] blocks, Predicate<String> frozen, double learningRate) {
-        NeuralNetConfiguration.ListBuilder layers = KerasDefaults.network(options.seed())
+        NeuralNetConfiguration.ListBuilder list = KerasDefaults.network(options.seed())
                 .updater(KerasDefaults.rmsprop(learningRate)).list();
-        Vgg16ConvBase.layers(blocks, frozen).forEach(layers::layer);
-        layers.layer(new Dense.Builder().nOut(256).activation(Activation.RELU).build()); // after Flatten
-        layers.layer(new Output.Builder().lossFunction(KerasDefaults.binaryCrossentropy()).nOut(1)
-                .activation(Activation.SIGMOID).build());
-        MultiLayerNetwork model = new MultiLayerNetwork(layers.setInputType(InputType.convolutional(SIZE, SIZE, 3)).build());
-        KerasDefaults.initialise(model);
-        return model;
+        LayerChoice choice = layers.choice();
+        Vgg16ConvBase.layers(choice, blocks, frozen).forEach(list::layer);
+        list.layer(choice.dense(256, Activation.RELU)); // after Flatten
+        list.layer(choice.output(1, Activation.SIGMOID, KerasDefaults.binaryCrossentropy()));
+        return choice.initialise(new MultiLayerNetwork(list.setInputType(InputType.convolutional(SIZE, SIZE, 3))
+                .build()));
     }
 
     /**
@@ -178,6 +178,9 @@ public final class Vgg16FineTuning implements Callable<Integer> {
 
     @Mixin
     PictureOptions pictures = new PictureOptions();
+
+    @Mixin
+    LayersOption layers = new LayersOption();
 
     @Mixin
     ExampleOptions options = new ExampleOptions();

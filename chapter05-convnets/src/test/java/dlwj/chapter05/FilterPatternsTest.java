@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlwj.cli.ExampleRun;
+import dlwj.training.LayerChoice;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -24,7 +25,7 @@ class FilterPatternsTest {
 
     @Test
     void gradientAscentRaisesTheFiltersMeanActivation() throws Exception {
-        MultiLayerNetwork base = Vgg16ConvBase.fromKerasWeights(VggLikeWeights.copyTo(dir), 24, 24);
+        MultiLayerNetwork base = Vgg16ConvBase.fromKerasWeights(LayerChoice.KERAS, VggLikeWeights.copyTo(dir), 24, 24);
         MultiLayerNetwork upTo = FilterPatterns.upTo(base, "block2_conv1", 24);
 
         for (int filter : new int[] {0, 5}) {

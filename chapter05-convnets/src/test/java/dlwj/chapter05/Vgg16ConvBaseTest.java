@@ -10,6 +10,7 @@ import dlwj.datasets.formats.NpyArray;
 import dlwj.datasets.formats.Npz;
 import dlwj.keras.layers.Dense;
 import dlwj.training.KerasDefaults;
+import dlwj.training.LayerChoice;
 import dlwj.training.ModelSummary;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class Vgg16ConvBaseTest {
     @Test
     void withKerasWeightsTheOutputIsKerasOutput() throws Exception {
         Map<String, NpyArray> reference = Npz.read(resource("vgg-like-reference.npz"), "input", "output");
-        MultiLayerNetwork base = Vgg16ConvBase.loadKerasWeights(Vgg16ConvBase.build(new int[][] {{4, 4}, {6}}, 10, 12),
+        MultiLayerNetwork base = Vgg16ConvBase.loadKerasWeights(Vgg16ConvBase.build(LayerChoice.KERAS, new int[][] {{4, 4}, {6}}, 10, 12),
                 resource("vgg-like-weights.h5"));
 
         // channels last (Keras) to channels first (DL4J) and back
@@ -73,7 +74,7 @@ class Vgg16ConvBaseTest {
 
     @Test
     void theFileDescribesTheBase() throws Exception {
-        MultiLayerNetwork base = Vgg16ConvBase.fromKerasWeights(resource("vgg-like-weights.h5"), 10, 12);
+        MultiLayerNetwork base = Vgg16ConvBase.fromKerasWeights(LayerChoice.KERAS, resource("vgg-like-weights.h5"), 10, 12);
 
         assertEquals(5, base.getnLayers());
         assertEquals("block2_pool", base.getLayer(4).conf().getLayer().getLayerName());
@@ -82,7 +83,7 @@ class Vgg16ConvBaseTest {
 
     @Test
     void theFullBaseHasVgg16sShapeAndParameters() {
-        MultiLayerNetwork base = Vgg16ConvBase.build(150, 150);
+        MultiLayerNetwork base = Vgg16ConvBase.build(LayerChoice.KERAS, 150, 150);
 
         // Keras: conv_base.summary() for input_shape=(150, 150, 3) ends in (None, 4, 4, 512), 14,714,688 parameters
         assertEquals(14_714_688, base.numParams());
@@ -95,7 +96,7 @@ class Vgg16ConvBaseTest {
         Path weights = resource("vgg-like-weights.h5");
         NeuralNetConfiguration.ListBuilder list = KerasDefaults.network(1).list();
         // set_trainable from block2_conv1 on, as the book's fine-tuning does from block5_conv1
-        Vgg16ConvBase.layers(Vgg16ConvBase.blocksOf(weights), name -> name.startsWith("block1")).forEach(list::layer);
+        Vgg16ConvBase.layers(LayerChoice.KERAS, Vgg16ConvBase.blocksOf(weights), name -> name.startsWith("block1")).forEach(list::layer);
         list.layer(new Dense.Builder().nOut(8).activation(Activation.RELU).build());
         list.layer(new OutputLayer.Builder().lossFunction(KerasDefaults.binaryCrossentropy()).nOut(1)
                 .activation(Activation.SIGMOID).build());
@@ -120,10 +121,21 @@ class Vgg16ConvBaseTest {
 
     @Test
     void aFileForAnotherArchitectureIsOneMessage() throws Exception {
-        MultiLayerNetwork other = Vgg16ConvBase.build(new int[][] {{5, 4}, {6}}, 10, 12);
+        MultiLayerNetwork other = Vgg16ConvBase.build(LayerChoice.KERAS, new int[][] {{5, 4}, {6}}, 10, 12);
 
         UncheckedIOException e = assertThrows(UncheckedIOException.class,
                 () -> Vgg16ConvBase.loadKerasWeights(other, resource("vgg-like-weights.h5")));
         assertTrue(e.getMessage().contains("block1_conv1's kernel is [3, 3, 3, 4]"), e.getMessage());
+    }
+
+    @Test
+    void theBaseIsTheSameWithDl4jsPooling() {
+        MultiLayerNetwork ours = Vgg16ConvBase.build(LayerChoice.KERAS, new int[][] {{4, 4}, {6}}, 10, 12);
+        MultiLayerNetwork stock = Vgg16ConvBase.build(LayerChoice.DL4J, new int[][] {{4, 4}, {6}}, 10, 12);
+        LayerChoice.copyWeights(ours, stock);
+        Nd4j.getRandom().setSeed(13);
+        INDArray pictures = Nd4j.rand(DataType.FLOAT, 2, 3, 10, 12);
+
+        assertEquals(0, ours.output(pictures).distance2(stock.output(pictures)), 1e-6);
     }
 }
