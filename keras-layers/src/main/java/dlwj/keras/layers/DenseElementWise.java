@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.shape.Shape;
  * the forward product the bias and the activation (identity or ReLU), and before backprop's products the
  * gradient at the pre-activation and the bias gradient. Each is one pass over the batch's values, where ND4J
  * takes one native call per operation (a bias add, a copy, the activation, its derivative, the bias sum: each
- * 0.15-0.2 ms on a [128, 512] array with two threads, measured quietly, far more than its arithmetic). The
+ * 0.15-0.2 ms on a [128, 512] array with two threads, far more than its arithmetic). The
  * forward pass keeps its activations for backprop: ReLU's derivative needs only their sign.
  */
 final class DenseElementWise {

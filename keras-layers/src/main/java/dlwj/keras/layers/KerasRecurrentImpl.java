@@ -147,8 +147,8 @@ abstract class KerasRecurrentImpl<L extends KerasRecurrent, P extends KerasRecur
 
     /**
      * A parameter, row-major and contiguous. The parameters are column-major views of the network's flat vector,
-     * and libnd4j's gemm is several times slower with them than with a row-major copy (measured on the quiet
-     * machine: a [128, 32] x [32, 128] product 141 µs against 47 µs).
+     * and libnd4j's gemm multiplies such a view about three times slower than a row-major copy (a [128, 32] x
+     * [32, 128] product: 141 µs against 47 µs).
      */
     INDArray parameter(String key, boolean training, LayerWorkspaceMgr workspaceMgr) {
         return getParamWithNoise(key, training, workspaceMgr).dup('c');
@@ -156,8 +156,8 @@ abstract class KerasRecurrentImpl<L extends KerasRecurrent, P extends KerasRecur
 
     /**
      * {@code a^T · b}, into a new row-major array, which the caller copies into a gradient view, whole or (the
-     * GRU's, per gate) by blocks. (Directly into the column-major view takes as long on a quiet machine, 15 ms
-     * against 16 ms for [64000, 32]^T x [64000, 128]; under load the view was many times slower.)
+     * GRU's, per gate) by blocks: a product straight into the column-major view takes as long when the cores are
+     * free, and many times longer when other work shares them.
      */
     static INDArray transposedProduct(INDArray a, INDArray b) {
         INDArray result = Nd4j.createUninitialized(b.dataType(), new long[] {a.size(1), b.size(1)}, 'c');
@@ -174,8 +174,8 @@ abstract class KerasRecurrentImpl<L extends KerasRecurrent, P extends KerasRecur
     }
 
     /**
-     * The sums of the matrix's columns, [1, columns], as one product with a row of ones: 2.5-3.5 ms against
-     * sum(0)'s 35 ms for [64000, 128] on the quiet machine.
+     * The sums of the matrix's columns, [1, columns], as one product with a row of ones: for [64000, 128],
+     * 2.5-3.5 ms against {@code sum(0)}'s 35 ms.
      */
     static INDArray columnSums(INDArray matrix) {
         INDArray ones = Nd4j.ones(matrix.dataType(), 1, matrix.size(0));
