@@ -86,7 +86,7 @@ public final class KerasDefaults {
 
     /** {@code loss='categorical_crossentropy'} on a softmax output, clipped as Keras clips it. */
     public static LossMCXENT categoricalCrossentropy() {
-        return new LossMCXENT(EPSILON, null);
+        return new KerasCategoricalCrossentropy(EPSILON);
     }
 
     /** {@code loss='sparse_categorical_crossentropy'}: integer labels, clipped as Keras clips it. */

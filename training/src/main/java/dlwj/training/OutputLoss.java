@@ -34,7 +34,8 @@ import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
 final class OutputLoss {
 
     private static final Set<Class<? extends ILossFunction>> LOSSES = Set.of(LossBinaryXENT.class,
-            KerasBinaryCrossentropy.class, LossMCXENT.class, LossSparseMCXENT.class, LossMSE.class, LossMAE.class);
+            KerasBinaryCrossentropy.class, LossMCXENT.class, KerasCategoricalCrossentropy.class, LossSparseMCXENT.class,
+            LossMSE.class, LossMAE.class);
     private static final Set<Class<? extends IActivation>> ACTIVATIONS = Set.of(ActivationIdentity.class,
             ActivationSigmoid.class, ActivationSoftmax.class);
     private static final IActivation AS_THEY_ARE = new ActivationIdentity();

@@ -10,6 +10,7 @@ import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 import org.nd4j.linalg.lossfunctions.impl.LossMAE;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
+import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
 
 /**
  * An output layer's activation and loss in plain Java over row-major [batch, outputs] values, with DL4J's
@@ -41,7 +42,8 @@ final class JavaLoss {
                 && ((LossMAE) loss).getWeights() == null) {
             return Optional.of(new JavaLoss(Kind.ABSOLUTE_ERROR, 0));
         }
-        if (activation instanceof ActivationSoftmax && loss.getClass() == LossMCXENT.class
+        // dlwj.training.KerasCategoricalCrossentropy differs from LossMCXENT only for targets that do not sum to one
+        if (activation instanceof ActivationSoftmax && loss instanceof LossMCXENT && !(loss instanceof LossSparseMCXENT)
                 && ((LossMCXENT) loss).getWeights() == null) {
             return Optional.of(new JavaLoss(Kind.SOFTMAX_CROSS_ENTROPY, ((LossMCXENT) loss).getSoftmaxClipEps()));
         }
@@ -107,9 +109,17 @@ final class JavaLoss {
                 }
             }
             case SOFTMAX_CROSS_ENTROPY -> {
+                // the unclipped probabilities times the sample's label sum, minus the labels: Keras' gradient, and
+                // DL4J's p - y for one-hot labels
                 float[] p = activate(z, outputs);
-                for (int k = 0; k < p.length; k++) {
-                    delta[k] = p[k] - y[k]; // DL4J: the unclipped probabilities minus the labels
+                for (int row = 0; row < p.length; row += outputs) {
+                    float labelSum = 0;
+                    for (int k = row; k < row + outputs; k++) {
+                        labelSum += y[k];
+                    }
+                    for (int k = row; k < row + outputs; k++) {
+                        delta[k] = p[k] * labelSum - y[k];
+                    }
                 }
             }
             case SIGMOID_CROSS_ENTROPY -> {

@@ -25,6 +25,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nd4j.linalg.profiler.OpProfiler;
 
 /**
@@ -182,5 +183,29 @@ class OutputTest {
 
         assertEquals(ours.output(data(4).getFeatures()), loaded.output(data(4).getFeatures()));
         assertTrue(loaded.getLayerWiseConfigurations().getConf(2).getLayer() instanceof Output);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DOUBLE", "FLOAT"}) // DL4J's loss function computes the first, the layer's Java the second
+    void softmaxCrossEntropyGivesTheTrueGradientForTargetsThatDoNotSumToOne(DataType type) {
+        // listing 7.1 trains on uniform random targets; Keras (TensorFlow) differentiates -sum(y log p) exactly,
+        // dL/dz = p * sum(y) - y, where DL4J's p - y holds for one-hot labels only
+        MultiLayerNetwork net = new MultiLayerNetwork(KerasDefaults.network(5).dataType(type).list()
+                .layer(new Output.Builder(KerasDefaults.categoricalCrossentropy()).nOut(3)
+                        .activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.feedForward(2))
+                .build());
+        KerasDefaults.initialise(net);
+        INDArray x = Nd4j.createFromArray(new double[][] {{0.4, -1.2}}).castTo(type);
+        INDArray y = Nd4j.createFromArray(new double[][] {{0.3, 0.9, 0.5}}).castTo(type);
+        net.setInput(x);
+        net.setLabels(y);
+        net.computeGradientAndScore();
+
+        INDArray p = Transforms.softmax(x.mmul(net.getParam("0_W")).addRowVector(net.getParam("0_b")), true);
+        INDArray dz = p.mul(y.sumNumber().doubleValue()).subi(y);
+        double tolerance = type == DataType.DOUBLE ? 1e-9 : 1e-5;
+        assertClose(x.transpose().mmul(dz), net.gradient().getGradientFor("0_W"), tolerance);
+        assertClose(dz.reshape(3), net.gradient().getGradientFor("0_b").reshape(3), tolerance);
     }
 }
