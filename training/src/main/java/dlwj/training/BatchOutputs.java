@@ -1,6 +1,7 @@
 package dlwj.training;
 
 import java.util.List;
+import java.util.Map;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -29,6 +30,12 @@ final class BatchOutputs extends BaseTrainingListener {
     @Override
     public void onForwardPass(Model model, List<INDArray> activations) {
         capture(activations.get(activations.size() - 1));
+    }
+
+    /** A functional model's forward pass: every vertex's activations but the output layer's, by name. */
+    @Override
+    public void onForwardPass(Model model, Map<String, INDArray> activations) {
+        capture(activations.get(((Network.Graph) network).inputToOutputName()));
     }
 
     private void capture(INDArray inputToOutputLayer) {

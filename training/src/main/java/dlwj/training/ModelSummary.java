@@ -4,12 +4,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.deeplearning4j.nn.layers.FrozenLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
@@ -53,6 +58,66 @@ public final class ModelSummary {
                 .append(String.format("Total params: %,d%nTrainable params: %,d%nNon-trainable params: %,d%n", total,
                         trainable, total - trainable))
                 .append(RULE).append('\n').toString();
+    }
+
+    /**
+     * The summary of a functional model ({@code Model(inputs, outputs)}), its vertices in the order they compute,
+     * each input first as Keras' {@code InputLayer}. A chain of single-input layers prints as a sequential model
+     * does; a graph with branches adds Keras' "Connected to" column (the vertices each one reads).
+     */
+    public static String of(ComputationGraph graph, InputType... inputTypes) {
+        ComputationGraphConfiguration conf = graph.getConfiguration();
+        Map<String, InputType> outputs = conf.getLayerActivationTypes(inputTypes);
+        Map<String, List<String>> inputsOf = conf.getVertexInputs();
+        boolean chain = inputTypes.length == 1 && inputsOf.values().stream().allMatch(inputs -> inputs.size() == 1);
+        int width = chain ? 65 : 98;
+        StringBuilder text = new StringBuilder("_".repeat(width)).append('\n')
+                .append(row(chain, "Layer (type)", "Output Shape", "Param #", "Connected to")).append('\n')
+                .append("=".repeat(width)).append('\n');
+        long total = 0;
+        long trainable = 0;
+        for (int index : graph.topologicalSortOrder()) {
+            GraphVertex vertex = graph.getVertices()[index];
+            String name = vertex.getVertexName();
+            if (vertex.isInputVertex()) {
+                int input = conf.getNetworkInputs().indexOf(name);
+                text.append(row(chain, name + " (InputLayer)", shape(inputTypes[input]), "0", "")).append('\n');
+                continue;
+            }
+            long params = vertex.hasLayer() ? vertex.getLayer().numParams() : 0;
+            total += params;
+            trainable += vertex.hasLayer() && vertex.getLayer() instanceof FrozenLayer ? 0 : params;
+            String type = vertex.hasLayer() ? kerasType(vertex.getLayer()) : kerasType(conf.getVertices().get(name));
+            String connected = String.join(", ", inputsOf.get(name).stream().map(from -> from + "[0][0]").toList());
+            InputType output = vertex.hasLayer() ? kerasOutputType(vertex.getLayer(), outputs.get(name)) : outputs.get(name);
+            text.append(row(chain, name + " (" + type + ")", shape(output), String.format("%,d", params), connected))
+                    .append('\n');
+        }
+        return text.append("=".repeat(width)).append('\n')
+                .append(String.format("Total params: %,d%nTrainable params: %,d%nNon-trainable params: %,d%n", total,
+                        trainable, total - trainable))
+                .append("_".repeat(width)).append('\n').toString();
+    }
+
+    /** Keras' name of a vertex that is not a layer: {@code Concatenate}, {@code Add}... */
+    private static String kerasType(org.deeplearning4j.nn.conf.graph.GraphVertex vertex) {
+        if (vertex instanceof MergeVertex) {
+            return "Concatenate";
+        }
+        if (vertex instanceof ElementWiseVertex elementWise) {
+            return switch (elementWise.getOp()) {
+                case Add -> "Add";
+                case Product -> "Multiply";
+                case Average -> "Average";
+                case Max -> "Maximum";
+                case Subtract -> "Subtract";
+            };
+        }
+        return vertex.getClass().getSimpleName();
+    }
+
+    private static String row(boolean chain, String layer, String shape, String params, String connected) {
+        return chain ? row(layer, shape, params) : String.format("%-29s%-26s%-11s%s", layer, shape, params, connected);
     }
 
     /** DL4J declares a global pooling over steps to output a sequence; it outputs [batch, channels], as Keras'. */

@@ -5,6 +5,8 @@ import java.util.Collection;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.graph.vertex.impl.LayerVertex;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.optimize.api.TrainingListener;
@@ -12,14 +14,24 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
-/** The few operations the trainer needs of a DL4J model: a {@link MultiLayerNetwork}, as every book model is. */
+/**
+ * The few operations the trainer needs of a DL4J model: a {@link MultiLayerNetwork} (Keras' {@code Sequential})
+ * or a {@link ComputationGraph} of one input and one output (a functional {@code Model(input, output)}).
+ */
 interface Network {
 
     static Network of(Model model) {
         if (model instanceof MultiLayerNetwork net) {
             return new Sequential(net);
         }
-        throw new IllegalArgumentException("Expected a MultiLayerNetwork (the book's Sequential models), got "
+        if (model instanceof ComputationGraph graph) {
+            if (graph.getNumInputArrays() != 1 || graph.getNumOutputArrays() != 1) {
+                throw new IllegalArgumentException("The trainer takes a ComputationGraph of one input and one output, "
+                        + "not " + graph.getNumInputArrays() + " and " + graph.getNumOutputArrays());
+            }
+            return new Graph(graph);
+        }
+        throw new IllegalArgumentException("Expected a MultiLayerNetwork or a ComputationGraph, got "
                 + model.getClass().getSimpleName());
     }
 
@@ -98,6 +110,68 @@ interface Network {
             int last = net.getnLayers() - 1;
             InputPreProcessor preProcessor = net.getLayerWiseConfigurations().getInputPreProcess(last);
             return activate(outputLayer(), preProcessor, inputToOutputLayer, (int) inputToOutputLayer.size(0));
+        }
+    }
+
+    /** A functional model of one input and one output. */
+    record Graph(ComputationGraph graph) implements Network {
+        @Override
+        public Model model() {
+            return graph;
+        }
+
+        @Override
+        public DataType dataType() {
+            return graph.getConfiguration().getDataType();
+        }
+
+        @Override
+        public Collection<TrainingListener> listeners() {
+            return graph.getListeners();
+        }
+
+        @Override
+        public double fit(DataSet batch) {
+            return InputGradient.unusedDuring(() -> {
+                graph.fit(batch);
+                return graph.score();
+            });
+        }
+
+        @Override
+        public INDArray output(INDArray features) {
+            return graph.outputSingle(false, features);
+        }
+
+        @Override
+        public double loss(DataSet batch) {
+            return graph.score(batch, false);
+        }
+
+        @Override
+        public Layer outputLayer() {
+            return graph.getOutputLayer(0);
+        }
+
+        @Override
+        public double regularization() {
+            return graph.calcRegularizationScore(true);
+        }
+
+        @Override
+        public INDArray outputFrom(INDArray inputToOutputLayer) {
+            LayerVertex output = (LayerVertex) graph.getVertex(outputName());
+            return activate(outputLayer(), output.getLayerPreProcessor(), inputToOutputLayer,
+                    (int) inputToOutputLayer.size(0));
+        }
+
+        /** The vertex whose activations the output layer reads. */
+        String inputToOutputName() {
+            return graph.getConfiguration().getVertexInputs().get(outputName()).get(0);
+        }
+
+        private String outputName() {
+            return graph.getConfiguration().getNetworkOutputs().get(0);
         }
     }
 

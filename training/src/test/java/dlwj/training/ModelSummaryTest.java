@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dlwj.keras.layers.Dense;
 import dlwj.keras.layers.Flatten;
 import dlwj.keras.layers.Output;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
@@ -100,5 +102,54 @@ class ModelSummaryTest {
             "Total params: 322,113"}) {
             assertTrue(recurrentSummary.contains(row), "'" + row + "' in\n" + recurrentSummary);
         }
+    }
+
+    @Test
+    void aFunctionalChainPrintsAsASequentialModelWithItsInputLayer() {
+        ComputationGraph model = new ComputationGraph(KerasDefaults.network(1).graphBuilder()
+                .addInputs("input_1")
+                .addLayer("dense_1", new Dense.Builder().nOut(32).activation(Activation.RELU).build(), "input_1")
+                .addLayer("dense_2", new Output.Builder(KerasDefaults.categoricalCrossentropy()).nOut(10)
+                        .activation(Activation.SOFTMAX).build(), "dense_1")
+                .setOutputs("dense_2")
+                .setInputTypes(InputType.feedForward(64))
+                .build());
+        model.init();
+
+        assertEquals("""
+                _________________________________________________________________
+                Layer (type)                 Output Shape              Param #
+                =================================================================
+                input_1 (InputLayer)         (None, 64)                0
+                dense_1 (Dense)              (None, 32)                2,080
+                dense_2 (Dense)              (None, 10)                330
+                =================================================================
+                Total params: 2,410
+                Trainable params: 2,410
+                Non-trainable params: 0
+                _________________________________________________________________
+                """, ModelSummary.of(model, InputType.feedForward(64)));
+    }
+
+    @Test
+    void aGraphWithBranchesSaysWhatEachLayerIsConnectedTo() {
+        ComputationGraph model = new ComputationGraph(KerasDefaults.network(1).graphBuilder()
+                .addInputs("text", "question")
+                .addVertex("concatenate_1", new MergeVertex(), "text", "question")
+                .addLayer("answer", new Output.Builder(KerasDefaults.categoricalCrossentropy()).nOut(5)
+                        .activation(Activation.SOFTMAX).build(), "concatenate_1")
+                .setOutputs("answer")
+                .setInputTypes(InputType.feedForward(3), InputType.feedForward(2))
+                .build());
+        model.init();
+
+        String summary = ModelSummary.of(model, InputType.feedForward(3), InputType.feedForward(2));
+
+        assertTrue(summary.contains("\nquestion (InputLayer)        (None, 2)                 0          \n"), summary);
+        assertTrue(summary.contains("\nconcatenate_1 (Concatenate)  (None, 5)                 0          "
+                + "text[0][0], question[0][0]\n"), summary);
+        assertTrue(summary.contains("\nanswer (Dense)               (None, 5)                 30         "
+                + "concatenate_1[0][0]\n"), summary);
+        assertTrue(summary.startsWith("_".repeat(98) + "\n"), summary);
     }
 }

@@ -10,8 +10,11 @@ import java.util.Map;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.eval.Evaluation;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
@@ -177,6 +180,52 @@ class TrainerTest {
                 () -> trainer.fit(data.getFeatures(), data.getLabels(), 1, 32, 1.0));
         assertThrows(IllegalArgumentException.class,
                 () -> trainer.fit(data.getFeatures(), data.getLabels(), 1, 32, 0.999));
+    }
+
+    @Test
+    void aFunctionalModelTrainsAsItsSequentialTwin() {
+        DataSet data = threeClasses(5);
+        MultiLayerNetwork sequential = classifier(1e-2);
+        ComputationGraph functional = new ComputationGraph(KerasDefaults.network(42).updater(KerasDefaults.rmsprop(1e-2))
+                .graphBuilder()
+                .addInputs("input_1")
+                .addLayer("dense_1", new DenseLayer.Builder().nIn(8).nOut(16).activation(Activation.RELU).build(), "input_1")
+                .addLayer("dense_2", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
+                        .activation(Activation.SOFTMAX).build(), "dense_1")
+                .setOutputs("dense_2")
+                .setInputTypes(InputType.feedForward(8))
+                .build());
+        functional.init();
+        functional.setParams(sequential.params());
+
+        History ofSequential = new Trainer(sequential, Metric.ACCURACY).seed(7).quiet()
+                .fit(data.getFeatures(), data.getLabels(), 3, 16, 0.25);
+        History ofFunctional = new Trainer(functional, Metric.ACCURACY).seed(7).quiet()
+                .fit(data.getFeatures(), data.getLabels(), 3, 16, 0.25);
+
+        assertEquals(ofSequential.names(), ofFunctional.names());
+        for (String name : ofSequential.names()) {
+            for (int epoch = 0; epoch < 3; epoch++) {
+                assertEquals(ofSequential.get(name).get(epoch), ofFunctional.get(name).get(epoch), 1e-5, name);
+            }
+        }
+    }
+
+    @Test
+    void aModelOfTwoInputsIsRefusedInOneLine() {
+        ComputationGraph twoInputs = new ComputationGraph(KerasDefaults.network(1).graphBuilder()
+                .addInputs("a", "b")
+                .addVertex("merged", new MergeVertex(), "a", "b")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(1)
+                        .activation(Activation.IDENTITY).build(), "merged")
+                .setOutputs("out")
+                .setInputTypes(InputType.feedForward(2), InputType.feedForward(3))
+                .build());
+        twoInputs.init();
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Trainer(twoInputs));
+
+        assertEquals("The trainer takes a ComputationGraph of one input and one output, not 2 and 1", e.getMessage());
     }
 
     @Test
