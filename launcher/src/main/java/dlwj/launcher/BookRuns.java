@@ -25,13 +25,14 @@ import dlwj.chapter06.OneHotEncoding;
 import dlwj.chapter06.PretrainedWordEmbeddings;
 import dlwj.chapter06.SimpleRnnByHand;
 import dlwj.chapter06.TemperatureForecasting;
+import dlwj.chapter07.SequentialAndFunctional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Every example of chapters 2-6, in the book's order, as the reproduction runs them. Later runs use what
+ * Every example of chapters 2-7, in the book's order, as the reproduction runs them. Later runs use what
  * earlier ones saved in the output folder (the visualisations of section 5.4 read the dogs-vs-cats models).
  */
 public final class BookRuns {
@@ -101,7 +102,8 @@ public final class BookRuns {
                 run("6.4.3", "ImdbConvnet", ImdbConvnet::new, List.of(),
                         figures("chapter06", "imdb-conv1d-accuracy.png", "imdb-conv1d-loss.png")),
                 jena("6.4.4", "conv1d"),
-                jena("6.4.5", "conv1d-gru"));
+                jena("6.4.5", "conv1d-gru"),
+                run("7.1.1", "SequentialAndFunctional", SequentialAndFunctional::new, List.of(), Map.of()));
     }
 
     /** A run at the book's settings with no arguments of its own. */

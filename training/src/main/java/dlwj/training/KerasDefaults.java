@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.distribution.UniformDistribution;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
@@ -18,6 +19,7 @@ import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.IWeightInit;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -99,12 +101,21 @@ public final class KerasDefaults {
      * pass. ({@code LayerChoice.DL4J} keeps DL4J's ReLU.)
      */
     public static MultiLayerNetwork initialise(MultiLayerNetwork network) {
-        for (NeuralNetConfiguration layer : network.getLayerWiseConfigurations().getConfs()) {
-            if (layer.getLayer() instanceof BaseLayer base && JavaRelu.replaces(base.getActivationFn())) {
-                base.setActivationFn(new JavaRelu());
-            }
-        }
+        network.getLayerWiseConfigurations().getConfs().forEach(layer -> useJavaRelu(layer.getLayer()));
         return seededInit(network);
+    }
+
+    /** {@link #initialise(MultiLayerNetwork)} for a functional model. */
+    public static ComputationGraph initialise(ComputationGraph graph) {
+        graph.getConfiguration().getVertices().values().stream().filter(LayerVertex.class::isInstance)
+                .forEach(vertex -> useJavaRelu(((LayerVertex) vertex).getLayerConf().getLayer()));
+        return seededInit(graph);
+    }
+
+    private static void useJavaRelu(org.deeplearning4j.nn.conf.layers.Layer layer) {
+        if (layer instanceof BaseLayer base && JavaRelu.replaces(base.getActivationFn())) {
+            base.setActivationFn(new JavaRelu());
+        }
     }
 
     /**
@@ -117,6 +128,13 @@ public final class KerasDefaults {
         Nd4j.getRandom().setSeed(network.getDefaultConfiguration().getSeed());
         network.init();
         return network;
+    }
+
+    /** {@link #seededInit(MultiLayerNetwork)} for a functional model. */
+    public static ComputationGraph seededInit(ComputationGraph graph) {
+        Nd4j.getRandom().setSeed(graph.getConfiguration().getDefaultConfiguration().getSeed());
+        graph.init();
+        return graph;
     }
 
     /**

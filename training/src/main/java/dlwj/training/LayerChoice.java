@@ -19,6 +19,7 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -173,5 +174,10 @@ public enum LayerChoice {
     /** {@code network.init()} from its seed; with this project's layers, plain ReLU becomes {@code JavaRelu}. */
     public MultiLayerNetwork initialise(MultiLayerNetwork network) {
         return this == KERAS ? KerasDefaults.initialise(network) : KerasDefaults.seededInit(network);
+    }
+
+    /** {@link #initialise(MultiLayerNetwork)} for a functional model. */
+    public ComputationGraph initialise(ComputationGraph graph) {
+        return this == KERAS ? KerasDefaults.initialise(graph) : KerasDefaults.seededInit(graph);
     }
 }
