@@ -61,6 +61,12 @@ interface Network {
     /** The output layer (inference mode) applied to its input as the training forward pass computed it. */
     INDArray outputFrom(INDArray inputToOutputLayer);
 
+    /** The learning rate of the first layer that has one (every layer's, as Keras has one optimizer). */
+    double learningRate();
+
+    /** Sets every layer's learning rate, from the next step. */
+    void setLearningRate(double value);
+
     record Sequential(MultiLayerNetwork net) implements Network {
         @Override
         public Model model() {
@@ -103,6 +109,22 @@ interface Network {
         @Override
         public double regularization() {
             return net.calcRegularizationScore(true);
+        }
+
+        @Override
+        public double learningRate() {
+            for (int i = 0; i < net.getnLayers(); i++) {
+                Double rate = net.getLearningRate(i);
+                if (rate != null) {
+                    return rate;
+                }
+            }
+            throw new IllegalStateException("No layer of the model has a learning rate");
+        }
+
+        @Override
+        public void setLearningRate(double value) {
+            net.setLearningRate(value);
         }
 
         @Override
@@ -156,6 +178,22 @@ interface Network {
         @Override
         public double regularization() {
             return graph.calcRegularizationScore(true);
+        }
+
+        @Override
+        public double learningRate() {
+            for (Layer layer : graph.getLayers()) {
+                Double rate = graph.getLearningRate(layer.conf().getLayer().getLayerName());
+                if (rate != null) {
+                    return rate;
+                }
+            }
+            throw new IllegalStateException("No layer of the model has a learning rate");
+        }
+
+        @Override
+        public void setLearningRate(double value) {
+            graph.setLearningRate(value);
         }
 
         @Override

@@ -51,6 +51,7 @@ public final class Trainer {
     private boolean verbose = true;
     private History resumed = new History();
     private BiConsumer<Integer, History> epochEnd = (epoch, history) -> { };
+    private List<Callback> callbacks = List.of();
 
     public Trainer(Model model, Metric... metrics) {
         this.metrics = List.of(metrics);
@@ -82,6 +83,12 @@ public final class Trainer {
      */
     public Trainer resumeFrom(History done) {
         this.resumed = History.of(done.asMap());
+        return this;
+    }
+
+    /** Keras' {@code fit(..., callbacks=[...])}: {@code callbacks}, in this order, at the end of every epoch. */
+    public Trainer callbacks(Callback... callbacks) {
+        this.callbacks = List.of(callbacks);
         return this;
     }
 
@@ -199,12 +206,16 @@ public final class Trainer {
         if (!metrics.isEmpty()) {
             network.model().addListeners(batchOutputs); // only metrics need the batches' predictions
         }
+        Control control = new Control();
         try {
-            for (int epoch = history.epochs() + 1; epoch <= epochs; epoch++) {
+            for (int epoch = history.epochs() + 1; epoch <= epochs && !control.stopped; epoch++) {
                 progress.startEpoch(epoch, epochs, steps);
                 Map<String, Double> values = pass(training.batches(), this::trainingStep, "", progress);
                 if (validation != null) {
                     values.putAll(pass(validation.batches(), this::inferenceStep, "val_", null));
+                }
+                for (Callback callback : callbacks) {
+                    callback.onEpochEnd(epoch, values, control);
                 }
                 history.add(values);
                 if (verbose) {
@@ -216,6 +227,31 @@ public final class Trainer {
             network.listeners().remove(batchOutputs);
         }
         return history;
+    }
+
+    /** What the callbacks act on: this training. */
+    private final class Control implements Callback.Training {
+        private boolean stopped;
+
+        @Override
+        public Model model() {
+            return network.model();
+        }
+
+        @Override
+        public void stop() {
+            stopped = true;
+        }
+
+        @Override
+        public double learningRate() {
+            return network.learningRate();
+        }
+
+        @Override
+        public void setLearningRate(double value) {
+            network.setLearningRate(value);
+        }
     }
 
     /** One batch's loss and predictions. */
