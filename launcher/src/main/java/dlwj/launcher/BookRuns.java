@@ -25,6 +25,7 @@ import dlwj.chapter06.OneHotEncoding;
 import dlwj.chapter06.PretrainedWordEmbeddings;
 import dlwj.chapter06.SimpleRnnByHand;
 import dlwj.chapter06.TemperatureForecasting;
+import dlwj.chapter07.DagsOfLayers;
 import dlwj.chapter07.SequentialAndFunctional;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,7 +104,8 @@ public final class BookRuns {
                         figures("chapter06", "imdb-conv1d-accuracy.png", "imdb-conv1d-loss.png")),
                 jena("6.4.4", "conv1d"),
                 jena("6.4.5", "conv1d-gru"),
-                run("7.1.1", "SequentialAndFunctional", SequentialAndFunctional::new, List.of(), Map.of()));
+                run("7.1.1", "SequentialAndFunctional", SequentialAndFunctional::new, List.of(), Map.of()),
+                run("7.1.4", "DagsOfLayers", DagsOfLayers::new, List.of(), Map.of()));
     }
 
     /** A run at the book's settings with no arguments of its own. */

@@ -11,6 +11,8 @@ import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -162,6 +164,11 @@ public final class ModelSummary {
             return kerasType(lastStep.getUnderlying());
         }
         String dl4j = conf.getClass().getSimpleName();
+        boolean average = conf instanceof SubsamplingLayer pooling
+                && pooling.getPoolingType() == org.deeplearning4j.nn.conf.layers.PoolingType.AVG;
+        if (average) {
+            return conf instanceof Subsampling1DLayer ? "AveragePooling1D" : "AveragePooling2D";
+        }
         return switch (dl4j) {
             case "ConvolutionLayer" -> "Conv2D";
             case "SubsamplingLayer", "MaxPooling2D" -> "MaxPooling2D";
