@@ -25,7 +25,9 @@ import dlwj.chapter06.OneHotEncoding;
 import dlwj.chapter06.PretrainedWordEmbeddings;
 import dlwj.chapter06.SimpleRnnByHand;
 import dlwj.chapter06.TemperatureForecasting;
+import dlwj.chapter07.BatchNormalizationLayers;
 import dlwj.chapter07.DagsOfLayers;
+import dlwj.chapter07.SeparableConvnet;
 import dlwj.chapter07.SequentialAndFunctional;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,7 +107,9 @@ public final class BookRuns {
                 jena("6.4.4", "conv1d"),
                 jena("6.4.5", "conv1d-gru"),
                 run("7.1.1", "SequentialAndFunctional", SequentialAndFunctional::new, List.of(), Map.of()),
-                run("7.1.4", "DagsOfLayers", DagsOfLayers::new, List.of(), Map.of()));
+                run("7.1.4", "DagsOfLayers", DagsOfLayers::new, List.of(), Map.of()),
+                run("7.3.1", "BatchNormalizationLayers", BatchNormalizationLayers::new, List.of(), Map.of()),
+                run("7.3.2", "SeparableConvnet", SeparableConvnet::new, List.of(), Map.of()));
     }
 
     /** A run at the book's settings with no arguments of its own. */

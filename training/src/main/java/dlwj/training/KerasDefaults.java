@@ -11,11 +11,13 @@ import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.distribution.UniformDistribution;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SeparableConvolution2D;
 import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
@@ -242,5 +244,36 @@ public final class KerasDefaults {
     /** {@code layers.GlobalMaxPooling1D()}: each channel's largest value over the steps, [batch, channels]. */
     public static GlobalPoolingLayer globalMaxPooling1D() {
         return new GlobalPoolingLayer.Builder(PoolingType.MAX).build();
+    }
+
+    /** {@code layers.GlobalAveragePooling2D()}: each channel's mean over the picture, [batch, channels]. */
+    public static GlobalPoolingLayer globalAveragePooling2D() {
+        return new GlobalPoolingLayer.Builder(PoolingType.AVG).build();
+    }
+
+    /**
+     * {@code layers.BatchNormalization()} with Keras 2.0.8's defaults: the moving mean and variance kept with
+     * momentum 0.99 (DL4J's {@code decay}; its default is 0.9) and epsilon 1e-3 (DL4J's default: 1e-5); gamma
+     * starts at one and beta at zero, as in both. DL4J counts the moving statistics among the parameters; Keras
+     * lists them as non-trainable, and so does {@link ModelSummary}.
+     */
+    public static BatchNormalization batchNormalization() {
+        return new BatchNormalization.Builder().decay(0.99).eps(1e-3).build();
+    }
+
+    /**
+     * {@code layers.SeparableConv2D(filters, kernelSize, activation=activation)}: DL4J's
+     * {@code SeparableConvolution2D}, a depthwise convolution per input channel (depth multiplier 1) then a
+     * pointwise 1x1 one, valid padding and stride 1 as Keras', the kernels {@code glorot_uniform}, the bias zero.
+     */
+    public static SeparableConvolution2D separableConv2D(int filters, int kernelSize, Activation activation) {
+        return new SeparableConvolution2D.Builder(kernelSize, kernelSize)
+                .nOut(filters)
+                .depthMultiplier(1)
+                .activation(activation)
+                .convolutionMode(ConvolutionMode.Truncate)
+                .weightInit(WeightInit.XAVIER_UNIFORM)
+                .biasInit(0)
+                .build();
     }
 }

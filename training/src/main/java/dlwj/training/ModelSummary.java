@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
@@ -52,8 +53,9 @@ public final class ModelSummary {
             Layer layer = network.getLayer(i);
             long params = layer.numParams();
             total += params;
-            trainable += layer instanceof FrozenLayer ? 0 : params;
-            text.append(row(name(layer, counts), shape(kerasOutputType(layer, outputs.get(i))),
+            trainable += params - nonTrainable(layer);
+            text.append(row(name(layer, i == 0 ? inputType : outputs.get(i - 1), counts),
+                    shape(kerasOutputType(layer, outputs.get(i))),
                     String.format("%,d", params))).append('\n');
         }
         return text.append("=".repeat(65)).append('\n')
@@ -88,8 +90,11 @@ public final class ModelSummary {
             }
             long params = vertex.hasLayer() ? vertex.getLayer().numParams() : 0;
             total += params;
-            trainable += vertex.hasLayer() && vertex.getLayer() instanceof FrozenLayer ? 0 : params;
-            String type = vertex.hasLayer() ? kerasType(vertex.getLayer()) : kerasType(conf.getVertices().get(name));
+            trainable += vertex.hasLayer() ? params - nonTrainable(vertex.getLayer()) : 0;
+            String first = inputsOf.get(name).get(0);
+            InputType input = outputs.containsKey(first) ? outputs.get(first)
+                    : inputTypes[conf.getNetworkInputs().indexOf(first)];
+            String type = vertex.hasLayer() ? kerasType(vertex.getLayer(), input) : kerasType(conf.getVertices().get(name));
             String connected = String.join(", ", inputsOf.get(name).stream().map(from -> from + "[0][0]").toList());
             InputType output = vertex.hasLayer() ? kerasOutputType(vertex.getLayer(), outputs.get(name)) : outputs.get(name);
             text.append(row(chain, name + " (" + type + ")", shape(output), String.format("%,d", params), connected))
@@ -120,6 +125,17 @@ public final class ModelSummary {
 
     private static String row(boolean chain, String layer, String shape, String params, String connected) {
         return chain ? row(layer, shape, params) : String.format("%-29s%-26s%-11s%s", layer, shape, params, connected);
+    }
+
+    /**
+     * The parameters that training does not change: all of a frozen layer's, and a batch normalization's moving
+     * mean and variance, which Keras counts as non-trainable.
+     */
+    private static long nonTrainable(Layer layer) {
+        if (layer instanceof FrozenLayer) {
+            return layer.numParams();
+        }
+        return layer.conf().getLayer() instanceof BatchNormalization ? layer.numParams() / 2 : 0;
     }
 
     /** DL4J declares a global pooling over steps to output a sequence; it outputs [batch, channels], as Keras'. */
@@ -159,6 +175,16 @@ public final class ModelSummary {
         return kerasType(inner.conf().getLayer());
     }
 
+    /** {@link #kerasType(Layer)} where the type depends on the input: a global pooling of steps or of pixels. */
+    private static String kerasType(Layer layer, InputType input) {
+        if (layer.conf().getLayer() instanceof GlobalPoolingLayer pooling) {
+            String kind = pooling.getPoolingType() == org.deeplearning4j.nn.conf.layers.PoolingType.AVG
+                    ? "Average" : "Max";
+            return "Global" + kind + "Pooling" + (input instanceof InputType.InputTypeConvolutional ? "2D" : "1D");
+        }
+        return kerasType(layer);
+    }
+
     private static String kerasType(org.deeplearning4j.nn.conf.layers.Layer conf) {
         if (conf instanceof LastTimeStep lastStep) {
             return kerasType(lastStep.getUnderlying());
@@ -179,6 +205,8 @@ public final class ModelSummary {
             case "Gru" -> "GRU";
             case "Lstm", "LSTM" -> "LSTM";
             case "Convolution1DLayer" -> "Conv1D";
+            case "SeparableConvolution2D" -> "SeparableConv2D";
+            case "BatchNormalization" -> "BatchNormalization";
             case "Subsampling1DLayer" -> "MaxPooling1D";
             case "GlobalPoolingLayer" -> "GlobalMaxPooling1D";
             default -> dl4j;
@@ -186,9 +214,9 @@ public final class ModelSummary {
     }
 
     /** The layer's own name ({@code block1_conv1}), or Keras' automatic one when it has none, with the type. */
-    private static String name(Layer layer, Map<String, Integer> counts) {
+    private static String name(Layer layer, InputType input, Map<String, Integer> counts) {
         String own = layer.conf().getLayer().getLayerName();
-        String kerasType = kerasType(layer);
+        String kerasType = kerasType(layer, input);
         return own != null && !own.matches("(layer)?\\d+") ? own + " (" + kerasType + ")" : name(kerasType, counts);
     }
 
