@@ -27,6 +27,7 @@ import dlwj.chapter06.SimpleRnnByHand;
 import dlwj.chapter06.TemperatureForecasting;
 import dlwj.chapter07.BatchNormalizationLayers;
 import dlwj.chapter07.DagsOfLayers;
+import dlwj.chapter07.HyperparameterSearch;
 import dlwj.chapter07.ModelEnsembling;
 import dlwj.chapter07.SeparableConvnet;
 import dlwj.chapter07.SequentialAndFunctional;
@@ -111,6 +112,7 @@ public final class BookRuns {
                 run("7.1.4", "DagsOfLayers", DagsOfLayers::new, List.of(), Map.of()),
                 run("7.3.1", "BatchNormalizationLayers", BatchNormalizationLayers::new, List.of(), Map.of()),
                 run("7.3.2", "SeparableConvnet", SeparableConvnet::new, List.of(), Map.of()),
+                run("7.3.2", "HyperparameterSearch", HyperparameterSearch::new, List.of(), Map.of()),
                 run("7.3.3", "ModelEnsembling", ModelEnsembling::new, List.of(), Map.of()));
     }
 
