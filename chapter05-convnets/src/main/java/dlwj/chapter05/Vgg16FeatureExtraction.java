@@ -10,7 +10,6 @@ import dlwj.datasets.files.Checksum;
 import dlwj.keras.layers.Dense;
 import dlwj.training.History;
 import dlwj.training.KerasDefaults;
-import dlwj.training.LayerChoice;
 import dlwj.training.Metric;
 import dlwj.training.ModelSummary;
 import dlwj.training.Plots;

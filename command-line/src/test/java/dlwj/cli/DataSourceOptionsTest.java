@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlwj.datasets.DataFiles;
-import dlwj.datasets.files.DataSource;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

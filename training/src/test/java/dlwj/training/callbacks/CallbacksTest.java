@@ -10,7 +10,6 @@ import dlwj.training.KerasDefaults;
 import dlwj.training.Metric;
 import dlwj.training.ModelFiles;
 import dlwj.training.Trainer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
