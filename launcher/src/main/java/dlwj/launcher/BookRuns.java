@@ -26,6 +26,7 @@ import dlwj.chapter06.PretrainedWordEmbeddings;
 import dlwj.chapter06.SimpleRnnByHand;
 import dlwj.chapter06.TemperatureForecasting;
 import dlwj.chapter07.BatchNormalizationLayers;
+import dlwj.chapter07.CallbacksInAction;
 import dlwj.chapter07.DagsOfLayers;
 import dlwj.chapter07.HyperparameterSearch;
 import dlwj.chapter07.ModelEnsembling;
@@ -110,6 +111,7 @@ public final class BookRuns {
                 jena("6.4.5", "conv1d-gru"),
                 run("7.1.1", "SequentialAndFunctional", SequentialAndFunctional::new, List.of(), Map.of()),
                 run("7.1.4", "DagsOfLayers", DagsOfLayers::new, List.of(), Map.of()),
+                run("7.2.1", "CallbacksInAction", CallbacksInAction::new, List.of(), Map.of()),
                 run("7.3.1", "BatchNormalizationLayers", BatchNormalizationLayers::new, List.of(), Map.of()),
                 run("7.3.2", "SeparableConvnet", SeparableConvnet::new, List.of(), Map.of()),
                 run("7.3.2", "HyperparameterSearch", HyperparameterSearch::new, List.of(), Map.of()),
