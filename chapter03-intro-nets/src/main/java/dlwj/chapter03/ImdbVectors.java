@@ -7,6 +7,7 @@ import dlwj.training.Labels;
 import dlwj.training.Sequences;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * IMDB prepared as in book section 3.4 (listings 3.1 and 3.2), for chapter 3's example and chapter 4's experiments:
@@ -23,6 +24,19 @@ public record ImdbVectors(INDArray xTrain, INDArray yTrain, INDArray xTest, INDA
         SequenceData imdb = forRun(Imdb.loadData(NUM_WORDS, options.dataSource()), options);
         return new ImdbVectors(vectorizeSequences(imdb.trainSequences()), Labels.asFloat32(imdb.trainLabels()),
                 vectorizeSequences(imdb.testSequences()), Labels.asFloat32(imdb.testLabels()));
+    }
+
+    /** The training reviews split as listing 3.7 splits them: the first ones held out, the rest to train on. */
+    public record HeldOut(INDArray xTrain, INDArray yTrain, INDArray xVal, INDArray yVal) {
+    }
+
+    /** Listing 3.7: the first 10,000 training reviews set aside for validation (half of them with --quick). */
+    public HeldOut holdOut(ExampleOptions options) {
+        long reviews = xTrain.rows();
+        int count = options.samples(10_000, (int) reviews / 2);
+        return new HeldOut(xTrain.get(NDArrayIndex.interval(count, reviews)),
+                yTrain.get(NDArrayIndex.interval(count, reviews)),
+                xTrain.get(NDArrayIndex.interval(0, count)), yTrain.get(NDArrayIndex.interval(0, count)));
     }
 
     /** The reviews a run uses: all 25,000 + 25,000, or the first 600 + 300 with {@code --quick}. */

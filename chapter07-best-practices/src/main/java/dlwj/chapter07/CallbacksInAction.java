@@ -18,7 +18,6 @@ import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -38,17 +37,12 @@ public final class CallbacksInAction implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ImdbVectors imdb = ImdbVectors.load(options);
-        int validationCount = options.samples(10_000, (int) imdb.xTrain().rows() / 2);
-        INDArray xVal = imdb.xTrain().get(interval(0, validationCount));
-        INDArray yVal = imdb.yTrain().get(interval(0, validationCount));
-        INDArray x = imdb.xTrain().get(interval(validationCount, imdb.xTrain().rows()));
-        INDArray y = imdb.yTrain().get(interval(validationCount, imdb.yTrain().rows()));
+        ImdbVectors.HeldOut split = ImdbVectors.load(options).holdOut(options);
 
         // model.compile(optimizer='rmsprop', loss='binary_crossentropy', metrics=['acc'])
         MultiLayerNetwork model = ImdbBinaryClassification.model(layers.choice(), options.seed(), 2, 16,
                 Activation.RELU, KerasDefaults.binaryCrossentropy());
-        ActivationLogger activations = new ActivationLogger(xVal.get(interval(0, 1)).castTo(DataType.FLOAT),
+        ActivationLogger activations = new ActivationLogger(split.xVal().get(interval(0, 1)).castTo(DataType.FLOAT),
                 options.output("activations"));
         // model.fit(x, y, epochs=10, batch_size=32, callbacks=callbacks_list, validation_data=(x_val, y_val))
         History history = new Trainer(model, Metric.ACCURACY).seed(options.seed())
@@ -56,7 +50,7 @@ public final class CallbacksInAction implements Callable<Integer> {
                         new ModelCheckpoint(options.output("my_model.zip"), "val_loss", true),
                         new ReduceLROnPlateau("val_loss", 0.1, 10),
                         activations)
-                .fit(x, y, options.epochs(10), options.batchSize(32), xVal, yVal);
+                .fit(split.xTrain(), split.yTrain(), options.epochs(10), options.batchSize(32), split.xVal(), split.yVal());
 
         int best = history.bestEpoch("val_loss");
         System.out.printf("%d epochs; lowest val_loss %.4f at epoch %d, the model saved then in %s; "

@@ -1,7 +1,5 @@
 package dlwj.chapter07;
 
-import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
-
 import dlwj.chapter03.ImdbVectors;
 import dlwj.cli.CheckedOptions;
 import dlwj.cli.ExampleOptions;
@@ -23,7 +21,6 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,11 +61,7 @@ public final class HyperparameterSearch implements Callable<Integer>, CheckedOpt
     @Override
     public Integer call() {
         ImdbVectors imdb = ImdbVectors.load(options);
-        int validationCount = options.samples(10_000, (int) imdb.xTrain().rows() / 2);
-        INDArray xVal = imdb.xTrain().get(interval(0, validationCount));
-        INDArray yVal = imdb.yTrain().get(interval(0, validationCount));
-        INDArray xPartial = imdb.xTrain().get(interval(validationCount, imdb.xTrain().rows()));
-        INDArray yPartial = imdb.yTrain().get(interval(validationCount, imdb.yTrain().rows()));
+        ImdbVectors.HeldOut split = imdb.holdOut(options);
 
         Random random = new Random(options.seed());
         List<Trial> trials = new ArrayList<>();
@@ -76,7 +69,8 @@ public final class HyperparameterSearch implements Callable<Integer>, CheckedOpt
             Settings settings = Settings.draw(random);
             History history = new Trainer(model(settings, layers.choice(), options.seed()), Metric.ACCURACY)
                     .seed(options.seed()).quiet()
-                    .fit(xPartial, yPartial, options.epochs(10), options.batchSize(512), xVal, yVal);
+                    .fit(split.xTrain(), split.yTrain(), options.epochs(10), options.batchSize(512), split.xVal(),
+                            split.yVal());
             Trial trial = new Trial(settings, history.highest("val_acc"), history.highestEpoch("val_acc"));
             trials.add(trial);
             System.out.printf("trial %2d: %-36s best val_acc %.4f at epoch %d%n", t, settings, trial.valAcc(),
