@@ -214,12 +214,15 @@ public final class Trainer {
                 if (validation != null) {
                     values.putAll(pass(validation.batches(), this::inferenceStep, "val_", null));
                 }
+                // the progress line shows the epoch's measurements only: Keras' progress bar leaves out what the
+                // callbacks add to the logs (lr), which the history keeps
+                Map<String, Double> measured = new LinkedHashMap<>(values);
                 for (Callback callback : callbacks) {
                     callback.onEpochEnd(epoch, values, control);
                 }
                 history.add(values);
                 if (verbose) {
-                    progress.endEpoch(epoch, epochs, values);
+                    progress.endEpoch(epoch, epochs, measured);
                 }
                 epochEnd.accept(epoch, history);
             }

@@ -10,6 +10,9 @@ import dlwj.training.KerasDefaults;
 import dlwj.training.Metric;
 import dlwj.training.ModelFiles;
 import dlwj.training.Trainer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -162,5 +165,27 @@ class CallbacksTest {
         double savedLoss = new Trainer(ModelFiles.loadMultiLayerNetwork(best)).quiet().evaluate(xValidation, yValidation)
                 .get("loss");
         assertEquals(lowest, savedLoss, 1e-5);
+    }
+
+    @Test
+    void theProgressLineLeavesOutWhatCallbacksLogAsKerasDoes() {
+        Nd4j.getRandom().setSeed(1);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 32, 4);
+        INDArray y = Nd4j.zeros(DataType.FLOAT, 32, 2);
+        y.getColumn(0).assign(1);
+        PrintStream original = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        History history;
+        try {
+            history = new Trainer(classifier(), Metric.ACCURACY).callbacks(new ReduceLROnPlateau("loss", 0.5, 3))
+                    .fit(x, y, 1, 16);
+        } finally {
+            System.setOut(original);
+        }
+
+        assertEquals(List.of(1e-3), history.get("lr"));
+        String line = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(line.startsWith("Epoch 1/1 - ") && line.contains(" - acc: ") && !line.contains("lr"), line);
     }
 }
