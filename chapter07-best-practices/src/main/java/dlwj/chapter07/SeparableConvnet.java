@@ -3,6 +3,7 @@ package dlwj.chapter07;
 import dlwj.cli.ExampleOptions;
 import dlwj.cli.Examples;
 import dlwj.training.KerasDefaults;
+import dlwj.training.LayerChoice;
 import dlwj.training.ModelSummary;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
@@ -12,7 +13,6 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import picocli.CommandLine.Command;
@@ -55,10 +55,10 @@ public final class SeparableConvnet implements Callable<Integer> {
         NeuralNetConfiguration.ListBuilder layers = KerasDefaults.network(1).list()
                 .layer(convolution.apply(32, 3))
                 .layer(convolution.apply(64, 3))
-                .layer(maxPooling2D())
+                .layer(LayerChoice.DL4J.maxPooling2D(2, 2))
                 .layer(convolution.apply(64, 3))
                 .layer(convolution.apply(128, 3))
-                .layer(maxPooling2D())
+                .layer(LayerChoice.DL4J.maxPooling2D(2, 2))
                 .layer(convolution.apply(64, 3))
                 .layer(convolution.apply(128, 3))
                 .layer(KerasDefaults.globalAveragePooling2D())
@@ -76,11 +76,6 @@ public final class SeparableConvnet implements Callable<Integer> {
     /** {@code layers.Conv2D(filters, size, activation='relu')}. */
     private static Layer conv2D(int filters, int size) {
         return new ConvolutionLayer.Builder(size, size).nOut(filters).activation(Activation.RELU).build();
-    }
-
-    /** {@code layers.MaxPooling2D(2)}. */
-    private static Layer maxPooling2D() {
-        return new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build();
     }
 
     // The command line: --quick changes nothing here, where nothing trains
