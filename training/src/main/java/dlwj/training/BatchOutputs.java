@@ -10,37 +10,43 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Captures each training batch's predictions from the training step's own forward pass, before the
- * update, as Keras computes its training metrics: DL4J hands the listener the input of the output layer,
- * and applying that one layer costs far less than a second forward pass.
+ * update, as Keras computes its training metrics (and, for a model of several outputs, each output's loss):
+ * DL4J hands the listener the input of each output layer, and applying that one layer costs far less than a
+ * second forward pass.
  */
 final class BatchOutputs extends BaseTrainingListener {
 
     private final Network network;
-    private INDArray last;
+    private INDArray[] last;
 
     BatchOutputs(Network network) {
         this.network = network;
     }
 
-    /** The predictions of the last batch trained on. */
-    INDArray last() {
+    /** The predictions of the last batch trained on, one array per output. */
+    INDArray[] last() {
         return last;
     }
 
     @Override
     public void onForwardPass(Model model, List<INDArray> activations) {
-        capture(activations.get(activations.size() - 1));
+        last = new INDArray[] {capture(0, activations.get(activations.size() - 1))};
     }
 
-    /** A functional model's forward pass: every vertex's activations but the output layer's, by name. */
+    /** A functional model's forward pass: every vertex's activations but the output layers', by name. */
     @Override
     public void onForwardPass(Model model, Map<String, INDArray> activations) {
-        capture(activations.get(((Network.Graph) network).inputToOutputName()));
+        Network.Graph graph = (Network.Graph) network;
+        INDArray[] outputs = new INDArray[graph.outputNames().size()];
+        for (int i = 0; i < outputs.length; i++) {
+            outputs[i] = capture(i, activations.get(graph.inputToOutputName(i)));
+        }
+        last = outputs;
     }
 
-    private void capture(INDArray inputToOutputLayer) {
+    private INDArray capture(int output, INDArray inputToOutputLayer) {
         try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-            last = network.outputFrom(inputToOutputLayer.dup()).detach();
+            return network.outputFrom(output, inputToOutputLayer.dup()).detach();
         }
     }
 }

@@ -2,6 +2,7 @@ package dlwj.training;
 
 import dlwj.keras.layers.InputGradient;
 import java.util.Collection;
+import java.util.List;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
@@ -13,10 +14,12 @@ import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 /**
  * The few operations the trainer needs of a DL4J model: a {@link MultiLayerNetwork} (Keras' {@code Sequential})
- * or a {@link ComputationGraph} of one input and one output (a functional {@code Model(input, output)}).
+ * or a {@link ComputationGraph} (a functional {@code Model(inputs, outputs)}, of one or several of each). A batch
+ * is a {@link MultiDataSet}: one array per input and one per output, in the model's order.
  */
 interface Network {
 
@@ -25,10 +28,6 @@ interface Network {
             return new Sequential(net);
         }
         if (model instanceof ComputationGraph graph) {
-            if (graph.getNumInputArrays() != 1 || graph.getNumOutputArrays() != 1) {
-                throw new IllegalArgumentException("The trainer takes a ComputationGraph of one input and one output, "
-                        + "not " + graph.getNumInputArrays() + " and " + graph.getNumOutputArrays());
-            }
             return new Graph(graph);
         }
         throw new IllegalArgumentException("Expected a MultiLayerNetwork or a ComputationGraph, got "
@@ -37,20 +36,26 @@ interface Network {
 
     Model model();
 
+    /** The names of the inputs, in the order the model takes them. */
+    List<String> inputNames();
+
+    /** The names of the outputs (Keras' output layer names, which name their losses and metrics), in order. */
+    List<String> outputNames();
+
     /** The data type of the network's parameters and activations, which its inputs are converted to. */
     DataType dataType();
 
     /** One training step on the batch; returns the batch's loss before the update (regularisation included). */
-    double fit(DataSet batch);
+    double fit(MultiDataSet batch);
 
-    /** Inference-mode outputs (probabilities). */
-    INDArray output(INDArray features);
+    /** Inference-mode outputs (probabilities), one per output. */
+    INDArray[] output(INDArray[] features);
 
     /** Inference-mode loss of a batch, regularisation included, as Keras' {@code val_loss}. */
-    double loss(DataSet batch);
+    double loss(MultiDataSet batch);
 
-    /** The output layer. */
-    Layer outputLayer();
+    /** The layer of output {@code output}. */
+    Layer outputLayer(int output);
 
     /** The regularisation penalty (L1, L2, weight decay) that DL4J adds to the loss of every batch. */
     double regularization();
@@ -58,8 +63,8 @@ interface Network {
     /** The model's training listeners, as a live collection. */
     Collection<TrainingListener> listeners();
 
-    /** The output layer (inference mode) applied to its input as the training forward pass computed it. */
-    INDArray outputFrom(INDArray inputToOutputLayer);
+    /** Output layer {@code output} (inference mode) applied to its input as the training forward pass computed it. */
+    INDArray outputFrom(int output, INDArray inputToOutputLayer);
 
     /** The learning rate of the first layer that has one (every layer's, as Keras has one optimizer). */
     double learningRate();
@@ -74,6 +79,16 @@ interface Network {
         }
 
         @Override
+        public List<String> inputNames() {
+            return List.of("input");
+        }
+
+        @Override
+        public List<String> outputNames() {
+            return List.of(net.getOutputLayer().conf().getLayer().getLayerName());
+        }
+
+        @Override
         public DataType dataType() {
             return net.getLayerWiseConfigurations().getDataType();
         }
@@ -84,25 +99,25 @@ interface Network {
         }
 
         @Override
-        public double fit(DataSet batch) {
+        public double fit(MultiDataSet batch) {
             return InputGradient.unusedDuring(() -> {
-                net.fit(batch);
+                net.fit(dataSet(batch));
                 return net.score();
             });
         }
 
         @Override
-        public INDArray output(INDArray features) {
-            return net.output(features, false);
+        public INDArray[] output(INDArray[] features) {
+            return new INDArray[] {net.output(features[0], false)};
         }
 
         @Override
-        public double loss(DataSet batch) {
-            return net.score(batch, false);
+        public double loss(MultiDataSet batch) {
+            return net.score(dataSet(batch), false);
         }
 
         @Override
-        public Layer outputLayer() {
+        public Layer outputLayer(int output) {
             return net.getOutputLayer();
         }
 
@@ -128,18 +143,33 @@ interface Network {
         }
 
         @Override
-        public INDArray outputFrom(INDArray inputToOutputLayer) {
+        public INDArray outputFrom(int output, INDArray inputToOutputLayer) {
             int last = net.getnLayers() - 1;
             InputPreProcessor preProcessor = net.getLayerWiseConfigurations().getInputPreProcess(last);
-            return activate(outputLayer(), preProcessor, inputToOutputLayer, (int) inputToOutputLayer.size(0));
+            return activate(net.getOutputLayer(), preProcessor, inputToOutputLayer, (int) inputToOutputLayer.size(0));
+        }
+
+        private static DataSet dataSet(MultiDataSet batch) {
+            return new DataSet(batch.getFeatures(0), batch.getLabels(0), batch.getFeaturesMaskArray(0),
+                    batch.getLabelsMaskArray(0));
         }
     }
 
-    /** A functional model of one input and one output. */
+    /** A functional model. */
     record Graph(ComputationGraph graph) implements Network {
         @Override
         public Model model() {
             return graph;
+        }
+
+        @Override
+        public List<String> inputNames() {
+            return graph.getConfiguration().getNetworkInputs();
+        }
+
+        @Override
+        public List<String> outputNames() {
+            return graph.getConfiguration().getNetworkOutputs();
         }
 
         @Override
@@ -153,7 +183,7 @@ interface Network {
         }
 
         @Override
-        public double fit(DataSet batch) {
+        public double fit(MultiDataSet batch) {
             return InputGradient.unusedDuring(() -> {
                 graph.fit(batch);
                 return graph.score();
@@ -161,18 +191,18 @@ interface Network {
         }
 
         @Override
-        public INDArray output(INDArray features) {
-            return graph.outputSingle(false, features);
+        public INDArray[] output(INDArray[] features) {
+            return graph.output(false, features);
         }
 
         @Override
-        public double loss(DataSet batch) {
+        public double loss(MultiDataSet batch) {
             return graph.score(batch, false);
         }
 
         @Override
-        public Layer outputLayer() {
-            return graph.getOutputLayer(0);
+        public Layer outputLayer(int output) {
+            return graph.getOutputLayer(output);
         }
 
         @Override
@@ -197,19 +227,15 @@ interface Network {
         }
 
         @Override
-        public INDArray outputFrom(INDArray inputToOutputLayer) {
-            LayerVertex output = (LayerVertex) graph.getVertex(outputName());
-            return activate(outputLayer(), output.getLayerPreProcessor(), inputToOutputLayer,
+        public INDArray outputFrom(int output, INDArray inputToOutputLayer) {
+            LayerVertex vertex = (LayerVertex) graph.getVertex(outputNames().get(output));
+            return activate(outputLayer(output), vertex.getLayerPreProcessor(), inputToOutputLayer,
                     (int) inputToOutputLayer.size(0));
         }
 
-        /** The vertex whose activations the output layer reads. */
-        String inputToOutputName() {
-            return graph.getConfiguration().getVertexInputs().get(outputName()).get(0);
-        }
-
-        private String outputName() {
-            return graph.getConfiguration().getNetworkOutputs().get(0);
+        /** The vertex whose activations output layer {@code output} reads. */
+        String inputToOutputName(int output) {
+            return graph.getConfiguration().getVertexInputs().get(outputNames().get(output)).get(0);
         }
     }
 

@@ -3,6 +3,7 @@ package dlwj.training;
 import dlwj.keras.layers.Output;
 import java.util.Optional;
 import java.util.Set;
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.nd4j.linalg.activations.IActivation;
@@ -20,16 +21,17 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
 
 /**
- * A batch's inference-mode loss computed from the network's predictions, with the definition of DL4J's
- * {@code score(batch, false)}: the output layer's loss summed over the samples, divided by their number, plus
- * the network's regularisation penalty. Keras computes {@code val_loss} and the metrics from one forward pass;
- * asking DL4J for its score and its output would take two.
+ * A batch's inference-mode loss at one output, computed from the network's predictions, with the definition of
+ * DL4J's {@code score(batch, false)}: the output layer's loss summed over the samples, divided by their number.
+ * Keras computes {@code val_loss} and the metrics from one forward pass; asking DL4J for its score and its output
+ * would take two. The model's loss is the sum of its outputs' losses, each times its {@link #weight()}, plus the
+ * network's regularisation penalty.
  *
  * <p>The output layer's own loss function does the computing, handed the predictions with an identity
  * activation, which is exact where its activation is deterministic and the loss treats it as any other: the
  * cross-entropies (on sigmoid for binary, on softmax for categorical, whose clipping at the loss' epsilon is
- * applied here, as DL4J applies it to softmax outputs only), MSE and MAE. For any other output layer, loss or
- * activation {@link #of} gives none, and the trainer asks DL4J for the score.
+ * applied here, as DL4J applies it to softmax outputs only), MSE and MAE, each possibly in a {@link WeightedLoss}.
+ * For any other output layer, loss or activation {@link #of} gives none, and the trainer asks DL4J for the score.
  */
 final class OutputLoss {
 
@@ -40,26 +42,31 @@ final class OutputLoss {
             ActivationSigmoid.class, ActivationSoftmax.class);
     private static final IActivation AS_THEY_ARE = new ActivationIdentity();
 
-    private final Network network;
     private final ILossFunction loss;
+    private final double weight;
     private final double softmaxClip;
     private final boolean perSample;
 
-    private OutputLoss(Network network, ILossFunction loss, double softmaxClip, boolean perSample) {
-        this.network = network;
+    private OutputLoss(ILossFunction loss, double weight, double softmaxClip, boolean perSample) {
         this.loss = loss;
+        this.weight = weight;
         this.softmaxClip = softmaxClip;
         this.perSample = perSample;
     }
 
-    /** The loss of {@code network}'s output layer, if it can be computed from the predictions exactly. */
-    static Optional<OutputLoss> of(Network network) {
-        NeuralNetConfiguration conf = network.outputLayer().conf();
+    /** The loss of {@code outputLayer}, if it can be computed from the predictions exactly. */
+    static Optional<OutputLoss> of(Layer outputLayer) {
+        NeuralNetConfiguration conf = outputLayer.conf();
         if (!(conf.getLayer() instanceof OutputLayer layer)
                 || layer.getClass() != OutputLayer.class && layer.getClass() != Output.class) {
             return Optional.empty();
         }
         ILossFunction loss = layer.getLossFn();
+        double weight = 1;
+        if (loss instanceof WeightedLoss weighted) {
+            loss = weighted.loss();
+            weight = weighted.weight();
+        }
         IActivation activation = layer.getActivationFn();
         if (!LOSSES.contains(loss.getClass()) || !ACTIVATIONS.contains(activation.getClass())
                 || loss instanceof LossBinaryXENT && activation instanceof ActivationSoftmax) {
@@ -67,10 +74,15 @@ final class OutputLoss {
         }
         double softmaxClip = loss instanceof LossMCXENT mcxent && activation instanceof ActivationSoftmax
                 ? mcxent.getSoftmaxClipEps() : 0;
-        return Optional.of(new OutputLoss(network, loss, softmaxClip, conf.isMiniBatch()));
+        return Optional.of(new OutputLoss(loss, weight, softmaxClip, conf.isMiniBatch()));
     }
 
-    /** The loss of a batch whose (unmasked) predictions are {@code predictions}, regularisation included. */
+    /** The output's weight in the model's loss (Keras' {@code loss_weights}; 1 unless a {@link WeightedLoss}). */
+    double weight() {
+        return weight;
+    }
+
+    /** The unweighted loss of a batch whose (unmasked) predictions are {@code predictions}, without regularisation. */
     double of(INDArray predictions, INDArray labels) {
         INDArray probabilities = predictions;
         if (softmaxClip > 0) {
@@ -79,6 +91,6 @@ final class OutputLoss {
             BooleanIndexing.replaceWhere(probabilities, 1.0 - softmaxClip, Conditions.greaterThan(1.0 - softmaxClip));
         }
         double sum = loss.computeScore(labels, probabilities, AS_THEY_ARE, null, false);
-        return (perSample ? sum / predictions.size(0) : sum) + network.regularization();
+        return perSample ? sum / predictions.size(0) : sum;
     }
 }

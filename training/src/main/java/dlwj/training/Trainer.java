@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
@@ -39,13 +41,19 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * A long run saves a checkpoint every epoch and, asked to resume, goes on from the last one:
  * {@code new Trainer(model, Metric.ACCURACY).checkpointed(options.output("model.checkpoint.zip"), resume)}.
+ *
+ * <p>A {@code ComputationGraph} of several inputs and outputs takes one array per input and per output, in the
+ * graph's order or by name, and reports as Keras does: {@code loss} (the outputs' losses times their
+ * {@link WeightedLoss weights}, plus regularisation), then each output's own loss ({@code age_loss}), then each
+ * output's metrics ({@code income_acc}). The metrics given to the constructor apply to every output (Keras'
+ * {@code metrics=[...]}); {@link #metrics(Map)} gives them output by output ({@code metrics={'income': [...]}}).
  */
 public final class Trainer {
 
-    private final List<Metric> metrics;
+    private List<List<Metric>> metrics;
     private Network network;
     private BatchOutputs batchOutputs;
-    private Optional<OutputLoss> outputLoss;
+    private List<Optional<OutputLoss>> outputLosses;
     private Random shuffle = new Random(0);
     private final PrintStream out = System.out;
     private boolean verbose = true;
@@ -54,15 +62,39 @@ public final class Trainer {
     private List<Callback> callbacks = List.of();
 
     public Trainer(Model model, Metric... metrics) {
-        this.metrics = List.of(metrics);
         use(model);
+        this.metrics = Collections.nCopies(outputs(), List.of(metrics));
     }
 
     /** Trains {@code model} from now on (a new trainer's, or the one a checkpoint saved). */
     private void use(Model model) {
         this.network = Network.of(model);
         this.batchOutputs = new BatchOutputs(network);
-        this.outputLoss = OutputLoss.of(network);
+        this.outputLosses = new ArrayList<>();
+        for (int output = 0; output < outputs(); output++) {
+            Optional<OutputLoss> loss = OutputLoss.of(network.outputLayer(output));
+            if (loss.isEmpty() && outputs() > 1) {
+                throw new IllegalArgumentException("Output " + network.outputNames().get(output) + " has a loss or "
+                        + "activation the trainer can't compute per output (it takes MSE, MAE and the cross-entropies "
+                        + "on identity, sigmoid or softmax outputs)");
+            }
+            outputLosses.add(loss);
+        }
+    }
+
+    /**
+     * Keras' {@code metrics={'income': ['acc'], ...}}: the metrics of each output, by output name; an output not
+     * named has none.
+     */
+    public Trainer metrics(Map<String, List<Metric>> byOutput) {
+        List<String> names = network.outputNames();
+        for (String name : byOutput.keySet()) {
+            if (!names.contains(name)) {
+                throw new IllegalArgumentException("The model has no output named " + name + "; its outputs are " + names);
+            }
+        }
+        this.metrics = names.stream().map(name -> byOutput.getOrDefault(name, List.of())).toList();
+        return this;
     }
 
     /** Seeds the per-epoch shuffle of array data (the model's own seed fixes its initial weights). */
@@ -136,14 +168,32 @@ public final class Trainer {
 
     /** {@code model.fit(x, y, epochs, batch_size, validation_data=(xVal, yVal))}. */
     public History fit(INDArray x, INDArray y, int epochs, int batchSize, INDArray xVal, INDArray yVal) {
-        requireSameRows(x, y, "training");
-        DataSet validation = xVal == null ? null : new DataSet(xVal, yVal);
-        if (validation != null) {
-            requireSameRows(xVal, yVal, "validation");
+        return fit(new INDArray[] {x}, new INDArray[] {y}, epochs, batchSize,
+                xVal == null ? null : new INDArray[] {xVal}, yVal == null ? null : new INDArray[] {yVal});
+    }
+
+    /** {@code model.fit([x1, x2], [y1, y2, y3], epochs=epochs, batch_size=batchSize)}: the arrays in the model's order. */
+    public History fit(INDArray[] x, INDArray[] y, int epochs, int batchSize) {
+        return fit(x, y, epochs, batchSize, null, null);
+    }
+
+    /** {@code model.fit({'text': x1, ...}, {'age': y1, ...}, epochs=epochs, batch_size=batchSize)}: arrays by name. */
+    public History fit(Map<String, INDArray> x, Map<String, INDArray> y, int epochs, int batchSize) {
+        return fit(inOrder(x, network.inputNames(), "input"), inOrder(y, network.outputNames(), "output"), epochs,
+                batchSize);
+    }
+
+    /** {@code model.fit([x1, x2], [y1, y2], epochs, batch_size, validation_data=([...], [...]))}. */
+    public History fit(INDArray[] x, INDArray[] y, int epochs, int batchSize, INDArray[] xVal, INDArray[] yVal) {
+        requireModelShape(x, y, "training");
+        if ((xVal == null) != (yVal == null)) {
+            throw new IllegalArgumentException("Validation needs both inputs and targets");
         }
-        return train(epochs, () -> shuffledBatches(x, y, batchSize), steps(x.size(0), batchSize),
-                validation == null ? null : () -> batches(validation.getFeatures(), validation.getLabels(),
-                        inferenceBatchSize(xVal, batchSize)));
+        if (xVal != null) {
+            requireModelShape(xVal, yVal, "validation");
+        }
+        return train(epochs, () -> shuffledBatches(x, y, batchSize), steps(x[0].size(0), batchSize),
+                xVal == null ? null : () -> batches(xVal, yVal, inferenceBatchSize(xVal, batchSize)));
     }
 
     /**
@@ -154,7 +204,7 @@ public final class Trainer {
         if (!(validationSplit > 0 && validationSplit < 1)) {
             throw new IllegalArgumentException("validation_split must be between 0 and 1, got " + validationSplit);
         }
-        requireSameRows(x, y, "training");
+        requireModelShape(new INDArray[] {x}, new INDArray[] {y}, "training");
         long splitAt = (long) (x.size(0) * (1 - validationSplit));
         if (splitAt == 0) {
             throw new IllegalArgumentException("validation_split " + validationSplit + " of " + x.size(0)
@@ -170,41 +220,60 @@ public final class Trainer {
      * over {@code train} (reset before each), which does its own shuffling; {@code validation} may be null.
      */
     public History fit(DataSetIterator train, int epochs, DataSetIterator validation) {
+        requireOneInputAndOutput();
         return train(epochs, () -> passOver(train), -1, validation == null ? null : () -> passOver(validation));
     }
 
     /** {@code model.evaluate(x, y)}: the loss and the metrics, by Keras name. */
     public Map<String, Double> evaluate(INDArray x, INDArray y) {
-        requireSameRows(x, y, "evaluation");
+        return evaluate(new INDArray[] {x}, new INDArray[] {y});
+    }
+
+    /** {@code model.evaluate([x1, x2], [y1, y2])}: the arrays in the model's order. */
+    public Map<String, Double> evaluate(INDArray[] x, INDArray[] y) {
+        requireModelShape(x, y, "evaluation");
         return pass(batches(x, y, inferenceBatchSize(x, 32)), this::inferenceStep, "", null);
     }
 
     /** {@code model.evaluate_generator(data)}: one pass over the iterator. */
     public Map<String, Double> evaluate(DataSetIterator data) {
+        requireOneInputAndOutput();
         return pass(passOver(data), this::inferenceStep, "", null);
     }
 
     /** {@code model.predict(x)}: the outputs (probabilities for softmax and sigmoid outputs). */
     public INDArray predict(INDArray x) {
-        List<INDArray> outputs = new ArrayList<>();
-        int batchSize = inferenceBatchSize(x, 32);
-        for (long start = 0; start < x.size(0); start += batchSize) {
-            long end = Math.min(x.size(0), start + batchSize);
-            outputs.add(network.output(rows(x, start, end)));
+        requireOneInputAndOutput();
+        return predict(new INDArray[] {x})[0];
+    }
+
+    /** {@code model.predict([x1, x2])}: one array per output, in the model's order. */
+    public INDArray[] predict(INDArray[] x) {
+        requireInputs(x, "prediction");
+        List<List<INDArray>> outputs = new ArrayList<>();
+        for (int output = 0; output < outputs(); output++) {
+            outputs.add(new ArrayList<>());
         }
-        return Nd4j.concat(0, outputs.toArray(INDArray[]::new));
+        int batchSize = inferenceBatchSize(x, 32);
+        for (long start = 0; start < x[0].size(0); start += batchSize) {
+            INDArray[] batch = network.output(rows(x, start, Math.min(x[0].size(0), start + batchSize)));
+            for (int output = 0; output < batch.length; output++) {
+                outputs.get(output).add(batch[output]);
+            }
+        }
+        return outputs.stream().map(parts -> Nd4j.concat(0, parts.toArray(INDArray[]::new))).toArray(INDArray[]::new);
     }
 
     /** A source of the batches of one epoch. */
     private interface Epoch {
-        Iterator<DataSet> batches();
+        Iterator<MultiDataSet> batches();
     }
 
     private History train(int epochs, Epoch training, long steps, Epoch validation) {
         History history = History.of(resumed.asMap());
         EpochProgress progress = new EpochProgress(out, verbose && EpochProgress.terminal());
-        if (!metrics.isEmpty()) {
-            network.model().addListeners(batchOutputs); // only metrics need the batches' predictions
+        if (needsPredictions()) {
+            network.model().addListeners(batchOutputs);
         }
         Control control = new Control();
         try {
@@ -257,14 +326,20 @@ public final class Trainer {
         }
     }
 
-    /** One batch's loss and predictions. */
-    private record Step(double loss, INDArray predictions) {
+    /** One batch's loss, each output's own loss (of a model of several outputs), and predictions. */
+    private record Step(double loss, double[] outputLosses, INDArray[] predictions) {
+    }
+
+    /** Metrics and the losses of several outputs need the batches' predictions; a single loss does not. */
+    private boolean needsPredictions() {
+        return outputs() > 1 || metrics.stream().anyMatch(list -> !list.isEmpty());
     }
 
     /** Training: the step's loss before the update, and the predictions of its own forward pass. */
-    private Step trainingStep(DataSet batch) {
+    private Step trainingStep(MultiDataSet batch) {
         double loss = network.fit(batch);
-        return new Step(loss, metrics.isEmpty() ? null : batchOutputs.last());
+        INDArray[] predictions = needsPredictions() ? batchOutputs.last() : null;
+        return new Step(loss, outputs() > 1 ? outputLosses(predictions, batch) : null, predictions);
     }
 
     /**
@@ -272,22 +347,41 @@ public final class Trainer {
      * DL4J's own score (a second pass) where the output layer's loss can't be computed from the predictions
      * or the batch has masks.
      */
-    private Step inferenceStep(DataSet batch) {
-        INDArray predictions = network.output(batch.getFeatures());
+    private Step inferenceStep(MultiDataSet batch) {
+        INDArray[] predictions = network.output(batch.getFeatures());
+        if (outputs() > 1) {
+            double[] losses = outputLosses(predictions, batch);
+            double total = network.regularization();
+            for (int output = 0; output < losses.length; output++) {
+                total += outputLosses.get(output).orElseThrow().weight() * losses[output];
+            }
+            return new Step(total, losses, predictions);
+        }
+        Optional<OutputLoss> outputLoss = outputLosses.get(0);
         double loss = outputLoss.isEmpty() || batch.hasMaskArrays() ? network.loss(batch)
-                : outputLoss.get().of(predictions, batch.getLabels());
-        return new Step(loss, predictions);
+                : outputLoss.get().weight() * outputLoss.get().of(predictions[0], batch.getLabels(0))
+                        + network.regularization();
+        return new Step(loss, null, predictions);
     }
 
-    /** Runs {@code step} over the batches and averages loss and metrics over the samples, as Keras does. */
-    private Map<String, Double> pass(Iterator<DataSet> batches, Function<DataSet, Step> step, String prefix,
+    private double[] outputLosses(INDArray[] predictions, MultiDataSet batch) {
+        double[] losses = new double[predictions.length];
+        for (int output = 0; output < losses.length; output++) {
+            losses[output] = outputLosses.get(output).orElseThrow().of(predictions[output], batch.getLabels(output));
+        }
+        return losses;
+    }
+
+    /** Runs {@code step} over the batches and averages losses and metrics over the samples, as Keras does. */
+    private Map<String, Double> pass(Iterator<MultiDataSet> batches, Function<MultiDataSet, Step> step, String prefix,
                                      EpochProgress progress) {
         double lossSum = 0;
-        double[] metricSums = new double[metrics.size()];
+        double[] outputLossSums = new double[outputs()];
+        double[][] metricSums = metrics.stream().map(list -> new double[list.size()]).toArray(double[][]::new);
         long samples = 0;
         for (int batchNumber = 1; batches.hasNext(); batchNumber++) {
-            DataSet batch = batches.next();
-            long size = batch.getFeatures().size(0);
+            MultiDataSet batch = batches.next();
+            long size = batch.getFeatures(0).size(0);
             Step result = step.apply(batch);
             if (!Double.isFinite(result.loss())) {
                 throw new TrainingDivergedException("The " + (prefix.isEmpty() ? "training" : "validation") + " loss is "
@@ -295,8 +389,15 @@ public final class Trainer {
                         + "the data holds NaN or infinite values; check the inputs and lower the learning rate");
             }
             lossSum += result.loss() * size;
-            for (int m = 0; m < metrics.size(); m++) {
-                metricSums[m] += metrics.get(m).batchSum(result.predictions(), batch.getLabels());
+            for (int output = 0; output < outputs(); output++) {
+                if (result.outputLosses() != null) {
+                    outputLossSums[output] += result.outputLosses()[output] * size;
+                }
+                List<Metric> outputMetrics = metrics.get(output);
+                for (int m = 0; m < outputMetrics.size(); m++) {
+                    metricSums[output][m] += outputMetrics.get(m).batchSum(result.predictions()[output],
+                            batch.getLabels(output));
+                }
             }
             samples += size;
             if (progress != null) {
@@ -306,30 +407,49 @@ public final class Trainer {
         if (samples == 0) {
             throw new IllegalArgumentException("No data to " + (prefix.isEmpty() ? "train on or evaluate" : "validate on"));
         }
-        return averages(lossSum, metricSums, samples, prefix);
+        return averages(lossSum, outputLossSums, metricSums, samples, prefix);
     }
 
-    private Map<String, Double> averages(double lossSum, double[] metricSums, long samples, String prefix) {
+    /** Keras' names and order: {@code loss}, each output's loss, each output's metrics; {@code loss, acc} for one. */
+    private Map<String, Double> averages(double lossSum, double[] outputLossSums, double[][] metricSums, long samples,
+                                         String prefix) {
         Map<String, Double> values = new LinkedHashMap<>();
         values.put(prefix + "loss", lossSum / samples);
-        for (int m = 0; m < metrics.size(); m++) {
-            values.put(prefix + metrics.get(m).kerasName(), metricSums[m] / samples);
+        List<String> names = network.outputNames();
+        String[] outputPrefixes = new String[outputs()];
+        for (int output = 0; output < outputs(); output++) {
+            outputPrefixes[output] = outputs() == 1 ? prefix : prefix + names.get(output) + "_";
+            if (outputs() > 1) {
+                values.put(outputPrefixes[output] + "loss", outputLossSums[output] / samples);
+            }
+        }
+        for (int output = 0; output < outputs(); output++) {
+            List<Metric> outputMetrics = metrics.get(output);
+            for (int m = 0; m < outputMetrics.size(); m++) {
+                values.put(outputPrefixes[output] + outputMetrics.get(m).kerasName(), metricSums[output][m] / samples);
+            }
         }
         return values;
     }
 
-    private Iterator<DataSet> shuffledBatches(INDArray x, INDArray y, int batchSize) {
-        int n = Math.toIntExact(x.size(0));
+    private Iterator<MultiDataSet> shuffledBatches(INDArray[] x, INDArray[] y, int batchSize) {
+        int n = Math.toIntExact(x[0].size(0));
         int[] order = Permutations.shuffled(n, shuffle);
         // One buffer per array for the epoch's full batches: a fresh 20 MB batch per IMDB step costs more in
         // off-heap allocation and garbage collection than the training step itself.
         DataType type = network.dataType();
-        BatchBuffer features = new BatchBuffer(x, Math.min(batchSize, n), type);
-        BatchBuffer labels = new BatchBuffer(y, Math.min(batchSize, n), type);
+        BatchBuffer[] features = Arrays.stream(x).map(a -> new BatchBuffer(a, Math.min(batchSize, n), type))
+                .toArray(BatchBuffer[]::new);
+        BatchBuffer[] labels = Arrays.stream(y).map(a -> new BatchBuffer(a, Math.min(batchSize, n), type))
+                .toArray(BatchBuffer[]::new);
         return new BatchIterator(n, batchSize, (start, end) -> {
             int[] rows = Arrays.copyOfRange(order, start, end);
-            return new DataSet(features.gather(rows), labels.gather(rows));
+            return new MultiDataSet(gather(features, rows), gather(labels, rows));
         });
+    }
+
+    private static INDArray[] gather(BatchBuffer[] buffers, int[] rows) {
+        return Arrays.stream(buffers).map(buffer -> buffer.gather(rows)).toArray(INDArray[]::new);
     }
 
     /**
@@ -389,18 +509,32 @@ public final class Trainer {
         }
     }
 
-    private static Iterator<DataSet> batches(INDArray x, INDArray y, int batchSize) {
-        return new BatchIterator(Math.toIntExact(x.size(0)), batchSize,
-                (start, end) -> new DataSet(rows(x, start, end), rows(y, start, end)));
+    private static Iterator<MultiDataSet> batches(INDArray[] x, INDArray[] y, int batchSize) {
+        return new BatchIterator(Math.toIntExact(x[0].size(0)), batchSize,
+                (start, end) -> new MultiDataSet(rows(x, start, end), rows(y, start, end)));
     }
 
-    private static Iterator<DataSet> passOver(DataSetIterator iterator) {
+    /** The iterator's batches as batches of one input and one output, masks kept. */
+    private static Iterator<MultiDataSet> passOver(DataSetIterator iterator) {
         iterator.reset();
-        return iterator;
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return iterator.hasNext();
+            }
+
+            @Override
+            public MultiDataSet next() {
+                DataSet batch = iterator.next();
+                return new MultiDataSet(batch.getFeatures(), batch.getLabels(), batch.getFeaturesMaskArray(),
+                        batch.getLabelsMaskArray());
+            }
+        };
     }
 
-    private static INDArray rows(INDArray array, long start, long end) {
-        return array.get(NDArrayIndex.interval(start, end));
+    private static INDArray[] rows(INDArray[] arrays, long start, long end) {
+        return Arrays.stream(arrays).map(array -> array.get(NDArrayIndex.interval(start, end)))
+                .toArray(INDArray[]::new);
     }
 
     /**
@@ -408,8 +542,8 @@ public final class Trainer {
      * (Boston's batch of 1 would make each validation 101 tiny passes; the values are the same); large ones,
      * such as images, keep the training batch's memory bound.
      */
-    private static int inferenceBatchSize(INDArray x, int batchSize) {
-        long valuesPerSample = x.length() / Math.max(1, x.size(0));
+    private static int inferenceBatchSize(INDArray[] x, int batchSize) {
+        long valuesPerSample = Arrays.stream(x).mapToLong(array -> array.length() / Math.max(1, array.size(0))).sum();
         return valuesPerSample <= 10_000 ? Math.max(batchSize, 512) : batchSize;
     }
 
@@ -420,17 +554,68 @@ public final class Trainer {
         return (samples + batchSize - 1) / batchSize;
     }
 
-    private static void requireSameRows(INDArray x, INDArray y, String what) {
-        if (x.size(0) != y.size(0)) {
-            throw new IllegalArgumentException("The " + what + " inputs have " + x.size(0) + " samples but the targets "
-                    + y.size(0));
+    private int outputs() {
+        return network.outputNames().size();
+    }
+
+    private void requireOneInputAndOutput() {
+        if (network.inputNames().size() != 1 || outputs() != 1) {
+            throw new IllegalArgumentException("The model has " + network.inputNames().size() + " inputs and "
+                    + outputs() + " outputs: pass one array for each (in the model's order or by name)");
         }
     }
 
+    /** One array per input, all with the same number of samples. */
+    private void requireInputs(INDArray[] x, String what) {
+        requireCount(x, network.inputNames(), "input");
+        for (INDArray array : x) {
+            if (array.size(0) != x[0].size(0)) {
+                throw new IllegalArgumentException("The " + what + " inputs have " + x[0].size(0) + " and "
+                        + array.size(0) + " samples: every array needs one row per sample");
+            }
+        }
+    }
+
+    /** One array per input and per output, all with the same number of samples. */
+    private void requireModelShape(INDArray[] x, INDArray[] y, String what) {
+        requireInputs(x, what);
+        requireCount(y, network.outputNames(), "output");
+        for (INDArray array : y) {
+            if (array.size(0) != x[0].size(0)) {
+                throw new IllegalArgumentException("The " + what + " inputs have " + x[0].size(0)
+                        + " samples but the targets " + array.size(0));
+            }
+        }
+    }
+
+    private static void requireCount(INDArray[] arrays, List<String> names, String what) {
+        if (arrays.length != names.size()) {
+            throw new IllegalArgumentException("The model has " + names.size() + " " + what + (names.size() == 1 ? "" : "s")
+                    + " " + names + " but was given " + arrays.length + " array" + (arrays.length == 1 ? "" : "s"));
+        }
+    }
+
+    /** Keras' dict of arrays by input or output name, in the model's order; every name given once. */
+    private static INDArray[] inOrder(Map<String, INDArray> byName, List<String> names, String what) {
+        for (String name : byName.keySet()) {
+            if (!names.contains(name)) {
+                throw new IllegalArgumentException("The model has no " + what + " named " + name + "; its " + what
+                        + "s are " + names);
+            }
+        }
+        return names.stream().map(name -> {
+            INDArray array = byName.get(name);
+            if (array == null) {
+                throw new IllegalArgumentException("No array for the model's " + what + " " + name);
+            }
+            return array;
+        }).toArray(INDArray[]::new);
+    }
+
     /** Consecutive batches of {@code batchSize} samples (the last one smaller), made on demand. */
-    private static final class BatchIterator implements Iterator<DataSet> {
+    private static final class BatchIterator implements Iterator<MultiDataSet> {
         interface Slicer {
-            DataSet slice(int start, int end);
+            MultiDataSet slice(int start, int end);
         }
 
         private final int samples;
@@ -451,12 +636,12 @@ public final class Trainer {
         }
 
         @Override
-        public DataSet next() {
+        public MultiDataSet next() {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
             int end = Math.min(samples, next + batchSize);
-            DataSet batch = slicer.slice(next, end);
+            MultiDataSet batch = slicer.slice(next, end);
             next = end;
             return batch;
         }

@@ -69,7 +69,8 @@ class OutputLossTest {
     /** The one-pass loss of {@code data} and DL4J's score agree to 1e-5 relative; some predictions are clipped. */
     private static void assertScore(MultiLayerNetwork net, DataSet data, double clipped) {
         INDArray predictions = net.output(data.getFeatures(), false);
-        double loss = OutputLoss.of(Network.of(net)).orElseThrow().of(predictions, data.getLabels());
+        double loss = OutputLoss.of(net.getOutputLayer()).orElseThrow().of(predictions, data.getLabels())
+                + net.calcRegularizationScore(true);
 
         assertEquals(net.score(data, false), loss, 1e-5 * Math.abs(loss));
         assertSaturated(predictions, clipped);
@@ -121,14 +122,14 @@ class OutputLossTest {
     @Test
     void lossesNotDeterminedByThePredictionsAreLeftToDl4j() {
         List<Regularization> none = List.of();
-        assertTrue(OutputLoss.of(Network.of(sequential(new LossHinge(), Activation.IDENTITY, 1, none))).isEmpty());
-        assertTrue(OutputLoss.of(Network.of(sequential(new LossMSE(), Activation.RRELU, 1, none))).isEmpty());
+        assertTrue(OutputLoss.of(sequential(new LossHinge(), Activation.IDENTITY, 1, none).getOutputLayer()).isEmpty());
+        assertTrue(OutputLoss.of(sequential(new LossMSE(), Activation.RRELU, 1, none).getOutputLayer()).isEmpty());
         MultiLayerNetwork binaryOnSoftmax = new MultiLayerNetwork(configuration(none).list()
                 .layer(new OutputLayer.Builder(KerasDefaults.binaryCrossentropy()).nIn(FEATURES).nOut(2)
                         .activation(Activation.SOFTMAX).build())
                 .validateOutputLayerConfig(false) // DL4J refuses it unless asked not to check
                 .build());
         binaryOnSoftmax.init();
-        assertTrue(OutputLoss.of(Network.of(binaryOnSoftmax)).isEmpty());
+        assertTrue(OutputLoss.of(binaryOnSoftmax.getOutputLayer()).isEmpty());
     }
 }

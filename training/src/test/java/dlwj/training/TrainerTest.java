@@ -10,7 +10,6 @@ import java.util.Map;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.eval.Evaluation;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -209,23 +208,6 @@ class TrainerTest {
                 assertEquals(ofSequential.get(name).get(epoch), ofFunctional.get(name).get(epoch), 1e-5, name);
             }
         }
-    }
-
-    @Test
-    void aModelOfTwoInputsIsRefusedInOneLine() {
-        ComputationGraph twoInputs = new ComputationGraph(KerasDefaults.network(1).graphBuilder()
-                .addInputs("a", "b")
-                .addVertex("merged", new MergeVertex(), "a", "b")
-                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(1)
-                        .activation(Activation.IDENTITY).build(), "merged")
-                .setOutputs("out")
-                .setInputTypes(InputType.feedForward(2), InputType.feedForward(3))
-                .build());
-        twoInputs.init();
-
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Trainer(twoInputs));
-
-        assertEquals("The trainer takes a ComputationGraph of one input and one output, not 2 and 1", e.getMessage());
     }
 
     @Test
