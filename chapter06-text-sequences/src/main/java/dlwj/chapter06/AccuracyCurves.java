@@ -9,12 +9,12 @@ import dlwj.training.Plots;
  * and loss plotted ({@code <name>-accuracy.png}, {@code <name>-loss.png}), and the highest validation accuracy,
  * the number the book quotes, printed with its epoch and recorded as {@code resultName}.
  */
-final class AccuracyCurves {
+public final class AccuracyCurves {
 
     private AccuracyCurves() {
     }
 
-    static void plotAndReport(History history, String name, String resultName, ExampleOptions options) {
+    public static void plotAndReport(History history, String name, String resultName, ExampleOptions options) {
         Plots.trainingAndValidation(history, "acc", "Training and validation accuracy",
                 options.output(name + "-accuracy.png"));
         Plots.trainingAndValidation(history, "loss", "Training and validation loss", options.output(name + "-loss.png"));

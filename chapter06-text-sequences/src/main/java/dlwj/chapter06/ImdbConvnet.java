@@ -72,8 +72,14 @@ public final class ImdbConvnet implements Callable<Integer> {
      * {@code RMSprop(lr=1e-4)} and binary crossentropy.
      */
     public static MultiLayerNetwork model(LayerChoice layers, long seed, int maxFeatures, int maxLen) {
+        return model(layers, seed, maxFeatures, maxLen, 1e-4);
+    }
+
+    /** Listing 6.46's model trained by RMSprop at {@code learningRate} (listing 7.7 compiles it with 'rmsprop'). */
+    public static MultiLayerNetwork model(LayerChoice layers, long seed, int maxFeatures, int maxLen,
+            double learningRate) {
         return layers.initialise(new MultiLayerNetwork(KerasDefaults.network(seed)
-                .updater(KerasDefaults.rmsprop(1e-4))
+                .updater(KerasDefaults.rmsprop(learningRate))
                 .list()
                 .layer(layers.embedding(maxFeatures, 128).inputLength(maxLen).build())
                 .layer(KerasDefaults.conv1D(32, 7, Activation.RELU).build())

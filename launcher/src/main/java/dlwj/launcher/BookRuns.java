@@ -30,8 +30,11 @@ import dlwj.chapter07.CallbacksInAction;
 import dlwj.chapter07.DagsOfLayers;
 import dlwj.chapter07.HyperparameterSearch;
 import dlwj.chapter07.ModelEnsembling;
+import dlwj.chapter07.QuestionAnswering;
 import dlwj.chapter07.SeparableConvnet;
 import dlwj.chapter07.SequentialAndFunctional;
+import dlwj.chapter07.SocialMediaPosts;
+import dlwj.chapter07.TrainingUi;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,8 +113,12 @@ public final class BookRuns {
                 jena("6.4.4", "conv1d"),
                 jena("6.4.5", "conv1d-gru"),
                 run("7.1.1", "SequentialAndFunctional", SequentialAndFunctional::new, List.of(), Map.of()),
+                run("7.1.2", "QuestionAnswering", QuestionAnswering::new, List.of(), Map.of()),
+                run("7.1.3", "SocialMediaPosts", SocialMediaPosts::new, List.of(), Map.of()),
                 run("7.1.4", "DagsOfLayers", DagsOfLayers::new, List.of(), Map.of()),
                 run("7.2.1", "CallbacksInAction", CallbacksInAction::new, List.of(), Map.of()),
+                run("7.2.2", "TrainingUi", TrainingUi::new, List.of(),
+                        figures("chapter07", "imdb-conv1d-2000-words-accuracy.png", "imdb-conv1d-2000-words-loss.png")),
                 run("7.3.1", "BatchNormalizationLayers", BatchNormalizationLayers::new, List.of(), Map.of()),
                 run("7.3.2", "SeparableConvnet", SeparableConvnet::new, List.of(), Map.of()),
                 run("7.3.2", "HyperparameterSearch", HyperparameterSearch::new, List.of(), Map.of()),

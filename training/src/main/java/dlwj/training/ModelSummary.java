@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
@@ -66,14 +67,16 @@ public final class ModelSummary {
 
     /**
      * The summary of a functional model ({@code Model(inputs, outputs)}), its vertices in the order they compute,
-     * each input first as Keras' {@code InputLayer}. A chain of single-input layers prints as a sequential model
-     * does; a graph with branches adds Keras' "Connected to" column (the vertices each one reads).
+     * each input first as Keras' {@code InputLayer}. A chain (each vertex reading one vertex and read by at most one)
+     * prints as a sequential model does; a graph with branches, several inputs or several outputs adds Keras'
+     * "Connected to" column (the vertices each one reads).
      */
     public static String of(ComputationGraph graph, InputType... inputTypes) {
         ComputationGraphConfiguration conf = graph.getConfiguration();
         Map<String, InputType> outputs = conf.getLayerActivationTypes(inputTypes);
         Map<String, List<String>> inputsOf = conf.getVertexInputs();
-        boolean chain = inputTypes.length == 1 && inputsOf.values().stream().allMatch(inputs -> inputs.size() == 1);
+        boolean chain = inputsOf.values().stream().allMatch(inputs -> inputs.size() == 1)
+                && inputsOf.values().stream().flatMap(List::stream).distinct().count() == inputsOf.size();
         int width = chain ? 65 : 98;
         StringBuilder text = new StringBuilder("_".repeat(width)).append('\n')
                 .append(row(chain, "Layer (type)", "Output Shape", "Param #", "Connected to")).append('\n')
@@ -85,7 +88,8 @@ public final class ModelSummary {
             String name = vertex.getVertexName();
             if (vertex.isInputVertex()) {
                 int input = conf.getNetworkInputs().indexOf(name);
-                text.append(row(chain, name + " (InputLayer)", shape(inputTypes[input]), "0", "")).append('\n');
+                text.append(row(chain, name + " (InputLayer)", inputShape(graph, name, inputTypes[input]), "0", ""))
+                        .append('\n');
                 continue;
             }
             long params = vertex.hasLayer() ? vertex.getLayer().numParams() : 0;
@@ -104,6 +108,23 @@ public final class ModelSummary {
                 .append(String.format("Total params: %,d%nTrainable params: %,d%nNon-trainable params: %,d%n", total,
                         trainable, total - trainable))
                 .append("_".repeat(width)).append('\n').toString();
+    }
+
+    /**
+     * An input's shape as Keras prints it: an input of word indices read by embeddings is {@code (None, steps)}
+     * (Keras' {@code Input(shape=(None,))} prints {@code (None, None)}), which DL4J types as a sequence of
+     * vocabulary-sized vectors.
+     */
+    private static String inputShape(ComputationGraph graph, String input, InputType type) {
+        boolean readByEmbeddings = graph.getConfiguration().getVertexInputs().entrySet().stream()
+                .filter(vertex -> vertex.getValue().contains(input))
+                .allMatch(vertex -> graph.getVertex(vertex.getKey()).hasLayer() && graph.getVertex(vertex.getKey())
+                        .getLayer().conf().getLayer() instanceof EmbeddingSequenceLayer);
+        if (readByEmbeddings && type instanceof InputType.InputTypeRecurrent sequence) {
+            long steps = sequence.getTimeSeriesLength();
+            return "(None, " + (steps > 0 ? String.valueOf(steps) : "None") + ")";
+        }
+        return shape(type);
     }
 
     /** Keras' name of a vertex that is not a layer: {@code Concatenate}, {@code Add}... */
