@@ -34,7 +34,7 @@ import dlwj.chapter07.QuestionAnswering;
 import dlwj.chapter07.SeparableConvnet;
 import dlwj.chapter07.SequentialAndFunctional;
 import dlwj.chapter07.SocialMediaPosts;
-import dlwj.chapter07.TrainingUi;
+import dlwj.chapter07.TrainingUiOnImdb;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +117,7 @@ public final class BookRuns {
                 run("7.1.3", "SocialMediaPosts", SocialMediaPosts::new, List.of(), Map.of()),
                 run("7.1.4", "DagsOfLayers", DagsOfLayers::new, List.of(), Map.of()),
                 run("7.2.1", "CallbacksInAction", CallbacksInAction::new, List.of(), Map.of()),
-                run("7.2.2", "TrainingUi", TrainingUi::new, List.of(),
+                run("7.2.2", "TrainingUiOnImdb", TrainingUiOnImdb::new, List.of(),
                         figures("chapter07", "imdb-conv1d-2000-words-accuracy.png", "imdb-conv1d-2000-words-loss.png")),
                 run("7.3.1", "BatchNormalizationLayers", BatchNormalizationLayers::new, List.of(), Map.of()),
                 run("7.3.2", "SeparableConvnet", SeparableConvnet::new, List.of(), Map.of()),
