@@ -3,6 +3,7 @@ package dlwj.chapter07;
 import dlwj.cli.ExampleOptions;
 import dlwj.cli.Examples;
 import dlwj.training.KerasDefaults;
+import dlwj.training.ModelGraph;
 import dlwj.training.ModelSummary;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
@@ -41,10 +42,14 @@ public final class DagsOfLayers implements Callable<Integer> {
     public Integer call() {
         System.out.println("Inception module:");
         System.out.print(ModelSummary.of(inception(), X));
+        ModelGraph.plot(ModelGraph.dot(inception(), X), options.output("inception-module.png"));
+        InputType residualInput = InputType.convolutional(32, 32, 128);
         System.out.println("Residual connection, identity (the input already has the block's shape):");
-        System.out.print(ModelSummary.of(identityResidual(), InputType.convolutional(32, 32, 128)));
+        System.out.print(ModelSummary.of(identityResidual(), residualInput));
+        ModelGraph.plot(ModelGraph.dot(identityResidual(), residualInput), options.output("residual-identity.png"));
         System.out.println("Residual connection, projected (the block halves the size):");
         System.out.print(ModelSummary.of(projectedResidual(), X));
+        ModelGraph.plot(ModelGraph.dot(projectedResidual(), X), options.output("residual-projected.png"));
         return 0;
     }
 

@@ -7,6 +7,7 @@ import dlwj.training.History;
 import dlwj.training.KerasDefaults;
 import dlwj.training.LayerChoice;
 import dlwj.training.Metric;
+import dlwj.training.ModelGraph;
 import dlwj.training.ModelSummary;
 import dlwj.training.Trainer;
 import java.util.Map;
@@ -45,8 +46,10 @@ public final class QuestionAnswering implements Callable<Integer> {
     public Integer call() {
         // Listing 7.1: functional API implementation of a two-input question-answering model
         ComputationGraph model = model(layers.choice(), options.seed());
-        System.out.print(ModelSummary.of(model, InputType.recurrent(TEXT_VOCABULARY_SIZE),
-                InputType.recurrent(QUESTION_VOCABULARY_SIZE)));
+        InputType[] inputs = {InputType.recurrent(TEXT_VOCABULARY_SIZE), InputType.recurrent(QUESTION_VOCABULARY_SIZE)};
+        System.out.print(ModelSummary.of(model, inputs));
+        // plot_model(model, show_shapes=True, to_file='question_answering.png')
+        ModelGraph.plot(ModelGraph.dot(model, inputs), options.output("question-answering.png"));
 
         // Listing 7.2: feeding data to a multi-input model (100 samples with --quick)
         int numSamples = options.samples(1_000, 100);

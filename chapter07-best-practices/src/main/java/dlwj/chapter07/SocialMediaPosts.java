@@ -7,6 +7,7 @@ import dlwj.training.History;
 import dlwj.training.KerasDefaults;
 import dlwj.training.LayerChoice;
 import dlwj.training.Metric;
+import dlwj.training.ModelGraph;
 import dlwj.training.ModelSummary;
 import dlwj.training.Trainer;
 import dlwj.training.WeightedLoss;
@@ -46,6 +47,8 @@ public final class SocialMediaPosts implements Callable<Integer> {
         // Listing 7.3: functional API implementation of a three-output model
         ComputationGraph model = model(layers.choice(), options.seed());
         System.out.print(ModelSummary.of(model, InputType.recurrent(VOCABULARY_SIZE)));
+        // plot_model(model, show_shapes=True, to_file='posts.png')
+        ModelGraph.plot(ModelGraph.dot(model, InputType.recurrent(VOCABULARY_SIZE)), options.output("posts.png"));
 
         // Posts, and their authors' ages (13 to 79), income groups and genders (128 posts with --quick)
         int posts = options.samples(1_280, 128);

@@ -13,6 +13,7 @@ import dlwj.datasets.SequenceData;
 import dlwj.training.History;
 import dlwj.training.Labels;
 import dlwj.training.Metric;
+import dlwj.training.ModelGraph;
 import dlwj.training.ModelSummary;
 import dlwj.training.Sequences;
 import dlwj.training.Trainer;
@@ -65,6 +66,8 @@ public final class TrainingUiOnImdb implements Callable<Integer>, CheckedOptions
 
         MultiLayerNetwork model = ImdbConvnet.model(layers.choice(), options.seed(), maxFeatures, maxLen, 1e-3);
         System.out.println(ModelSummary.of(model, InputType.recurrent(maxFeatures, maxLen)));
+        // Listing 7.10: plot_model(model, show_shapes=True, to_file='model.png')
+        ModelGraph.plot(ModelGraph.dot(model, InputType.recurrent(maxFeatures, maxLen)), options.output("model.png"));
 
         // Listing 7.8: training the model with a TensorBoard callback (here DL4J's StatsListener)
         Path stats = options.output("ui-stats.bin");

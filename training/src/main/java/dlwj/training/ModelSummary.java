@@ -1,5 +1,6 @@
 package dlwj.training;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,34 +36,57 @@ public final class ModelSummary {
     private ModelSummary() {
     }
 
+    /**
+     * One row of the summary, one node of the model's graph: a layer's (or input's, or merge's) Keras name and
+     * type, its output shape as Keras writes it, its parameters (those training does not change among them), and
+     * the rows it reads.
+     */
+    record Row(String name, String type, String outputShape, long params, long nonTrainable, List<String> inputs) {
+    }
+
     /** The summary of {@code network} for inputs of {@code inputType}. */
     public static String of(MultiLayerNetwork network, InputType inputType) {
-        MultiLayerConfiguration conf = network.getLayerWiseConfigurations();
-        List<InputType> outputs = conf.getLayerActivationTypes(inputType);
-        Map<String, Integer> counts = new HashMap<>();
+        List<Row> rows = rows(network, inputType);
         StringBuilder text = new StringBuilder(RULE).append('\n')
                 .append(row("Layer (type)", "Output Shape", "Param #")).append('\n')
                 .append("=".repeat(65)).append('\n');
-        long total = 0;
-        long trainable = 0;
+        for (Row row : rows.subList(1, rows.size())) { // Keras' Sequential summary leaves out its input
+            text.append(row(row.name() + " (" + row.type() + ")", row.outputShape(), String.format("%,d", row.params())))
+                    .append('\n');
+        }
+        return text.append("=".repeat(65)).append('\n').append(totals(rows)).append(RULE).append('\n').toString();
+    }
+
+    /**
+     * The rows of a sequential model: its input ({@code <first layer>_input}, as Keras names it), then each layer,
+     * with Keras' {@code Flatten} where DL4J flattens images for a dense layer (an input preprocessor).
+     */
+    static List<Row> rows(MultiLayerNetwork network, InputType inputType) {
+        MultiLayerConfiguration conf = network.getLayerWiseConfigurations();
+        List<InputType> outputs = conf.getLayerActivationTypes(inputType);
+        Map<String, Integer> counts = new HashMap<>();
+        List<Row> rows = new ArrayList<>();
+        rows.add(null); // the input, named after the first layer
         for (int i = 0; i < network.getnLayers(); i++) {
+            InputType input = i == 0 ? inputType : outputs.get(i - 1);
+            List<String> previous = rows.size() == 1 ? List.of() : List.of(rows.get(rows.size() - 1).name());
             InputPreProcessor preprocessor = conf.getInputPreProcess(i);
             if (preprocessor instanceof CnnToFeedForwardPreProcessor) {
-                InputType flat = preprocessor.getOutputType(i == 0 ? inputType : outputs.get(i - 1));
-                text.append(row(name("Flatten", counts), shape(flat), "0")).append('\n');
+                rows.add(new Row(name("Flatten", counts), "Flatten", shape(preprocessor.getOutputType(input)), 0, 0,
+                        previous));
+                previous = List.of(rows.get(rows.size() - 1).name());
             }
             Layer layer = network.getLayer(i);
-            long params = layer.numParams();
-            total += params;
-            trainable += params - nonTrainable(layer);
-            text.append(row(name(layer, i == 0 ? inputType : outputs.get(i - 1), counts),
-                    shape(kerasOutputType(layer, outputs.get(i))),
-                    String.format("%,d", params))).append('\n');
+            String type = kerasType(layer, input);
+            rows.add(new Row(name(layer, type, counts), type, shape(kerasOutputType(layer, outputs.get(i))),
+                    layer.numParams(), nonTrainable(layer), previous));
         }
-        return text.append("=".repeat(65)).append('\n')
-                .append(String.format("Total params: %,d%nTrainable params: %,d%nNon-trainable params: %,d%n", total,
-                        trainable, total - trainable))
-                .append(RULE).append('\n').toString();
+        String inputName = rows.get(1).name() + "_input";
+        rows.set(0, new Row(inputName, "InputLayer", shape(inputType), 0, 0, List.of()));
+        Row first = rows.get(1);
+        rows.set(1, new Row(first.name(), first.type(), first.outputShape(), first.params(), first.nonTrainable(),
+                List.of(inputName)));
+        return rows;
     }
 
     /**
@@ -72,42 +96,53 @@ public final class ModelSummary {
      * "Connected to" column (the vertices each one reads).
      */
     public static String of(ComputationGraph graph, InputType... inputTypes) {
-        ComputationGraphConfiguration conf = graph.getConfiguration();
-        Map<String, InputType> outputs = conf.getLayerActivationTypes(inputTypes);
-        Map<String, List<String>> inputsOf = conf.getVertexInputs();
+        Map<String, List<String>> inputsOf = graph.getConfiguration().getVertexInputs();
         boolean chain = inputsOf.values().stream().allMatch(inputs -> inputs.size() == 1)
                 && inputsOf.values().stream().flatMap(List::stream).distinct().count() == inputsOf.size();
         int width = chain ? 65 : 98;
         StringBuilder text = new StringBuilder("_".repeat(width)).append('\n')
                 .append(row(chain, "Layer (type)", "Output Shape", "Param #", "Connected to")).append('\n')
                 .append("=".repeat(width)).append('\n');
-        long total = 0;
-        long trainable = 0;
+        List<Row> rows = rows(graph, inputTypes);
+        for (Row row : rows) {
+            String connected = String.join(", ", row.inputs().stream().map(from -> from + "[0][0]").toList());
+            text.append(row(chain, row.name() + " (" + row.type() + ")", row.outputShape(),
+                    String.format("%,d", row.params()), connected)).append('\n');
+        }
+        return text.append("=".repeat(width)).append('\n').append(totals(rows)).append("_".repeat(width))
+                .append('\n').toString();
+    }
+
+    /** The rows of a functional model: its vertices in the order they compute, each input as an InputLayer. */
+    static List<Row> rows(ComputationGraph graph, InputType... inputTypes) {
+        ComputationGraphConfiguration conf = graph.getConfiguration();
+        Map<String, InputType> outputs = conf.getLayerActivationTypes(inputTypes);
+        Map<String, List<String>> inputsOf = conf.getVertexInputs();
+        List<Row> rows = new ArrayList<>();
         for (int index : graph.topologicalSortOrder()) {
             GraphVertex vertex = graph.getVertices()[index];
             String name = vertex.getVertexName();
             if (vertex.isInputVertex()) {
                 int input = conf.getNetworkInputs().indexOf(name);
-                text.append(row(chain, name + " (InputLayer)", inputShape(graph, name, inputTypes[input]), "0", ""))
-                        .append('\n');
+                rows.add(new Row(name, "InputLayer", inputShape(graph, name, inputTypes[input]), 0, 0, List.of()));
                 continue;
             }
-            long params = vertex.hasLayer() ? vertex.getLayer().numParams() : 0;
-            total += params;
-            trainable += vertex.hasLayer() ? params - nonTrainable(vertex.getLayer()) : 0;
             String first = inputsOf.get(name).get(0);
             InputType input = outputs.containsKey(first) ? outputs.get(first)
                     : inputTypes[conf.getNetworkInputs().indexOf(first)];
             String type = vertex.hasLayer() ? kerasType(vertex.getLayer(), input) : kerasType(conf.getVertices().get(name));
-            String connected = String.join(", ", inputsOf.get(name).stream().map(from -> from + "[0][0]").toList());
             InputType output = vertex.hasLayer() ? kerasOutputType(vertex.getLayer(), outputs.get(name)) : outputs.get(name);
-            text.append(row(chain, name + " (" + type + ")", shape(output), String.format("%,d", params), connected))
-                    .append('\n');
+            rows.add(new Row(name, type, shape(output), vertex.hasLayer() ? vertex.getLayer().numParams() : 0,
+                    vertex.hasLayer() ? nonTrainable(vertex.getLayer()) : 0, inputsOf.get(name)));
         }
-        return text.append("=".repeat(width)).append('\n')
-                .append(String.format("Total params: %,d%nTrainable params: %,d%nNon-trainable params: %,d%n", total,
-                        trainable, total - trainable))
-                .append("_".repeat(width)).append('\n').toString();
+        return rows;
+    }
+
+    private static String totals(List<Row> rows) {
+        long total = rows.stream().mapToLong(Row::params).sum();
+        long nonTrainable = rows.stream().mapToLong(Row::nonTrainable).sum();
+        return String.format("Total params: %,d%nTrainable params: %,d%nNon-trainable params: %,d%n", total,
+                total - nonTrainable, nonTrainable);
     }
 
     /**
@@ -234,18 +269,16 @@ public final class ModelSummary {
         };
     }
 
-    /** The layer's own name ({@code block1_conv1}), or Keras' automatic one when it has none, with the type. */
-    private static String name(Layer layer, InputType input, Map<String, Integer> counts) {
+    /** The layer's own name ({@code block1_conv1}), or Keras' automatic one when it has none. */
+    private static String name(Layer layer, String kerasType, Map<String, Integer> counts) {
         String own = layer.conf().getLayer().getLayerName();
-        String kerasType = kerasType(layer, input);
-        return own != null && !own.matches("(layer)?\\d+") ? own + " (" + kerasType + ")" : name(kerasType, counts);
+        return own != null && !own.matches("(layer)?\\d+") ? own : name(kerasType, counts);
     }
 
-    /** Keras' automatic names: {@code conv2d_1}, {@code max_pooling2d_1}, {@code dense_2}... with the type. */
+    /** Keras' automatic names: {@code conv2d_1}, {@code max_pooling2d_1}, {@code dense_2}... */
     private static String name(String kerasType, Map<String, Integer> counts) {
         int n = counts.merge(kerasType, 1, Integer::sum);
-        String snake = kerasType.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase();
-        return snake + "_" + n + " (" + kerasType + ")";
+        return kerasType.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase() + "_" + n;
     }
 
     private static String row(String layer, String shape, String params) {

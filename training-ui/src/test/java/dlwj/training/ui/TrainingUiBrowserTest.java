@@ -43,7 +43,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * DL4J's training UI in a real browser: Debian's chromium, headless, driven through its chromedriver by Selenium.
  * Without them (apt-get install chromium chromium-driver) the test is skipped, unless the environment variable
- * {@code DLWJ_BROWSER_TESTS} is {@code required}, as {@code .ci/run} sets it.
+ * {@code DLWJ_TOOL_TESTS} is {@code required}, as {@code .ci/run} sets it.
  */
 class TrainingUiBrowserTest {
 
@@ -58,8 +58,8 @@ class TrainingUiBrowserTest {
     @BeforeEach
     void startBrowser() {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed && "required".equals(System.getenv("DLWJ_BROWSER_TESTS"))) {
-            fail("DLWJ_BROWSER_TESTS=required but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing: "
+        if (!installed && "required".equals(System.getenv("DLWJ_TOOL_TESTS"))) {
+            fail("DLWJ_TOOL_TESTS=required but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing: "
                     + "apt-get install chromium chromium-driver");
         }
         Assumptions.assumeTrue(installed, "chromium and chromedriver are not installed");
