@@ -28,11 +28,13 @@ import dlwj.chapter06.TemperatureForecasting;
 import dlwj.chapter07.BatchNormalizationLayers;
 import dlwj.chapter07.CallbacksInAction;
 import dlwj.chapter07.DagsOfLayers;
+import dlwj.chapter07.DualCameras;
 import dlwj.chapter07.HyperparameterSearch;
 import dlwj.chapter07.ModelEnsembling;
 import dlwj.chapter07.QuestionAnswering;
 import dlwj.chapter07.SeparableConvnet;
 import dlwj.chapter07.SequentialAndFunctional;
+import dlwj.chapter07.SharedLstm;
 import dlwj.chapter07.SocialMediaPosts;
 import dlwj.chapter07.TrainingUiOnImdb;
 import java.util.LinkedHashMap;
@@ -116,6 +118,8 @@ public final class BookRuns {
                 run("7.1.2", "QuestionAnswering", QuestionAnswering::new, List.of(), Map.of()),
                 run("7.1.3", "SocialMediaPosts", SocialMediaPosts::new, List.of(), Map.of()),
                 run("7.1.4", "DagsOfLayers", DagsOfLayers::new, List.of(), Map.of()),
+                run("7.1.5", "SharedLstm", SharedLstm::new, List.of(), Map.of()),
+                run("7.1.6", "DualCameras", DualCameras::new, List.of(), Map.of()),
                 run("7.2.1", "CallbacksInAction", CallbacksInAction::new, List.of(), Map.of()),
                 run("7.2.2", "TrainingUiOnImdb", TrainingUiOnImdb::new, List.of(),
                         figures("chapter07", "imdb-conv1d-2000-words-accuracy.png", "imdb-conv1d-2000-words-loss.png")),
