@@ -7,8 +7,10 @@ import dlwj.chapter03.ReutersNewswires;
 import dlwj.chapter05.DogsVsCatsConvnet;
 import dlwj.chapter05.MnistConvnet;
 import dlwj.chapter05.Vgg16ConvBase;
+import dlwj.chapter06.ImdbConvnet;
 import dlwj.chapter06.ImdbRecurrent;
 import dlwj.chapter06.TemperatureForecasting;
+import dlwj.chapter07.SocialMediaPosts;
 import dlwj.cli.DataSourceOptions;
 import dlwj.cli.Examples;
 import dlwj.cli.LayersOption;
@@ -24,6 +26,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
+import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -52,15 +55,16 @@ public final class Benchmark implements Callable<Integer> {
      * A model of the book: how to build it, its input shape per sample, samples per epoch, batch size, targets,
      * and for a model that embeds words, the number of words (its inputs are word indices below it).
      */
-    private record Spec(BiFunction<LayerChoice, Long, MultiLayerNetwork> factory, long[] shape, int samples, int batch,
+    private record Spec(BiFunction<LayerChoice, Long, Model> factory, long[] shape, int samples, int batch,
                         Target target, int words) {
 
-        Spec(BiFunction<LayerChoice, Long, MultiLayerNetwork> factory, long[] shape, int samples, int batch, Target target) {
+        Spec(BiFunction<LayerChoice, Long, Model> factory, long[] shape, int samples, int batch, Target target) {
             this(factory, shape, samples, batch, target, 0);
         }
     }
 
-    private enum Target { CLASSES, BINARY, REGRESSION, NONE }
+    /** The targets: classes, 0/1, a number, none (inference), or 7.1.3's age, income group and gender. */
+    private enum Target { CLASSES, BINARY, REGRESSION, NONE, POSTS }
 
     private static final Map<String, Spec> MODELS = new LinkedHashMap<>();
 
@@ -81,11 +85,15 @@ public final class Benchmark implements Callable<Integer> {
                 new long[] {500}, 1_280, 128, Target.BINARY, 10_000));
         MODELS.put("jena-gru", new Spec((layers, seed) -> TemperatureForecasting.model("gru", layers, seed, 14, 240),
                 new long[] {14, 240}, 1_280, 128, Target.REGRESSION));
+        MODELS.put("imdb-conv1d", new Spec((layers, seed) -> ImdbConvnet.model(layers, seed, 2_000, 500, 1e-3),
+                new long[] {500}, 20_000, 128, Target.BINARY, 2_000));
+        MODELS.put("posts-multi-output", new Spec(SocialMediaPosts::model, new long[] {500}, 1_280, 64, Target.POSTS,
+                SocialMediaPosts.VOCABULARY_SIZE));
     }
 
     @Parameters(paramLabel = "MODEL", arity = "0..*",
             description = "mnist-dense, imdb-dense, reuters-dense, boston-dense, mnist-convnet, catsdogs-convnet, "
-                    + "vgg16-features, or the data pipeline: imdb-parse, imdb-vectorize, jpeg-decode, jpeg-augment (default: all)")
+                    + "vgg16-features, imdb-lstm, jena-gru, imdb-conv1d, posts-multi-output, or the data pipeline: imdb-parse, imdb-vectorize, jpeg-decode, jpeg-augment (default: all)")
     List<String> models = new ArrayList<>();
 
     @Mixin
@@ -123,7 +131,7 @@ public final class Benchmark implements Callable<Integer> {
     }
 
     private void run(String name, Spec spec) {
-        MultiLayerNetwork network;
+        Model network;
         try {
             network = spec.factory().apply(layers.choice(), 0L);
         } catch (IllegalArgumentException noStockTwin) { // --layers dl4j, a model with a layer DL4J lacks
@@ -145,16 +153,16 @@ public final class Benchmark implements Callable<Integer> {
                 long start = System.nanoTime();
                 for (long i = 0; i < n; i += spec.batch()) {
                     INDArray batch = x.get(NDArrayIndex.interval(i, Math.min(n, i + spec.batch())));
-                    network.output(batch, false);
+                    ((MultiLayerNetwork) network).output(batch, false);
                 }
                 times[epoch] = (System.nanoTime() - start) / 1e9;
             }
         } else {
-            INDArray y = targets(spec.target(), n, network.getLayer(network.getnLayers() - 1).getParam("b").length());
+            INDArray[] y = targets(spec.target(), n, network);
             Trainer trainer = new Trainer(network).quiet();
             for (int epoch = 0; epoch <= epochs; epoch++) {
                 long start = System.nanoTime();
-                trainer.fit(x, y, 1, spec.batch());
+                trainer.fit(new INDArray[] {x}, y, 1, spec.batch());
                 times[epoch] = (System.nanoTime() - start) / 1e9;
             }
         }
@@ -163,20 +171,29 @@ public final class Benchmark implements Callable<Integer> {
                 median, n / median, Nd4j.getEnvironment().maxMasterThreads());
     }
 
-    private static INDArray targets(Target target, int n, long width) {
+    private static INDArray[] targets(Target target, int n, Model network) {
         return switch (target) {
-            case CLASSES -> {
-                INDArray y = Nd4j.zeros(DataType.FLOAT, n, width);
-                Random random = new Random(0);
-                for (int i = 0; i < n; i++) {
-                    y.putScalar(i, random.nextInt((int) width), 1f);
-                }
-                yield y;
-            }
-            case BINARY -> Nd4j.rand(DataType.FLOAT, n, 1).gt(0.5).castTo(DataType.FLOAT);
-            case REGRESSION -> Nd4j.rand(DataType.FLOAT, n, 1).muli(50);
+            case CLASSES -> new INDArray[] {oneHot(n,
+                    ((MultiLayerNetwork) network).getOutputLayer().getParam("b").length())};
+            case BINARY -> new INDArray[] {binary(n)};
+            case REGRESSION -> new INDArray[] {Nd4j.rand(DataType.FLOAT, n, 1).muli(50)};
+            case POSTS -> new INDArray[] {Nd4j.rand(DataType.FLOAT, n, 1).muli(80),
+                    oneHot(n, SocialMediaPosts.NUM_INCOME_GROUPS), binary(n)};
             case NONE -> throw new IllegalStateException();
         };
+    }
+
+    private static INDArray oneHot(int n, long classes) {
+        INDArray y = Nd4j.zeros(DataType.FLOAT, n, classes);
+        Random random = new Random(0);
+        for (int i = 0; i < n; i++) {
+            y.putScalar(i, random.nextInt((int) classes), 1f);
+        }
+        return y;
+    }
+
+    private static INDArray binary(int n) {
+        return Nd4j.rand(DataType.FLOAT, n, 1).gt(0.5).castTo(DataType.FLOAT);
     }
 
     private static double median(double[] values) {

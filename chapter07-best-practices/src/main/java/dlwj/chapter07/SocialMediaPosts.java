@@ -34,9 +34,9 @@ import picocli.CommandLine.Mixin;
         description = "Book 7.1.3: a 1D convnet with three outputs (age, income, gender) and weighted losses.")
 public final class SocialMediaPosts implements Callable<Integer> {
 
-    static final int VOCABULARY_SIZE = 50_000;
-    static final int NUM_INCOME_GROUPS = 10;
-    static final int WORDS_PER_POST = 500;
+    public static final int VOCABULARY_SIZE = 50_000;
+    public static final int NUM_INCOME_GROUPS = 10;
+    public static final int WORDS_PER_POST = 500;
 
     public static void main(String[] args) {
         Examples.main(new SocialMediaPosts(), args);
