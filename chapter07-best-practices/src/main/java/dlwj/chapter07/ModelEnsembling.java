@@ -59,15 +59,16 @@ public final class ModelEnsembling implements Callable<Integer> {
             trainer.fit(imdb.xTrain(), imdb.yTrain(), options.epochs(4), options.batchSize(512));
             INDArray prediction = trainer.predict(imdb.xTest());
             predictions.add(prediction);
-            double accuracy = accuracy(prediction, imdb.yTest());
+            double accuracy = Metric.ACCURACY.compute(prediction, imdb.yTest());
             System.out.printf("model %s: test accuracy %.4f%n", member.name(), accuracy);
             options.record("test_acc_" + member.name().charAt(0), accuracy);
         }
 
         // final_preds = 0.25 * (preds_a + preds_b + preds_c + preds_d)
-        double average = accuracy(weighted(predictions, new double[] {0.25, 0.25, 0.25, 0.25}), imdb.yTest());
+        double average = Metric.ACCURACY.compute(weighted(predictions, new double[] {0.25, 0.25, 0.25, 0.25}),
+                imdb.yTest());
         // final_preds = 0.5 * preds_a + 0.25 * preds_b + 0.1 * preds_c + 0.15 * preds_d
-        double weighted = accuracy(weighted(predictions, WEIGHTS), imdb.yTest());
+        double weighted = Metric.ACCURACY.compute(weighted(predictions, WEIGHTS), imdb.yTest());
         System.out.printf("ensemble, average: test accuracy %.4f%n", average);
         System.out.printf("ensemble, weighted 0.5 / 0.25 / 0.1 / 0.15: test accuracy %.4f%n", weighted);
         options.record("test_acc_average", average);
@@ -82,12 +83,6 @@ public final class ModelEnsembling implements Callable<Integer> {
             sum.addi(predictions.get(m).mul(weights[m]));
         }
         return sum;
-    }
-
-    /** The share of reviews whose prediction, cut at 0.5, is their label. */
-    static double accuracy(INDArray predictions, INDArray labels) {
-        return predictions.gt(0.5).castTo(labels.dataType()).eq(labels).castTo(labels.dataType())
-                .meanNumber().doubleValue();
     }
 
     // The command line: the book's settings unless told otherwise

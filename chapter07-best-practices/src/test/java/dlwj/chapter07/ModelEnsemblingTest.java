@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlwj.cli.ExampleRun;
 import dlwj.datasets.Fixtures;
+import dlwj.training.Metric;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,14 +34,19 @@ class ModelEnsemblingTest {
 
     @Test
     void theEnsembleIsTheWeightedSumOfThePredictions() {
-        List<INDArray> predictions = List.of(Nd4j.createFromArray(0.9f, 0.2f), Nd4j.createFromArray(0.1f, 0.4f),
-                Nd4j.createFromArray(0.5f, 0.5f), Nd4j.createFromArray(0.3f, 0.8f));
+        List<INDArray> predictions = List.of(column(0.9f, 0.2f), column(0.1f, 0.4f), column(0.5f, 0.5f),
+                column(0.3f, 0.8f));
 
         INDArray weighted = ModelEnsembling.weighted(predictions, ModelEnsembling.WEIGHTS);
 
         // 0.5 * 0.9 + 0.25 * 0.1 + 0.1 * 0.5 + 0.15 * 0.3 and the same for the second review
         assertEquals(0.57, weighted.getDouble(0), 1e-6);
         assertEquals(0.37, weighted.getDouble(1), 1e-6);
-        assertEquals(0.5, ModelEnsembling.accuracy(weighted, Nd4j.createFromArray(1f, 1f)), 1e-9);
+        assertEquals(0.5, Metric.ACCURACY.compute(weighted, column(1f, 1f)), 1e-9);
+    }
+
+    /** One review's prediction (or label) a row, as the trainer's {@code predict} gives them. */
+    private static INDArray column(float... values) {
+        return Nd4j.createFromArray(values).reshape(values.length, 1);
     }
 }
