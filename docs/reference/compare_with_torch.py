@@ -7,7 +7,7 @@ ratio of the medians.
 
     /usr/bin/python3 docs/reference/compare_with_torch.py --rounds 3 --epochs 2 \
         mnist-dense imdb-dense reuters-dense boston-dense mnist-convnet catsdogs-convnet vgg16-features \
-        imdb-lstm jena-gru
+        imdb-lstm jena-gru imdb-conv1d posts-multi-output
 
 Needs Debian's python3-torch (and libopenblas0-openmp) for the peer; nothing else beyond the standard library.
 Run it on a quiet machine: only ratios from one sitting compare.

@@ -72,6 +72,48 @@ class Recurrent(nn.Module):
         return self.out(output[:, -1])
 
 
+class ImdbConv1d(nn.Module):
+    """Listing 7.7 (6.46's layers): Embedding(2000, 128), Conv1D(32, 7), MaxPooling1D(5), Conv1D(32, 7), global max."""
+
+    def __init__(self):
+        super().__init__()
+        self.embedding = nn.Embedding(2_000, 128)
+        self.convolutions = nn.Sequential(nn.Conv1d(128, 32, 7), nn.ReLU(), nn.MaxPool1d(5), nn.Conv1d(32, 32, 7),
+                                          nn.ReLU(), nn.AdaptiveMaxPool1d(1), nn.Flatten())
+        self.out = nn.Linear(32, 1)
+
+    def forward(self, x):
+        return self.out(self.convolutions(self.embedding(x).transpose(1, 2)))
+
+
+class Posts(nn.Module):
+    """Section 7.1.3: Embedding(50000, 256), five Conv1D with two MaxPooling1D(5), Dense(128), three heads."""
+
+    def __init__(self):
+        super().__init__()
+        self.embedding = nn.Embedding(50_000, 256)
+        layers, n_in = [], 256
+        for n_out, pool in ((128, True), (256, False), (256, True), (256, False), (256, False)):
+            layers += [nn.Conv1d(n_in, n_out, 5), nn.ReLU()] + ([nn.MaxPool1d(5)] if pool else [])
+            n_in = n_out
+        self.body = nn.Sequential(*layers, nn.AdaptiveMaxPool1d(1), nn.Flatten(), nn.Linear(256, 128), nn.ReLU())
+        self.age, self.income, self.gender = nn.Linear(128, 1), nn.Linear(128, 10), nn.Linear(128, 1)
+
+    def forward(self, x):
+        h = self.body(self.embedding(x).transpose(1, 2))
+        return self.age(h), self.income(h), self.gender(h)
+
+
+def posts():
+    """The three losses weighted as the book's loss_weights: 0.25 (MSE), 1 (categorical), 10 (binary)."""
+    mse, categorical, binary_loss = nn.MSELoss(), nn.CrossEntropyLoss(), nn.BCEWithLogitsLoss()
+
+    def loss(outputs, y):
+        age, income, gender = outputs
+        return 0.25 * mse(age, y[:, :1]) + categorical(income, y[:, 1].long()) + 10 * binary_loss(gender, y[:, 2:])
+    return loss
+
+
 def binary():
     return nn.BCEWithLogitsLoss()
 
@@ -93,6 +135,8 @@ MODELS = {
     "vgg16-features": (vgg16_base, (3, 150, 150), 200, 20, None, 0, 0),
     "imdb-lstm": (lambda: Recurrent(nn.LSTM, 32, words=10_000), (500,), 1_280, 128, binary, 1, 10_000),
     "jena-gru": (lambda: Recurrent(nn.GRU, 14), (240, 14), 1_280, 128, nn.L1Loss, 0, 0),
+    "imdb-conv1d": (ImdbConv1d, (500,), 20_000, 128, binary, 1, 2_000),
+    "posts-multi-output": (Posts, (500,), 1_280, 64, posts, 0, 50_000),
 }
 
 
@@ -101,6 +145,8 @@ def targets(loss, width, n):
         return torch.randint(width, (n,))
     if loss is binary:
         return torch.randint(2, (n, 1)).float()
+    if loss is posts:  # age, income group, gender
+        return torch.stack([torch.rand(n) * 80, torch.randint(10, (n,)).float(), torch.randint(2, (n,)).float()], 1)
     return torch.rand(n, 1) * 50
 
 
