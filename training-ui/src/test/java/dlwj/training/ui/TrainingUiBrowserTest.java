@@ -129,7 +129,7 @@ class TrainingUiBrowserTest {
             screenshot(folder.resolve("ui-overview.png"));
             browser.get(ui.url().orElseThrow().replace("/overview", "/model"));
             await(() -> !layerNames().isEmpty());
-            ((JavascriptExecutor) browser).executeScript("cy.nodes()[2].emit('tap')");
+            ((JavascriptExecutor) browser).executeScript("cy.nodes()[2].emit('click')");
             Thread.sleep(4_000);
             screenshot(folder.resolve("ui-model.png"));
         }
