@@ -9,7 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 
 /**
@@ -20,16 +21,18 @@ import org.deeplearning4j.util.ModelSerializer;
 public record Checkpoint(Path file) {
 
     private static final String HISTORY = "history";
+    private static final String FUNCTIONAL = "functional";
 
-    /** A saved model and the history of the epochs it was trained. */
-    public record Saved(MultiLayerNetwork model, History history) {
+    /** A saved model (a {@code MultiLayerNetwork} or a {@code ComputationGraph}) and the history of its epochs. */
+    public record Saved(Model model, History history) {
     }
 
-    public void save(MultiLayerNetwork model, History history) {
+    public void save(Model model, History history) {
         try {
             AtomicFiles.write(file, temporary -> {
                 ModelSerializer.writeModel(model, temporary.toFile(), true);
                 ModelSerializer.addObjectToFile(temporary.toFile(), HISTORY, new LinkedHashMap<>(history.asMap()));
+                ModelSerializer.addObjectToFile(temporary.toFile(), FUNCTIONAL, model instanceof ComputationGraph);
             });
         } catch (IOException e) {
             throw new UncheckedIOException("Could not save the checkpoint " + file + ": " + e.getMessage(), e);
@@ -42,7 +45,10 @@ public record Checkpoint(Path file) {
             return Optional.empty();
         }
         try {
-            MultiLayerNetwork model = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
+            boolean functional = ModelSerializer.listObjectsInFile(file.toFile()).contains(FUNCTIONAL)
+                    && Boolean.TRUE.equals(ModelSerializer.getObjectFromFile(file.toFile(), FUNCTIONAL));
+            Model model = functional ? ModelSerializer.restoreComputationGraph(file.toFile(), true)
+                    : ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
             Map<String, List<Double>> history = ModelSerializer.getObjectFromFile(file.toFile(), HISTORY);
             return Optional.of(new Saved(model, History.of(history)));
         } catch (IOException | RuntimeException e) {

@@ -16,7 +16,6 @@ import java.util.Random;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
@@ -131,15 +130,11 @@ public final class Trainer {
     }
 
     /**
-     * A long run that can stop and go on: saves a {@link Checkpoint} of the model (a {@code MultiLayerNetwork})
-     * to {@code file} after every epoch, and with {@code resume} trains the model saved there instead, from
-     * the epoch after its history's last (or, without a checkpoint, says so and starts from the first).
+     * A long run that can stop and go on: saves a {@link Checkpoint} of the model to {@code file} after every
+     * epoch, and with {@code resume} trains the model saved there instead, from the epoch after its history's last
+     * (or, without a checkpoint, says so and starts from the first).
      */
     public Trainer checkpointed(Path file, boolean resume) {
-        if (!(network.model() instanceof MultiLayerNetwork)) {
-            throw new IllegalArgumentException("Checkpoints hold a MultiLayerNetwork, not a "
-                    + network.model().getClass().getSimpleName());
-        }
         Checkpoint checkpoint = new Checkpoint(file);
         Optional<Checkpoint.Saved> saved = resume ? checkpoint.load() : Optional.empty();
         if (saved.isPresent()) {
@@ -149,7 +144,7 @@ public final class Trainer {
         } else if (resume) {
             out.println("No checkpoint at " + file + ": starting from the first epoch");
         }
-        return onEpochEnd((epoch, history) -> checkpoint.save((MultiLayerNetwork) network.model(), history));
+        return onEpochEnd((epoch, history) -> checkpoint.save(network.model(), history));
     }
 
     public Model model() {

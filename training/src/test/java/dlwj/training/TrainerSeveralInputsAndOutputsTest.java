@@ -160,6 +160,23 @@ class TrainerSeveralInputsAndOutputsTest {
     }
 
     @Test
+    void aCheckpointedGraphGoesOnFromItsLastEpoch(@TempDir Path folder) {
+        INDArray[] x = inputs(1);
+        INDArray[] y = targets(x);
+        Path file = folder.resolve("posts.checkpoint.zip");
+        History twoEpochs = trainer(posts(0.25, 10)).checkpointed(file, true).fit(x, y, 2, 32);
+
+        Trainer resumed = trainer(posts(0.25, 10)).checkpointed(file, true);
+        History fourEpochs = resumed.fit(x, y, 4, 32);
+
+        assertEquals(4, fourEpochs.epochs());
+        assertEquals(twoEpochs.get("age_loss"), fourEpochs.get("age_loss").subList(0, 2));
+        ComputationGraph saved = (ComputationGraph) new Checkpoint(file).load().orElseThrow().model();
+        assertEquals(resumed.model().params(), saved.params());
+        assertEquals(fourEpochs.asMap(), new Checkpoint(file).load().orElseThrow().history().asMap());
+    }
+
+    @Test
     void arraysByNameTrainAsArraysInTheModelsOrder() {
         INDArray[] x = inputs(1);
         INDArray[] y = targets(x);
