@@ -10,6 +10,7 @@ import dlwj.cli.LayersOption;
 import dlwj.training.History;
 import dlwj.training.KerasDefaults;
 import dlwj.training.Metric;
+import dlwj.training.Plots;
 import dlwj.training.Trainer;
 import dlwj.training.callbacks.EarlyStopping;
 import dlwj.training.callbacks.ModelCheckpoint;
@@ -52,6 +53,10 @@ public final class CallbacksInAction implements Callable<Integer> {
                         activations)
                 .fit(split.xTrain(), split.yTrain(), options.epochs(10), options.batchSize(32), split.xVal(), split.yVal());
 
+        Plots.trainingAndValidation(history, "loss", "Training and validation loss, the callbacks' view",
+                options.output("callbacks-loss.png"));
+        Plots.trainingAndValidation(history, "acc", "Training and validation accuracy",
+                options.output("callbacks-accuracy.png"));
         int best = history.bestEpoch("val_loss");
         System.out.printf("%d epochs; lowest val_loss %.4f at epoch %d, the model saved then in %s; "
                 + "activations of the first validation review in %s ... %s%n", history.epochs(),
