@@ -11,6 +11,7 @@ import dlwj.chapter06.ImdbConvnet;
 import dlwj.chapter06.ImdbRecurrent;
 import dlwj.chapter06.TemperatureForecasting;
 import dlwj.chapter07.SocialMediaPosts;
+import dlwj.chapter08.TextGeneration;
 import dlwj.cli.DataSourceOptions;
 import dlwj.cli.Examples;
 import dlwj.cli.LayersOption;
@@ -89,11 +90,15 @@ public final class Benchmark implements Callable<Integer> {
                 new long[] {500}, 20_000, 128, Target.BINARY, 2_000));
         MODELS.put("posts-multi-output", new Spec(SocialMediaPosts::model, new long[] {500}, 1_280, 64, Target.POSTS,
                 SocialMediaPosts.VOCABULARY_SIZE));
+        // 8.1 runs 12,800 of its 200,278 sequences an epoch, as torch_reference.py's text-lstm
+        MODELS.put("text-lstm", new Spec((layers, seed) -> TextGeneration.model(layers, seed, 57), new long[] {57, 60},
+                12_800, 128, Target.CLASSES));
     }
 
     @Parameters(paramLabel = "MODEL", arity = "0..*",
             description = "mnist-dense, imdb-dense, reuters-dense, boston-dense, mnist-convnet, catsdogs-convnet, "
-                    + "vgg16-features, imdb-lstm, jena-gru, imdb-conv1d, posts-multi-output, or the data pipeline: imdb-parse, imdb-vectorize, jpeg-decode, jpeg-augment (default: all)")
+                    + "vgg16-features, imdb-lstm, jena-gru, imdb-conv1d, posts-multi-output, text-lstm, or the data "
+                    + "pipeline: imdb-parse, imdb-vectorize, jpeg-decode, jpeg-augment (default: all)")
     List<String> models = new ArrayList<>();
 
     @Mixin

@@ -37,13 +37,14 @@ import dlwj.chapter07.SequentialAndFunctional;
 import dlwj.chapter07.SharedLstm;
 import dlwj.chapter07.SocialMediaPosts;
 import dlwj.chapter07.TrainingUiOnImdb;
+import dlwj.chapter08.TextGeneration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Every example of chapters 2-7, in the book's order, as the reproduction runs them. Later runs use what
+ * Every example of chapters 2-8, in the book's order, as the reproduction runs them. Later runs use what
  * earlier ones saved in the output folder (the visualisations of section 5.4 read the dogs-vs-cats models).
  */
 public final class BookRuns {
@@ -121,14 +122,16 @@ public final class BookRuns {
                 run("7.1.4", "DagsOfLayers", DagsOfLayers::new, List.of(), figures("chapter07", "inception-module.png")),
                 run("7.1.5", "SharedLstm", SharedLstm::new, List.of(), figures("chapter07", "shared-lstm.png")),
                 run("7.1.6", "DualCameras", DualCameras::new, List.of(), Map.of()),
-                run("7.2.1", "CallbacksInAction", CallbacksInAction::new, List.of(), Map.of()),
+                run("7.2.1", "CallbacksInAction", CallbacksInAction::new, List.of(),
+                        figures("chapter07", "callbacks-loss.png", "callbacks-accuracy.png")),
                 run("7.2.2", "TrainingUiOnImdb", TrainingUiOnImdb::new, List.of(),
                         figures("chapter07", "model.png", "imdb-conv1d-2000-words-accuracy.png",
                                 "imdb-conv1d-2000-words-loss.png")),
                 run("7.3.1", "BatchNormalizationLayers", BatchNormalizationLayers::new, List.of(), Map.of()),
                 run("7.3.2", "SeparableConvnet", SeparableConvnet::new, List.of(), Map.of()),
                 run("7.3.2", "HyperparameterSearch", HyperparameterSearch::new, List.of(), Map.of()),
-                run("7.3.3", "ModelEnsembling", ModelEnsembling::new, List.of(), Map.of()));
+                run("7.3.3", "ModelEnsembling", ModelEnsembling::new, List.of(), Map.of()),
+                run("8.1", "TextGeneration", TextGeneration::new, List.of("--epochs", "3"), Map.of()));
     }
 
     /** A run at the book's settings with no arguments of its own. */

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  * the repository's root: {@code ./mvnw -q -pl launcher -am test-compile exec:java@ide-configs}.
  */
 @Command(name = "ide-configs", mixinStandardHelpOptions = true,
-        description = "Writes IntelliJ IDEA's run configurations of every example of chapters 2-7 into .run/.")
+        description = "Writes IntelliJ IDEA's run configurations of every example of chapters 2-8 into .run/.")
 public final class IdeRunConfigurations implements Callable<Integer> {
 
     @Option(names = "--dir", paramLabel = "DIR", defaultValue = ".run",

@@ -34,13 +34,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 /**
- * Runs every example of chapters 2-7 ({@link BookRuns}) one after the other, continuing past failures, and
+ * Runs every example of chapters 2-8 ({@link BookRuns}) one after the other, continuing past failures, and
  * rewrites what the docs show: each successful run's cell in the results table of {@code docs/README.md}
  * (its measured numbers, date, profile, machine and data) and the figures the chapter guides show. Ends
  * with a summary and the list of failed runs.
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs every example of chapters 2-7 and rewrites the measured column of docs/README.md "
+        description = {"Runs every example of chapters 2-8 and rewrites the measured column of docs/README.md "
                 + "and the guides' figures.",
                 "Data options are passed to the examples that take them."})
 public final class Reproduce implements Callable<Integer>, CheckedOptions {

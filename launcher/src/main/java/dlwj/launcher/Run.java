@@ -21,7 +21,7 @@ import picocli.CommandLine;
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         usageHelpWidth = 110,
-        description = {"Runs an example of chapters 2-7, named by its book section (3.5), its class "
+        description = {"Runs an example of chapters 2-8, named by its book section (3.5), its class "
                 + "(ImdbBinaryClassification) or its run's name; the options after the name go to the example "
                 + "(run 3.5 --epochs 5; run 3.5 --help lists them). The exit status is the example's.",
                 "A section with several runs (5.2: the small convnet, then with --augment; or a whole chapter: 4) "
