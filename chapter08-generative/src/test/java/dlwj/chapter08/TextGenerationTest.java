@@ -91,7 +91,7 @@ class TextGenerationTest {
     }
 
     @Test
-    void theExampleTrainsAndWritesWhatItGenerates() throws Exception {
+    void theExampleTrainsGoesOnFromItsCheckpointAndWritesWhatItGenerates() throws Exception {
         StringBuilder text = new StringBuilder();
         Random random = new Random(5);
         String[] words = {"the", "will", "to", "power", "is", "truth", "and", "morality", "of", "man"};
@@ -101,11 +101,16 @@ class TextGenerationTest {
         Path file = Files.writeString(dir.resolve("nietzsche.txt"), text, StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
 
-        ExampleRun run = ExampleRun.of(new TextGeneration(), "--quick", "--epochs", "2", "--local-file",
-                file.toString(), "--cache-dir", dir.toString(), "--out", out.toString());
+        String[] common = {"--quick", "--local-file", file.toString(), "--cache-dir", dir.toString(), "--out",
+            out.toString()};
+        ExampleRun first = ExampleRun.of(new TextGeneration(), common, "--epochs", "1");
+        ExampleRun run = ExampleRun.of(new TextGeneration(), common, "--epochs", "2", "--resume");
 
+        assertEquals(0, first.status(), first.output());
+        assertTrue(first.output().contains("Number of sequences: 6647"), first.output()); // (20,000 - 60 + 2) / 3
         assertEquals(0, run.status(), run.output());
-        assertTrue(run.output().contains("Number of sequences: 6647"), run.output()); // (20,000 - 60 + 2) / 3
+        assertTrue(run.output().contains("Resuming after epoch 1"), run.output());
+        assertEquals(first.result("loss_epoch_1"), run.result("loss_epoch_1"));
         assertTrue(run.result("loss_epoch_2") < run.result("loss_epoch_1"), run.output());
         String generated = Files.readString(out.resolve("generated-text.txt"));
         assertEquals(2, generated.split("--- epoch ", -1).length - 1);
