@@ -1,14 +1,12 @@
 package dlwj.chapter08;
 
-import java.util.List;
+import dlwj.training.BatchIterator;
 import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.TreeSet;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -18,19 +16,19 @@ import org.nd4j.linalg.factory.Nd4j;
  * this iterator builds each batch of it when it is needed, the sentences in a new random order every epoch, as
  * Keras' {@code fit} shuffles them. A batch is DL4J's sequence layout: [batch, characters, steps].
  */
-public final class CharacterSequences implements DataSetIterator {
+public final class CharacterSequences extends BatchIterator {
 
     private final String text;
     private final char[] chars;
     private final int[] charIndices;
     private final int maxlen;
     private final int step;
-    private final int batchSize;
     private final Random shuffle;
     private int[] order;
     private int next;
 
     public CharacterSequences(String text, int maxlen, int step, int batchSize, long seed) {
+        super(batchSize);
         if (text.length() <= maxlen) {
             throw new IllegalArgumentException("A text of " + text.length() + " characters has no sequence of "
                     + maxlen + " followed by a character");
@@ -51,7 +49,6 @@ public final class CharacterSequences implements DataSetIterator {
         }
         this.maxlen = maxlen;
         this.step = step;
-        this.batchSize = batchSize;
         this.shuffle = new Random(seed);
         reset();
     }
@@ -87,15 +84,10 @@ public final class CharacterSequences implements DataSetIterator {
 
     @Override
     public DataSet next() {
-        return next(batchSize);
-    }
-
-    @Override
-    public DataSet next(int num) {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        int size = Math.min(num, order.length - next);
+        int size = Math.min(batch(), order.length - next);
         float[] x = new float[size * chars.length * maxlen];
         float[] y = new float[size * chars.length];
         for (int i = 0; i < size; i++) {
@@ -133,35 +125,5 @@ public final class CharacterSequences implements DataSetIterator {
     @Override
     public int totalOutcomes() {
         return chars.length;
-    }
-
-    @Override
-    public boolean resetSupported() {
-        return true;
-    }
-
-    @Override
-    public boolean asyncSupported() {
-        return false;
-    }
-
-    @Override
-    public int batch() {
-        return batchSize;
-    }
-
-    @Override
-    public void setPreProcessor(DataSetPreProcessor preProcessor) {
-        throw new UnsupportedOperationException("The batches are one-hot as they are");
-    }
-
-    @Override
-    public DataSetPreProcessor getPreProcessor() {
-        return null;
-    }
-
-    @Override
-    public List<String> getLabels() {
-        return null;
     }
 }

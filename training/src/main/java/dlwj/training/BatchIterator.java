@@ -7,7 +7,7 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 /**
  * What DL4J asks of an iterator beyond its batches, for the book's generators (pictures from folders, windows of
- * a timeseries): each makes its batches of a fixed size, ready to train on (no preprocessor), may be reset and
+ * a timeseries, one-hot sequences of characters): each makes its batches of a fixed size, ready to train on (no preprocessor), may be reset and
  * read ahead on another thread, and has no label names.
  */
 public abstract class BatchIterator implements DataSetIterator {
