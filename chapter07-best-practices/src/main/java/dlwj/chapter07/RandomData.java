@@ -1,5 +1,6 @@
 package dlwj.chapter07;
 
+import dlwj.training.Labels;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -18,11 +19,6 @@ final class RandomData {
 
     /** {@code to_categorical(np.random.randint(0, classes, size=samples))}: one random class a sample, one-hot. */
     static INDArray oneHot(int samples, int classes) {
-        INDArray classIndices = randint(0, classes, samples);
-        INDArray oneHot = Nd4j.zeros(DataType.FLOAT, samples, classes);
-        for (int i = 0; i < samples; i++) {
-            oneHot.putScalar(i, classIndices.getInt(i), 1);
-        }
-        return oneHot;
+        return Labels.toCategorical(randint(0, classes, samples), classes);
     }
 }
