@@ -1,6 +1,7 @@
 package dlwj.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
@@ -10,7 +11,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 
-/** Keras' binary cross-entropy: DL4J's on sigmoid outputs; no gradient where a linear output was clipped. */
+/**
+ * Keras' binary cross-entropy: DL4J's on one sigmoid output, the mean over several; no gradient where a linear output
+ * was clipped.
+ */
 class KerasBinaryCrossentropyTest {
 
     private static final KerasBinaryCrossentropy LOSS = new KerasBinaryCrossentropy();
@@ -42,5 +46,23 @@ class KerasBinaryCrossentropyTest {
 
         assertEquals(dl4j.computeGradient(labels, preOutput, new ActivationSigmoid(), null),
                 LOSS.computeGradient(labels, preOutput, new ActivationSigmoid(), null));
+    }
+
+    /** Keras' {@code K.mean(binary_crossentropy, axis=-1)}: a sample of several outputs scores their mean. */
+    @Test
+    void severalOutputsScoreTheirMeanAsKeras() {
+        Nd4j.getRandom().setSeed(3);
+        INDArray preOutput = Nd4j.randn(DataType.DOUBLE, 5, 4);
+        INDArray labels = Nd4j.rand(DataType.DOUBLE, 5, 4);
+        LossBinaryXENT summed = new LossBinaryXENT(KerasDefaults.EPSILON);
+        ActivationSigmoid sigmoid = new ActivationSigmoid();
+
+        assertEquals(summed.computeScore(labels, preOutput, sigmoid, null, true) / 4,
+                LOSS.computeScore(labels, preOutput, sigmoid, null, true), 1e-12);
+        assertTrue(summed.computeScoreArray(labels, preOutput, sigmoid, null).div(4)
+                .equalsWithEps(LOSS.computeScoreArray(labels, preOutput, sigmoid, null), 1e-12));
+        // DL4J's gradient on a sigmoid overwrites its preOutput argument: each call gets a copy
+        assertTrue(summed.computeGradient(labels, preOutput.dup(), sigmoid, null).div(4)
+                .equalsWithEps(LOSS.computeGradient(labels, preOutput.dup(), sigmoid, null), 1e-12));
     }
 }

@@ -55,6 +55,15 @@ final class JavaLoss {
         return Optional.empty();
     }
 
+    /**
+     * Whether this Java form scores a layer of {@code outputs} outputs as its loss function does: the binary
+     * cross-entropy of one output only, since Keras' ({@code dlwj.training.KerasBinaryCrossentropy}) averages a
+     * sample's outputs where DL4J's sums them; several outputs go through the loss function itself.
+     */
+    boolean handles(long outputs) {
+        return kind != Kind.SIGMOID_CROSS_ENTROPY || outputs == 1;
+    }
+
     /** The layer's output for pre-activation {@code z}, as a new array. */
     float[] activate(float[] z, int outputs) {
         float[] a = z.clone();

@@ -181,14 +181,15 @@ public class OutputImpl extends org.deeplearning4j.nn.layers.OutputLayer {
 
     /**
      * Whether this step goes through {@link JavaLoss}: one of its pairs, float 2-d arrays, no masks, dropout,
-     * weight noise or layer normalisation, and (for the loss) labels of the outputs' shape.
+     * weight noise or layer normalisation, outputs it {@linkplain JavaLoss#handles handles}, and (for the loss)
+     * labels of the outputs' shape.
      */
     private boolean throughJavaLoss(boolean withLabels) {
         if (loss == null) {
             loss = JavaLoss.of(layerConf().getActivationFn(), layerConf().getLossFn());
         }
         INDArray weights = weights();
-        return loss.isPresent()
+        return loss.isPresent() && loss.get().handles(weights.size(1))
                 && SmallDense.plainStep(input, weights, params.get(DefaultParamInitializer.BIAS_KEY),
                         maskArray != null || hasLayerNorm(), layerConf())
                 && (!withLabels || labels != null && SmallDense.floatMatrices(labels)
