@@ -14,6 +14,7 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
@@ -131,7 +132,10 @@ public final class ModelSummary {
             InputType input = outputs.containsKey(first) ? outputs.get(first)
                     : inputTypes[conf.getNetworkInputs().indexOf(first)];
             String type = vertex.hasLayer() ? kerasType(vertex.getLayer(), input) : kerasType(conf.getVertices().get(name));
-            InputType output = vertex.hasLayer() ? kerasOutputType(vertex.getLayer(), outputs.get(name)) : outputs.get(name);
+            InputType output = !vertex.hasLayer() ? outputs.get(name)
+                    : vertex.getLayer().conf().getLayer() instanceof LossLayer
+                    ? InputType.feedForward(input.arrayElementsPerExample()) // its input, flattened: it has no size
+                    : kerasOutputType(vertex.getLayer(), outputs.get(name));
             rows.add(new Row(name, type, shape(output), vertex.hasLayer() ? vertex.getLayer().numParams() : 0,
                     vertex.hasLayer() ? nonTrainable(vertex.getLayer()) : 0, inputsOf.get(name)));
         }
@@ -253,6 +257,7 @@ public final class ModelSummary {
         }
         return switch (dl4j) {
             case "ConvolutionLayer" -> "Conv2D";
+            case "Deconvolution2D" -> "Conv2DTranspose";
             case "SubsamplingLayer", "MaxPooling2D" -> "MaxPooling2D";
             case "DenseLayer", "Dense", "OutputLayer", "Output" -> "Dense";
             case "DropoutLayer" -> "Dropout";

@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
@@ -28,10 +30,12 @@ import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
  * network's regularisation penalty.
  *
  * <p>The output layer's own loss function does the computing, handed the predictions with an identity
- * activation, which is exact where its activation is deterministic and the loss treats it as any other: the
- * cross-entropies (on sigmoid for binary, on softmax for categorical, whose clipping at the loss' epsilon is
- * applied here, as DL4J applies it to softmax outputs only), MSE and MAE, each possibly in a {@link WeightedLoss}.
- * For any other output layer, loss or activation {@link #of} gives none, and the trainer asks DL4J for the score.
+ * activation, which is exact where its activation is deterministic and the loss treats it as any other: any loss
+ * on an identity activation (the predictions are then what the loss sees), and the cross-entropies (on sigmoid for
+ * binary, on softmax for categorical, whose clipping at the loss' epsilon is applied here, as DL4J applies it to
+ * softmax outputs only), MSE and MAE, each possibly in a {@link WeightedLoss}. The output layer is an
+ * {@code OutputLayer} (or this project's {@code Output}) or a {@code LossLayer}, which has no parameters. For any
+ * other output layer, loss or activation {@link #of} gives none, and the trainer asks DL4J for the score.
  */
 final class OutputLoss {
 
@@ -57,19 +61,24 @@ final class OutputLoss {
     /** The loss of {@code outputLayer}, if it can be computed from the predictions exactly. */
     static Optional<OutputLoss> of(Layer outputLayer) {
         NeuralNetConfiguration conf = outputLayer.conf();
-        if (!(conf.getLayer() instanceof OutputLayer layer)
-                || layer.getClass() != OutputLayer.class && layer.getClass() != Output.class) {
+        ILossFunction loss;
+        if (conf.getLayer() instanceof OutputLayer layer
+                && (layer.getClass() == OutputLayer.class || layer.getClass() == Output.class)) {
+            loss = layer.getLossFn();
+        } else if (conf.getLayer() instanceof LossLayer layer && layer.getClass() == LossLayer.class) {
+            loss = layer.getLossFn();
+        } else {
             return Optional.empty();
         }
-        ILossFunction loss = layer.getLossFn();
+        IActivation activation = ((BaseLayer) conf.getLayer()).getActivationFn();
         double weight = 1;
         if (loss instanceof WeightedLoss weighted) {
             loss = weighted.loss();
             weight = weighted.weight();
         }
-        IActivation activation = layer.getActivationFn();
-        if (!LOSSES.contains(loss.getClass()) || !ACTIVATIONS.contains(activation.getClass())
-                || loss instanceof LossBinaryXENT && activation instanceof ActivationSoftmax) {
+        boolean asPredicted = activation instanceof ActivationIdentity;
+        if (!asPredicted && (!LOSSES.contains(loss.getClass()) || !ACTIVATIONS.contains(activation.getClass())
+                || loss instanceof LossBinaryXENT && activation instanceof ActivationSoftmax)) {
             return Optional.empty(); // binary cross-entropy on softmax is computed from the logits, unclipped
         }
         double softmaxClip = loss instanceof LossMCXENT mcxent && activation instanceof ActivationSoftmax

@@ -7,6 +7,7 @@ import java.util.List;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -119,10 +120,23 @@ class OutputLossTest {
         assertScore(sequential(new LossMSE(), Activation.SIGMOID, 2, List.of()), data, 0);
     }
 
+    /** On an identity activation the predictions are what the loss sees: any loss, in an output or a loss layer. */
+    @Test
+    void anyLossOnAnIdentityOutputOrLossLayer() {
+        INDArray signs = classes(2).muli(2).subi(1);
+        DataSet data = new DataSet(features(), signs);
+        assertScore(sequential(new LossHinge(), Activation.IDENTITY, 1, List.of(KerasDefaults.l2(0.01))), data, 0);
+        MultiLayerNetwork lossLayer = KerasDefaults.initialise(new MultiLayerNetwork(configuration(List.of()).list()
+                .layer(new DenseLayer.Builder().nIn(FEATURES).nOut(1).activation(Activation.TANH).build())
+                .layer(new LossLayer.Builder(new LossHinge()).activation(Activation.IDENTITY).build())
+                .build()));
+        assertScore(lossLayer, data, 0);
+    }
+
     @Test
     void lossesNotDeterminedByThePredictionsAreLeftToDl4j() {
         List<Regularization> none = List.of();
-        assertTrue(OutputLoss.of(sequential(new LossHinge(), Activation.IDENTITY, 1, none).getOutputLayer()).isEmpty());
+        assertTrue(OutputLoss.of(sequential(new LossHinge(), Activation.SIGMOID, 1, none).getOutputLayer()).isEmpty());
         assertTrue(OutputLoss.of(sequential(new LossMSE(), Activation.RRELU, 1, none).getOutputLayer()).isEmpty());
         MultiLayerNetwork binaryOnSoftmax = new MultiLayerNetwork(configuration(none).list()
                 .layer(new OutputLayer.Builder(KerasDefaults.binaryCrossentropy()).nIn(FEATURES).nOut(2)
