@@ -11,6 +11,7 @@ import dlwj.chapter06.ImdbConvnet;
 import dlwj.chapter06.ImdbRecurrent;
 import dlwj.chapter06.TemperatureForecasting;
 import dlwj.chapter07.SocialMediaPosts;
+import dlwj.chapter08.ConvolutionalVae;
 import dlwj.chapter08.TextGeneration;
 import dlwj.cli.DataSourceOptions;
 import dlwj.cli.Examples;
@@ -64,8 +65,11 @@ public final class Benchmark implements Callable<Integer> {
         }
     }
 
-    /** The targets: classes, 0/1, a number, none (inference), or 7.1.3's age, income group and gender. */
-    private enum Target { CLASSES, BINARY, REGRESSION, NONE, POSTS }
+    /**
+     * The targets: classes, 0/1, a number, none (inference), 7.1.3's age, income group and gender, or 8.4's
+     * digits themselves.
+     */
+    private enum Target { CLASSES, BINARY, REGRESSION, NONE, POSTS, VAE }
 
     private static final Map<String, Spec> MODELS = new LinkedHashMap<>();
 
@@ -93,12 +97,14 @@ public final class Benchmark implements Callable<Integer> {
         // 8.1 runs 12,800 of its 200,278 sequences an epoch, as torch_reference.py's text-lstm
         MODELS.put("text-lstm", new Spec((layers, seed) -> TextGeneration.model(layers, seed, 57), new long[] {57, 60},
                 12_800, 128, Target.CLASSES));
+        // 8.4 runs 6,400 of MNIST's 60,000 digits an epoch, as torch_reference.py's mnist-vae
+        MODELS.put("mnist-vae", new Spec(ConvolutionalVae::vae, new long[] {1, 28, 28}, 6_400, 16, Target.VAE));
     }
 
     @Parameters(paramLabel = "MODEL", arity = "0..*",
             description = "mnist-dense, imdb-dense, reuters-dense, boston-dense, mnist-convnet, catsdogs-convnet, "
-                    + "vgg16-features, imdb-lstm, jena-gru, imdb-conv1d, posts-multi-output, text-lstm, or the data "
-                    + "pipeline: imdb-parse, imdb-vectorize, jpeg-decode, jpeg-augment (default: all)")
+                    + "vgg16-features, imdb-lstm, jena-gru, imdb-conv1d, posts-multi-output, text-lstm, mnist-vae, or "
+                    + "the data pipeline: imdb-parse, imdb-vectorize, jpeg-decode, jpeg-augment (default: all)")
     List<String> models = new ArrayList<>();
 
     @Mixin
@@ -163,7 +169,7 @@ public final class Benchmark implements Callable<Integer> {
                 times[epoch] = (System.nanoTime() - start) / 1e9;
             }
         } else {
-            INDArray[] y = targets(spec.target(), n, network);
+            INDArray[] y = spec.target() == Target.VAE ? ConvolutionalVae.targets(x) : targets(spec.target(), n, network);
             Trainer trainer = new Trainer(network).quiet();
             for (int epoch = 0; epoch <= epochs; epoch++) {
                 long start = System.nanoTime();
@@ -184,7 +190,7 @@ public final class Benchmark implements Callable<Integer> {
             case REGRESSION -> new INDArray[] {Nd4j.rand(DataType.FLOAT, n, 1).muli(50)};
             case POSTS -> new INDArray[] {Nd4j.rand(DataType.FLOAT, n, 1).muli(80),
                     oneHot(n, SocialMediaPosts.NUM_INCOME_GROUPS), binary(n)};
-            case NONE -> throw new IllegalStateException();
+            case NONE, VAE -> throw new IllegalStateException();
         };
     }
 
