@@ -12,7 +12,8 @@ public final class DataFiles {
     public static final List<RemoteFile> ALL = List.of(Mnist.DATA, FashionMnist.TRAIN_IMAGES,
             FashionMnist.TRAIN_LABELS, FashionMnist.TEST_IMAGES, FashionMnist.TEST_LABELS, Imdb.DATA, Imdb.WORD_INDEX,
             Reuters.DATA, Reuters.WORD_INDEX, BostonHousing.DATA, DogsVsCats.FILTERED, Vgg16Weights.NOTOP,
-            Vgg16Weights.WITH_TOP, ImageNetClasses.INDEX, ImdbReviews.ARCHIVE, GloVe.ZIP, JenaClimate.DATA, Nietzsche.TEXT);
+            Vgg16Weights.WITH_TOP, ImageNetClasses.INDEX, ImdbReviews.ARCHIVE, GloVe.ZIP, JenaClimate.DATA, Nietzsche.TEXT,
+            Cifar10.ARCHIVE);
 
     private DataFiles() {
     }

@@ -15,8 +15,12 @@ final class NdArrays {
 
     /** A {@code uint8} array, such as MNIST's images and labels. */
     static INDArray uint8(NpyArray array) throws InvalidDataFileException {
-        byte[] bytes = array.bytes();
+        return uint8(array.bytes(), array.shape());
+    }
+
+    /** {@code bytes} as a {@code uint8} array of {@code shape}, in C order. */
+    static INDArray uint8(byte[] bytes, long... shape) {
         ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
-        return Nd4j.create(Nd4j.createBuffer(direct, DataType.UINT8, bytes.length), array.shape());
+        return Nd4j.create(Nd4j.createBuffer(direct, DataType.UINT8, bytes.length), shape);
     }
 }

@@ -114,6 +114,61 @@ public final class Fixtures {
         return npy("|O", new long[] {elements.length}, p.bytes.toByteArray());
     }
 
+    /**
+     * A CIFAR-10 {@code cifar-10-python.tar.gz} in the Toronto layout: {@code cifar-10-batches-py/} with five
+     * training batches of {@code perBatch} pictures and a test batch of {@code testCount}, each the dict Python 2's
+     * {@code cPickle} wrote (protocol 2): {@code data}, a {@code uint8} numpy array (samples, 3072) of channel
+     * planes; {@code labels}, a list of ints; {@code batch_label} and {@code filenames}. Picture {@code i} of the
+     * whole set (training first) has the value {@link #cifarValue} at each channel, row and column, and the label
+     * {@code i % 10}.
+     */
+    public static byte[] cifar10TarGz(int perBatch, int testCount) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        for (int batch = 1; batch <= 5; batch++) {
+            entries.put("cifar-10-batches-py/data_batch_" + batch, cifarBatch((batch - 1) * perBatch, perBatch,
+                    "training batch " + batch + " of 5"));
+        }
+        entries.put("cifar-10-batches-py/test_batch", cifarBatch(5 * perBatch, testCount, "testing batch 1 of 1"));
+        return tarGz(entries);
+    }
+
+    /** The value of picture {@code sample} at {@code channel}, {@code row}, {@code column} in {@link #cifar10TarGz}. */
+    public static int cifarValue(int sample, int channel, int row, int column) {
+        return (sample * 7 + channel * 50 + row * 3 + column) & 0xff;
+    }
+
+    private static byte[] cifarBatch(int first, int count, String batchLabel) {
+        byte[] data = new byte[count * 3072];
+        List<Object> labels = new ArrayList<>();
+        List<Object> fileNames = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            for (int c = 0; c < 3; c++) {
+                for (int y = 0; y < 32; y++) {
+                    for (int x = 0; x < 32; x++) {
+                        data[((i * 3 + c) * 32 + y) * 32 + x] = (byte) cifarValue(first + i, c, y, x);
+                    }
+                }
+            }
+            labels.add((first + i) % 10);
+            fileNames.add("picture_" + (first + i) + ".png");
+        }
+        Pickle p = new Pickle();
+        p.op(0x80).op(2).op('}').op('(');
+        p.shortString("data");
+        p.global("numpy.core.multiarray", "_reconstruct").global("numpy", "ndarray");
+        p.integer(0).op(0x85).shortString("b").op(0x87).op('R');
+        p.op('(').integer(1).integer(count).integer(3072).op(0x86);
+        p.global("numpy", "dtype").shortString("u1").integer(0).integer(1).op(0x87).op('R');
+        p.op('(').integer(3).shortString("|").op('N').op('N').op('N').integer(-1).integer(-1).integer(0)
+                .op('t').op('b');
+        p.op(0x89).binString(data).op('t').op('b');
+        p.shortString("labels").value(labels);
+        p.shortString("batch_label").shortString(batchLabel);
+        p.shortString("filenames").value(fileNames);
+        p.op('u').op('.');
+        return p.bytes.toByteArray();
+    }
+
     /** Protocol-2 pickle opcodes, as CPython's pickler writes them. */
     private static final class Pickle {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -132,6 +187,14 @@ public final class Fixtures {
         Pickle shortString(String value) {
             op('U').op(value.length());
             bytes.writeBytes(value.getBytes(StandardCharsets.US_ASCII));
+            return this;
+        }
+
+        /** Python 2's {@code str} of any length, as numpy pickles an array's bytes. */
+        Pickle binString(byte[] value) {
+            op('T');
+            bytes.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(value.length).array());
+            bytes.writeBytes(value);
             return this;
         }
 

@@ -7,7 +7,11 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.razorvine.pickle.PickleException;
@@ -15,12 +19,13 @@ import net.razorvine.pickle.Unpickler;
 
 /**
  * Unpickles the numpy object arrays that {@code np.save} writes for {@code dtype=object}: Keras'
- * {@code imdb.npz} and {@code reuters.npz} hold the ragged word-index sequences this way. The pickle
+ * {@code imdb.npz} and {@code reuters.npz} hold the ragged word-index sequences this way; and the pickled dicts
+ * of CIFAR-10's batches, which hold a {@code uint8} array and a list of labels. The pickle
  * calls {@code numpy.core.multiarray._reconstruct} and {@code numpy.dtype}, then sets their state; this
  * class gives the pickle library Java stand-ins for those two (and for numpy scalars inside lists), which
  * check what they are given. Nothing else in the pickle is executed.
  */
-final class NumpyPickle {
+public final class NumpyPickle {
 
     static {
         for (String module : List.of("numpy.core.multiarray", "numpy._core.multiarray")) {
@@ -40,19 +45,50 @@ final class NumpyPickle {
 
     /** Unpickles one numpy array from {@code in}, whose pickle is {@code length} bytes long at most. */
     static Ndarray load(InputStream in, long length, String name) throws IOException {
-        Object value;
-        try {
-            value = new BoundedUnpickler(length).load(new BufferedInputStream(in));
-        } catch (PickleException e) {
-            throw new InvalidDataFileException(name + ": cannot unpickle the object array: " + reason(e), e);
-        } catch (IOException | RuntimeException e) {
-            // the pickle library reports a malformed stream with assorted exceptions (stack underflow, casts)
-            throw new InvalidDataFileException(name + ": the object array's pickle is damaged (" + reason(e) + ")", e);
-        }
+        Object value = unpickle(in, length, name, "the object array");
         if (!(value instanceof Ndarray array)) {
             throw new InvalidDataFileException(name + ": the pickle holds " + describe(value) + ", not a numpy array");
         }
         return array;
+    }
+
+    /**
+     * The dict pickled in {@code file}, its keys as text (Python 2's {@code str} or Python 3's {@code bytes}, as
+     * {@code pickle.load(f, encoding='bytes')} and a {@code decode('utf8')} of each key give them); numpy arrays in
+     * it are {@link Ndarray}s.
+     */
+    public static Map<String, Object> loadDict(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        Object value;
+        try (InputStream in = Files.newInputStream(file)) {
+            value = unpickle(in, Files.size(file), name, "the file");
+        }
+        if (!(value instanceof Map<?, ?> dict)) {
+            throw new InvalidDataFileException(name + ": the pickle holds " + describe(value) + ", not a dict");
+        }
+        Map<String, Object> entries = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : dict.entrySet()) {
+            Object key = entry.getKey();
+            String text = key instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                    : key instanceof String string ? string : null;
+            if (text == null) {
+                throw new InvalidDataFileException(name + ": the pickled dict has the key " + describe(key)
+                        + ", not a string");
+            }
+            entries.put(text, entry.getValue());
+        }
+        return entries;
+    }
+
+    private static Object unpickle(InputStream in, long length, String name, String what) throws IOException {
+        try {
+            return new BoundedUnpickler(length).load(new BufferedInputStream(in));
+        } catch (PickleException e) {
+            throw new InvalidDataFileException(name + ": cannot unpickle " + what + ": " + reason(e), e);
+        } catch (IOException | RuntimeException e) {
+            // the pickle library reports a malformed stream with assorted exceptions (stack underflow, casts)
+            throw new InvalidDataFileException(name + ": " + what + "'s pickle is damaged (" + reason(e) + ")", e);
+        }
     }
 
     /** What went wrong, from the innermost exception that says it (ours, wrapped by the library's reflection). */
@@ -204,14 +240,20 @@ final class NumpyPickle {
     public static final class Ndarray {
         private long[] shape = new long[0];
         private List<Object> elements = List.of();
+        private byte[] uint8;
 
-        long[] shape() {
-            return shape;
+        public long[] shape() {
+            return shape.clone();
         }
 
         /** The elements: those of an object array, or the values of an integer array, as Longs. */
         List<Object> elements() {
             return elements;
+        }
+
+        /** The values of a {@code uint8} array in C order, as they were pickled; {@code null} for another dtype. */
+        public byte[] uint8() {
+            return uint8;
         }
 
         public void __setstate__(Object[] state) {
@@ -224,6 +266,18 @@ final class NumpyPickle {
                     throw new PickleException("a numpy array of shape " + List.of(dims));
                 }
                 shape[i] = dim.longValue();
+            }
+            long count = Arrays.stream(shape).reduce(1, Math::multiplyExact);
+            if (dtype.code().equals("u1")) {
+                if (Boolean.TRUE.equals(state[3])) {
+                    throw new PickleException("a numpy uint8 array in Fortran order");
+                }
+                uint8 = bytes(state[4]);
+                if (uint8.length != count) {
+                    throw new PickleException("a numpy uint8 array of shape " + Arrays.toString(shape) + " holds "
+                            + uint8.length + " bytes");
+                }
+                return;
             }
             elements = state[4] instanceof List<?> list ? new ArrayList<>(list) : integers(dtype, bytes(state[4]));
         }
