@@ -5,6 +5,7 @@ import dlwj.keras.KerasRmsProp;
 import dlwj.keras.layers.Embedding;
 import dlwj.keras.layers.JavaRelu;
 import org.deeplearning4j.nn.conf.CacheMode;
+import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
@@ -27,6 +28,8 @@ import org.deeplearning4j.nn.weights.IWeightInit;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.nn.weights.WeightInitDistribution;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.regularization.L1Regularization;
 import org.nd4j.linalg.learning.regularization.L2Regularization;
@@ -34,6 +37,8 @@ import org.nd4j.linalg.learning.regularization.Regularization;
 import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
+import org.nd4j.linalg.schedule.InverseSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 
 /**
  * The defaults of Keras 2.0.8, the version the book's notebooks ran, defined once. DL4J's differ and
@@ -67,6 +72,32 @@ public final class KerasDefaults {
     /** {@code optimizers.RMSprop(lr=learningRate)}, the other settings Keras' defaults. */
     public static KerasRmsProp rmsprop(double learningRate) {
         return new KerasRmsProp(learningRate, 0.9, RMSPROP_EPSILON);
+    }
+
+    /**
+     * {@code optimizers.RMSprop(lr=learningRate, decay=decay)}: Keras lowers the rate each update to {@code lr / (1 +
+     * decay * iterations)}, DL4J's {@code InverseSchedule} with power 1. (Keras' {@code clipvalue} is the network's
+     * {@link #clipValue}.)
+     */
+    public static KerasRmsProp rmsprop(double learningRate, double decay) {
+        KerasRmsProp rmsprop = rmsprop(learningRate);
+        rmsprop.setLearningRateSchedule(new InverseSchedule(ScheduleType.ITERATION, learningRate, decay, 1));
+        return rmsprop;
+    }
+
+    /**
+     * An optimizer's {@code clipvalue=threshold}: each gradient element clipped to {@code [-threshold, threshold]}
+     * before the update. DL4J clips the batch's mean gradient, as Keras does (its updater divides by the batch
+     * first).
+     */
+    public static NeuralNetConfiguration.Builder clipValue(NeuralNetConfiguration.Builder network, double threshold) {
+        return network.gradientNormalization(GradientNormalization.ClipElementWiseAbsoluteValue)
+                .gradientNormalizationThreshold(threshold);
+    }
+
+    /** {@code layers.LeakyReLU()}: slope 0.3 below zero, Keras' default alpha (DL4J's {@code LEAKYRELU}: 0.01). */
+    public static IActivation leakyRelu() {
+        return new ActivationLReLU(0.3);
     }
 
     /**

@@ -88,11 +88,19 @@ public final class Plots {
 
     /** A series against its index from 1, as a line: the book's validation MAE per epoch (figure 3.9). */
     public static Path line(List<Double> values, String title, String xLabel, String yLabel, Path file) {
+        return lines(Map.of(yLabel, values), title, xLabel, yLabel, file);
+    }
+
+    /** Series against their index from 1, as lines of their own colours, named in a legend if there are several. */
+    public static Path lines(Map<String, List<Double>> series, String title, String xLabel, String yLabel, Path file) {
         XYChart chart = chart(title, xLabel, yLabel);
-        XYSeries s = chart.addSeries(yLabel, epochs(values.size()), values);
-        s.setMarker(SeriesMarkers.NONE);
-        s.setLineColor(COLORS[0]);
-        chart.getStyler().setLegendVisible(false);
+        int index = 0;
+        for (Map.Entry<String, List<Double>> entry : series.entrySet()) {
+            XYSeries s = chart.addSeries(entry.getKey(), epochs(entry.getValue().size()), entry.getValue());
+            s.setMarker(SeriesMarkers.NONE);
+            s.setLineColor(COLORS[index++ % COLORS.length]);
+        }
+        chart.getStyler().setLegendVisible(series.size() > 1);
         return save(chart, file);
     }
 
