@@ -67,6 +67,7 @@ public final class Dcgan implements Callable<Integer>, CheckedOptions {
         INDArray xTrain = data.equals("mnist") ? paddedSixes(Mnist.loadData(options.dataSource()))
                 : frogs(Cifar10.loadData(options.dataSource()));
         String name = data.equals("mnist") ? "six" : "frog";
+        String plural = data.equals("mnist") ? "sixes" : "frogs";
         int batchSize = options.batchSize(20);
         if (xTrain.size(0) < batchSize) {
             throw new IllegalArgumentException("The data holds " + xTrain.size(0) + " pictures of class " + FROGS
@@ -131,12 +132,14 @@ public final class Dcgan implements Callable<Integer>, CheckedOptions {
         Map<String, List<Double>> losses = new LinkedHashMap<>();
         losses.put("Discriminator", discriminatorLosses);
         losses.put("Adversarial", adversarialLosses);
-        Plots.lines(losses, "GAN losses", "Iterations", "Loss", options.output("gan-losses.png"));
+        Plots.lines(losses, "GAN losses", "Iterations", "Loss", options.output(name + "-gan-losses.png"));
         options.record("discriminator_and_adversarial_loss_last_100", mean(discriminatorLosses, 100),
                 mean(adversarialLosses, 100));
         // Sample random points in the latent space and decode them: 10 pictures, as the notebook's last cell
         Plots.imageGrid(generate(gan, Nd4j.randn(DataType.FLOAT, 10, LATENT_DIM)), 5, 4, 1,
-                options.output("generated-" + name + "s.png"));
+                options.output("generated-" + plural + ".png"));
+        System.out.println("Losses: " + options.output(name + "-gan-losses.png") + "; generated pictures: "
+                + options.output("generated-" + plural + ".png"));
         return 0;
     }
 

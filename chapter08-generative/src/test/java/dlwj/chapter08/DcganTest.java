@@ -79,7 +79,7 @@ class DcganTest {
         BufferedImage generated = ImageIO.read(out.resolve("generated_frog2.png").toFile());
         assertArrayEquals(new int[] {32, 32}, new int[] {generated.getWidth(), generated.getHeight()});
         assertTrue(out.resolve("real_frog0.png").toFile().isFile());
-        assertTrue(out.resolve("gan-losses.png").toFile().isFile());
+        assertTrue(out.resolve("frog-gan-losses.png").toFile().isFile());
         assertTrue(out.resolve("generated-frogs.png").toFile().isFile());
         assertTrue(out.resolve("gan.zip").toFile().isFile(), "the notebook saves the GAN's weights");
     }
