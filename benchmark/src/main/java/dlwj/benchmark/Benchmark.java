@@ -11,6 +11,7 @@ import dlwj.chapter06.ImdbConvnet;
 import dlwj.chapter06.ImdbRecurrent;
 import dlwj.chapter06.TemperatureForecasting;
 import dlwj.chapter07.SocialMediaPosts;
+import dlwj.chapter08.AdversarialTraining;
 import dlwj.chapter08.ConvolutionalVae;
 import dlwj.chapter08.TextGeneration;
 import dlwj.cli.DataSourceOptions;
@@ -73,6 +74,9 @@ public final class Benchmark implements Callable<Integer> {
 
     private static final Map<String, Spec> MODELS = new LinkedHashMap<>();
 
+    /** 8.5's GAN, timed by {@link #runGan}: its loop trains two networks. */
+    private static final String GAN = "cifar-gan";
+
     static {
         MODELS.put("mnist-dense", new Spec(MnistFirstNetwork::model, new long[] {784}, 60_000, 128, Target.CLASSES));
         MODELS.put("imdb-dense", new Spec((layers, seed) -> ImdbBinaryClassification.model(layers, seed, 2, 16,
@@ -103,8 +107,9 @@ public final class Benchmark implements Callable<Integer> {
 
     @Parameters(paramLabel = "MODEL", arity = "0..*",
             description = "mnist-dense, imdb-dense, reuters-dense, boston-dense, mnist-convnet, catsdogs-convnet, "
-                    + "vgg16-features, imdb-lstm, jena-gru, imdb-conv1d, posts-multi-output, text-lstm, mnist-vae, or "
-                    + "the data pipeline: imdb-parse, imdb-vectorize, jpeg-decode, jpeg-augment (default: all)")
+                    + "vgg16-features, imdb-lstm, jena-gru, imdb-conv1d, posts-multi-output, text-lstm, mnist-vae, "
+                    + "cifar-gan, or the data pipeline: imdb-parse, imdb-vectorize, jpeg-decode, jpeg-augment "
+                    + "(default: all)")
     List<String> models = new ArrayList<>();
 
     @Mixin
@@ -127,11 +132,14 @@ public final class Benchmark implements Callable<Integer> {
     @Override
     public Integer call() {
         List<String> all = new ArrayList<>(MODELS.keySet());
+        all.add(GAN);
         all.addAll(DataPipeline.STAGES);
         for (String name : models.isEmpty() ? all : models) {
             Spec spec = MODELS.get(name);
             if (spec != null) {
                 run(name, spec);
+            } else if (name.equals(GAN)) {
+                runGan();
             } else if (DataPipeline.STAGES.contains(name)) {
                 new DataPipeline(data.dataSource()).run(name);
             } else {
@@ -169,7 +177,8 @@ public final class Benchmark implements Callable<Integer> {
                 times[epoch] = (System.nanoTime() - start) / 1e9;
             }
         } else {
-            INDArray[] y = spec.target() == Target.VAE ? ConvolutionalVae.targets(x) : targets(spec.target(), n, network);
+            INDArray[] y = spec.target() == Target.VAE ? ConvolutionalVae.targets(x)
+                    : targets(spec.target(), n, network);
             Trainer trainer = new Trainer(network).quiet();
             for (int epoch = 0; epoch <= epochs; epoch++) {
                 long start = System.nanoTime();
@@ -180,6 +189,31 @@ public final class Benchmark implements Callable<Integer> {
         double median = median(Arrays.copyOfRange(times, 1, times.length));
         System.out.printf(Locale.ROOT, "model=%s samples=%d epoch_s=%.3f samples_per_s=%.1f threads=%d%n", name, n,
                 median, n / median, Nd4j.getEnvironment().maxMasterThreads());
+    }
+
+    /**
+     * 8.5's GAN: an "epoch" is 4 iterations of the book's loop, a discriminator step on 20 generated and 20 random
+     * "real" pictures then a generator step, as torch_reference.py's cifar-gan; samples count both halves
+     * ({@code --samples} fewer: a shorter epoch).
+     */
+    private void runGan() {
+        int batch = 20;
+        int iterations = samples == null ? 4 : Math.max(1, Math.min(4, samples / (2 * batch)));
+        Nd4j.getRandom().setSeed(0);
+        AdversarialTraining training = AdversarialTraining.of(3, 0);
+        INDArray real = Nd4j.rand(DataType.FLOAT, batch, 3, 32, 32).muli(2).subi(1);
+        double[] times = new double[epochs + 1];
+        for (int epoch = 0; epoch <= epochs; epoch++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < iterations; i++) {
+                training.step(real);
+            }
+            times[epoch] = (System.nanoTime() - start) / 1e9;
+        }
+        double median = median(Arrays.copyOfRange(times, 1, times.length));
+        int samples = iterations * batch * 2;
+        System.out.printf(Locale.ROOT, "model=%s samples=%d epoch_s=%.3f samples_per_s=%.1f threads=%d%n", GAN, samples,
+                median, samples / median, Nd4j.getEnvironment().maxMasterThreads());
     }
 
     private static INDArray[] targets(Target target, int n, Model network) {

@@ -51,6 +51,25 @@ class BenchmarkTest {
         assertTrue(printed.contains("model=jena-gru samples=16 "), printed);
     }
 
+    /** Chapter 8's: the VAE on digits and its two targets, the GAN's loop of two networks (one iteration here). */
+    @Test
+    void theGenerativeModelsTrainTheirOwnWay() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = Examples.execute(new Benchmark(), "mnist-vae", "cifar-gan", "--samples", "40", "--epochs", "1");
+        } finally {
+            System.setOut(original);
+        }
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, status, printed);
+        assertTrue(printed.contains("model=mnist-vae samples=40 "), printed);
+        assertTrue(printed.contains("model=cifar-gan samples=40 "), printed);
+    }
+
     @Test
     void dl4jsLayersRunTheModelsThatHaveThemAndSkipTheOthersSayingWhy() {
         PrintStream original = System.out;

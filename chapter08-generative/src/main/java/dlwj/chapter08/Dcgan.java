@@ -76,42 +76,22 @@ public final class Dcgan implements Callable<Integer>, CheckedOptions {
         int channels = (int) xTrain.size(1);
 
         // Listings 8.29-8.31: the generator, the discriminator, and the adversarial network
-        MultiLayerNetwork discriminator = discriminator(channels, options.seed());
-        MultiLayerNetwork gan = gan(channels, options.seed());
-        System.out.print(ModelSummary.of(gan, InputType.feedForward(LATENT_DIM)));
+        AdversarialTraining training = new AdversarialTraining(discriminator(channels, options.seed()),
+                gan(channels, options.seed()));
+        System.out.print(ModelSummary.of(training.gan(), InputType.feedForward(LATENT_DIM)));
 
+        // Listing 8.32: the training loop
         int iterations = this.iterations != null ? this.iterations : options.quick() ? 4 : 10_000;
         int every = options.quick() ? 1 : 100;
         List<Double> discriminatorLosses = new ArrayList<>();
         List<Double> adversarialLosses = new ArrayList<>();
         Nd4j.getRandom().setSeed(options.seed());
         int start = 0;
-        INDArray generatedImages = null;
         for (int step = 0; step < iterations; step++) {
-            // Sample random points in the latent space and decode them to fake images
-            INDArray randomLatentVectors = Nd4j.randn(DataType.FLOAT, batchSize, LATENT_DIM);
-            generatedImages = generate(gan, randomLatentVectors);
-
-            // Combine them with real images; labels: 1 for generated, 0 for real, plus random noise
-            int stop = start + batchSize;
-            INDArray realImages = xTrain.get(NDArrayIndex.interval(start, stop));
-            INDArray combinedImages = Nd4j.concat(0, generatedImages, realImages);
-            INDArray labels = Nd4j.concat(0, Nd4j.ones(DataType.FLOAT, batchSize, 1),
-                    Nd4j.zeros(DataType.FLOAT, batchSize, 1));
-            labels.addi(Nd4j.rand(DataType.FLOAT, labels.shape()).muli(0.05));
-
-            // Train the discriminator
-            discriminator.fit(combinedImages, labels);
-            double dLoss = discriminator.score();
-
-            // Train the generator via the adversarial network, where the discriminator is frozen: "all real"
-            copyDiscriminatorInto(gan, discriminator);
-            randomLatentVectors = Nd4j.randn(DataType.FLOAT, batchSize, LATENT_DIM);
-            INDArray misleadingTargets = Nd4j.zeros(DataType.FLOAT, batchSize, 1);
-            gan.fit(randomLatentVectors, misleadingTargets);
-            double aLoss = gan.score();
-            discriminatorLosses.add(dLoss);
-            adversarialLosses.add(aLoss);
+            INDArray realImages = xTrain.get(NDArrayIndex.interval(start, start + batchSize));
+            AdversarialTraining.Step result = training.step(realImages);
+            discriminatorLosses.add(result.discriminatorLoss());
+            adversarialLosses.add(result.adversarialLoss());
 
             start += batchSize;
             if (start > xTrain.size(0) - batchSize) {
@@ -120,10 +100,10 @@ public final class Dcgan implements Callable<Integer>, CheckedOptions {
 
             // Occasionally save the weights, print the losses, save a generated and a real picture
             if (step % every == 0) {
-                ModelFiles.save(gan, options.output("gan.zip"));
-                System.out.println("discriminator loss at step " + step + ": " + dLoss);
-                System.out.println("adversarial loss at step " + step + ": " + aLoss);
-                Plots.image(generatedImages.get(NDArrayIndex.point(0)), 1,
+                ModelFiles.save(training.gan(), options.output("gan.zip"));
+                System.out.println("discriminator loss at step " + step + ": " + result.discriminatorLoss());
+                System.out.println("adversarial loss at step " + step + ": " + result.adversarialLoss());
+                Plots.image(result.generatedImages().get(NDArrayIndex.point(0)), 1,
                         options.output("generated_" + name + step + ".png"));
                 Plots.image(realImages.get(NDArrayIndex.point(0)), 1, options.output("real_" + name + step + ".png"));
             }
@@ -136,7 +116,7 @@ public final class Dcgan implements Callable<Integer>, CheckedOptions {
         options.record("discriminator_and_adversarial_loss_last_100", mean(discriminatorLosses, 100),
                 mean(adversarialLosses, 100));
         // Sample random points in the latent space and decode them: 10 pictures, as the notebook's last cell
-        Plots.imageGrid(generate(gan, Nd4j.randn(DataType.FLOAT, 10, LATENT_DIM)), 5, 4, 1,
+        Plots.imageGrid(generate(training.gan(), Nd4j.randn(DataType.FLOAT, 10, LATENT_DIM)), 5, 4, 1,
                 options.output("generated-" + plural + ".png"));
         System.out.println("Losses: " + options.output(name + "-gan-losses.png") + "; generated pictures: "
                 + options.output("generated-" + plural + ".png"));
@@ -250,8 +230,8 @@ public final class Dcgan implements Callable<Integer>, CheckedOptions {
     static INDArray paddedSixes(ImageData mnist) {
         INDArray digits = ofClass(mnist.trainImages(), mnist.trainLabels());
         INDArray padded = Nd4j.zeros(DataType.FLOAT, digits.size(0), 1, HEIGHT, WIDTH);
-        padded.get(NDArrayIndex.all(), NDArrayIndex.point(0), NDArrayIndex.interval(2, 30), NDArrayIndex.interval(2, 30))
-                .assign(digits);
+        padded.get(NDArrayIndex.all(), NDArrayIndex.point(0), NDArrayIndex.interval(2, 30),
+                NDArrayIndex.interval(2, 30)).assign(digits);
         return padded;
     }
 

@@ -61,7 +61,8 @@ public class LatentSampling extends GraphVertex {
     @Override
     public InputType getOutputType(int layerIndex, InputType... inputs) {
         if (inputs.length != 2 || !(inputs[0] instanceof InputType.InputTypeFeedForward mean)
-                || !(inputs[1] instanceof InputType.InputTypeFeedForward logVar) || mean.getSize() != logVar.getSize()) {
+                || !(inputs[1] instanceof InputType.InputTypeFeedForward logVar)
+                || mean.getSize() != logVar.getSize()) {
             throw new IllegalArgumentException("The sampling takes z_mean and z_log_var, two vectors of one size; got "
                     + java.util.Arrays.toString(inputs));
         }
