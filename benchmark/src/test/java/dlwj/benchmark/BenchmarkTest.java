@@ -12,22 +12,29 @@ import org.junit.jupiter.api.Test;
 /** The benchmark's lines compare one to one with docs/reference/torch_peer.py's: same names, same fields. */
 class BenchmarkTest {
 
-    @Test
-    void printsOneTorchReferenceLinePerModel() {
+    /** The benchmark run with {@code args}: its status, and what it printed. */
+    private record Run(int status, String printed) {
+    }
+
+    private static Run benchmark(String... args) {
         PrintStream original = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int status;
         try {
-            status = Examples.execute(new Benchmark(), "boston-dense", "mnist-dense", "--samples", "64", "--epochs", "1");
+            int status = Examples.execute(new Benchmark(), args);
+            return new Run(status, out.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(original);
         }
+    }
 
-        String printed = out.toString(StandardCharsets.UTF_8);
-        assertEquals(0, status, printed);
-        String[] lines = printed.strip().split("\n");
-        assertEquals(2, lines.length, printed);
+    @Test
+    void printsOneTorchReferenceLinePerModel() {
+        Run run = benchmark("boston-dense", "mnist-dense", "--samples", "64", "--epochs", "1");
+
+        assertEquals(0, run.status(), run.printed());
+        String[] lines = run.printed().strip().split("\n");
+        assertEquals(2, lines.length, run.printed());
         assertTrue(lines[0].matches("model=boston-dense samples=64 epoch_s=\\d+\\.\\d{3} samples_per_s=\\d+\\.\\d threads=\\d+"),
                 lines[0]);
         assertTrue(lines[1].startsWith("model=mnist-dense samples=64 "), lines[1]);
@@ -35,59 +42,31 @@ class BenchmarkTest {
 
     @Test
     void theSequenceModelsTrainOnWordIndicesAndWindows() {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int status;
-        try {
-            status = Examples.execute(new Benchmark(), "imdb-lstm", "jena-gru", "--samples", "16", "--epochs", "1");
-        } finally {
-            System.setOut(original);
-        }
+        Run run = benchmark("imdb-lstm", "jena-gru", "--samples", "16", "--epochs", "1");
 
-        String printed = out.toString(StandardCharsets.UTF_8);
-        assertEquals(0, status, printed);
-        assertTrue(printed.contains("model=imdb-lstm samples=16 "), printed);
-        assertTrue(printed.contains("model=jena-gru samples=16 "), printed);
+        assertEquals(0, run.status(), run.printed());
+        assertTrue(run.printed().contains("model=imdb-lstm samples=16 "), run.printed());
+        assertTrue(run.printed().contains("model=jena-gru samples=16 "), run.printed());
     }
 
     /** Chapter 8's: the VAE on digits and its two targets, the GAN's loop of two networks (one iteration here). */
     @Test
     void theGenerativeModelsTrainTheirOwnWay() {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int status;
-        try {
-            status = Examples.execute(new Benchmark(), "mnist-vae", "cifar-gan", "--samples", "40", "--epochs", "1");
-        } finally {
-            System.setOut(original);
-        }
+        Run run = benchmark("mnist-vae", "cifar-gan", "--samples", "40", "--epochs", "1");
 
-        String printed = out.toString(StandardCharsets.UTF_8);
-        assertEquals(0, status, printed);
-        assertTrue(printed.contains("model=mnist-vae samples=40 "), printed);
-        assertTrue(printed.contains("model=cifar-gan samples=40 "), printed);
+        assertEquals(0, run.status(), run.printed());
+        assertTrue(run.printed().contains("model=mnist-vae samples=40 "), run.printed());
+        assertTrue(run.printed().contains("model=cifar-gan samples=40 "), run.printed());
     }
 
     @Test
     void dl4jsLayersRunTheModelsThatHaveThemAndSkipTheOthersSayingWhy() {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int status;
-        try {
-            status = Examples.execute(new Benchmark(), "imdb-lstm", "jena-gru", "--samples", "16", "--epochs", "1",
-                    "--layers", "dl4j");
-        } finally {
-            System.setOut(original);
-        }
+        Run run = benchmark("imdb-lstm", "jena-gru", "--samples", "16", "--epochs", "1", "--layers", "dl4j");
 
-        String printed = out.toString(StandardCharsets.UTF_8);
-        assertEquals(0, status, printed);
-        assertTrue(printed.contains("model=imdb-lstm samples=16 "), printed);
-        assertTrue(printed.contains("model=jena-gru skipped: --layers dl4j: DL4J 1.0.0-M2.1 has no layer for Keras' GRU"),
-                printed);
+        assertEquals(0, run.status(), run.printed());
+        assertTrue(run.printed().contains("model=imdb-lstm samples=16 "), run.printed());
+        assertTrue(run.printed().contains(
+                "model=jena-gru skipped: --layers dl4j: DL4J 1.0.0-M2.1 has no layer for Keras' GRU"), run.printed());
     }
 
     @Test
