@@ -82,6 +82,16 @@ class KerasDefaultsTest {
         assertEquals(1e-8, rmsprop.getEpsilon(), 0);
     }
 
+    /** Keras' {@code decay}: {@code lr / (1 + decay * iterations)}, through the copy DL4J makes of the updater. */
+    @Test
+    void rmspropDecaysItsRateAsKeras() {
+        KerasRmsProp rmsprop = KerasDefaults.rmsprop(0.0008, 1e-2).clone();
+
+        assertEquals(0.0008, rmsprop.getLearningRate(0, 0), 1e-12);
+        assertEquals(0.0008 / (1 + 1e-2 * 100), rmsprop.getLearningRate(100, 0), 1e-12);
+        assertEquals(0.0008 / (1 + 1e-2 * 1000), rmsprop.getLearningRate(1000, 3), 1e-12);
+    }
+
     @Test
     void theSameSeedGivesTheSameWeights() {
         MultiLayerNetwork first = KerasDefaults.initialise(new MultiLayerNetwork(smallNetwork(7)));
