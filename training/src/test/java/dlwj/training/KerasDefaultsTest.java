@@ -19,6 +19,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.learning.regularization.Regularization;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -90,6 +91,23 @@ class KerasDefaultsTest {
         assertEquals(0.0008, rmsprop.getLearningRate(0, 0), 1e-12);
         assertEquals(0.0008 / (1 + 1e-2 * 100), rmsprop.getLearningRate(100, 0), 1e-12);
         assertEquals(0.0008 / (1 + 1e-2 * 1000), rmsprop.getLearningRate(1000, 3), 1e-12);
+    }
+
+    /** Keras' {@code clipvalue}: no element of an update (plain SGD at rate 1 here) beyond the threshold. */
+    @Test
+    void clipValueBoundsEachGradientElement() {
+        MultiLayerNetwork network = new MultiLayerNetwork(KerasDefaults.clipValue(KerasDefaults.network(1)
+                .updater(new Sgd(1.0)), 0.01).list()
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(3).nOut(2)
+                        .activation(Activation.IDENTITY).build())
+                .build());
+        network.init();
+        INDArray before = network.params().dup();
+
+        network.fit(new DataSet(Nd4j.ones(DataType.FLOAT, 4, 3).muli(100), Nd4j.ones(DataType.FLOAT, 4, 2).muli(-1e4)));
+
+        INDArray step = network.params().sub(before);
+        assertEquals(0.01, Transforms.abs(step).maxNumber().doubleValue(), 1e-6, "every element clipped to 0.01");
     }
 
     @Test
