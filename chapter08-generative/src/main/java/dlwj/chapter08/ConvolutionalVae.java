@@ -76,7 +76,6 @@ public final class ConvolutionalVae implements Callable<Integer> {
             options.record("loss_and_val_loss_epoch_" + epoch, history.get("loss").get(epoch - 1),
                     history.get("val_loss").get(epoch - 1));
         }
-        Plots.trainingAndValidation(history, "loss", "Training and validation loss", options.output("vae-loss.png"));
 
         // Listing 8.28: sampling a grid of points from the 2D latent space and decoding them to images
         ComputationGraph decoder = decoderOf((ComputationGraph) trainer.model(), layers.choice());

@@ -141,6 +141,5 @@ class ConvolutionalVaeTest {
         assertTrue(second.get(1) < Math.log(2), "below a constant 0.5 for every pixel: " + second);
         BufferedImage figure = ImageIO.read(out.resolve("latent-space-digits.png").toFile());
         assertArrayEquals(new int[] {15 * 28, 15 * 28}, new int[] {figure.getWidth(), figure.getHeight()});
-        assertTrue(out.resolve("vae-loss.png").toFile().isFile());
     }
 }
