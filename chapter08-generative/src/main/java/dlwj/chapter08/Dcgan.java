@@ -126,6 +126,9 @@ public final class Dcgan implements Callable<Integer>, CheckedOptions {
     @Override
     public void checkOptions() {
         CheckedOptions.requireOneOf("--data", data, "cifar10, mnist");
+        if (iterations != null && iterations < 1) {
+            throw new IllegalArgumentException("--iterations must be at least 1, not " + iterations);
+        }
     }
 
     /**

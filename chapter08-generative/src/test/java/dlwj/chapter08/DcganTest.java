@@ -85,9 +85,8 @@ class DcganTest {
     }
 
     @Test
-    void anUnknownDataSetIsOneLine() {
-        ExampleRun run = ExampleRun.of(new Dcgan(), "--data", "cifar100", "--out", dir.toString());
-
-        assertEquals(2, run.status(), run.output());
+    void anUnknownDataSetOrNoIterationsIsAUsageError() {
+        assertEquals(2, ExampleRun.of(new Dcgan(), "--data", "cifar100", "--out", dir.toString()).status());
+        assertEquals(2, ExampleRun.of(new Dcgan(), "--iterations", "0", "--out", dir.toString()).status());
     }
 }
