@@ -37,6 +37,8 @@ import dlwj.chapter07.SequentialAndFunctional;
 import dlwj.chapter07.SharedLstm;
 import dlwj.chapter07.SocialMediaPosts;
 import dlwj.chapter07.TrainingUiOnImdb;
+import dlwj.chapter08.ConvolutionalVae;
+import dlwj.chapter08.Dcgan;
 import dlwj.chapter08.TextGeneration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,7 +133,12 @@ public final class BookRuns {
                 run("7.3.2", "SeparableConvnet", SeparableConvnet::new, List.of(), Map.of()),
                 run("7.3.2", "HyperparameterSearch", HyperparameterSearch::new, List.of(), Map.of()),
                 run("7.3.3", "ModelEnsembling", ModelEnsembling::new, List.of(), Map.of()),
-                run("8.1", "TextGeneration", TextGeneration::new, List.of("--epochs", "3"), Map.of()));
+                run("8.1", "TextGeneration", TextGeneration::new, List.of("--epochs", "3"), Map.of()),
+                run("8.4", "ConvolutionalVae", ConvolutionalVae::new, List.of("--epochs", "2"),
+                        figures("chapter08", "latent-space-digits.png")),
+                run("8.5", "Dcgan", Dcgan::new, List.of("--iterations", "200"), Map.of()),
+                new BookRun("8.5", "Dcgan --data mnist", Dcgan::new, List.of("--data", "mnist"),
+                        List.of("--iterations", "200"), Map.of()));
     }
 
     /** A run at the book's settings with no arguments of its own. */
