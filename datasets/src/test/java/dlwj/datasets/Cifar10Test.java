@@ -27,8 +27,7 @@ class Cifar10Test {
     Path mirror;
 
     private DataSource source(byte[] archive) throws Exception {
-        Path file = Fixtures.write(mirror.resolve("given.tar.gz"), archive);
-        return Fixtures.offlineSource(home, mirror).withLocalFile(ARCHIVE, file);
+        return Fixtures.givenArchive(home, mirror, ARCHIVE, archive);
     }
 
     @Test

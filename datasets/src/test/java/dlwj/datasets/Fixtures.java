@@ -547,6 +547,15 @@ public final class Fixtures {
     }
 
     /**
+     * {@link #offlineSource} with {@code content} written to {@code mirror/given.tar.gz} and given as the local file
+     * {@code fileName} (so not the published one), as {@code --local-file fileName=PATH} gives it.
+     */
+    public static DataSource givenArchive(Path home, Path mirror, String fileName, byte[] content) throws IOException {
+        Path file = write(mirror.resolve("given.tar.gz"), content);
+        return offlineSource(home, mirror).withLocalFile(fileName, file);
+    }
+
+    /**
      * A {@code boston_housing.npz} ({@code x}: samples x 13 float64, {@code y}: prices) whose prices are a
      * linear function of the features plus noise, around 22 with a spread of about 9, as the real ones.
      */

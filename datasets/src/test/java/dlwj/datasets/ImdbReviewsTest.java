@@ -30,8 +30,7 @@ class ImdbReviewsTest {
 
     /** The source of a test, with {@code archive} given as the local aclImdb_v1.tar.gz (not the published one). */
     private DataSource source(byte[] archive) throws Exception {
-        Path file = Fixtures.write(mirror.resolve("given.tar.gz"), archive);
-        return Fixtures.offlineSource(home, mirror).withLocalFile(ARCHIVE, file);
+        return Fixtures.givenArchive(home, mirror, ARCHIVE, archive);
     }
 
     @Test
