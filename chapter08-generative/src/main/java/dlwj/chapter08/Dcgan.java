@@ -57,6 +57,9 @@ public final class Dcgan implements Callable<Integer>, CheckedOptions {
     static final int WIDTH = 32;
     static final int FROGS = 6; // CIFAR-10's class 6; MNIST's sixes for --data mnist
 
+    /** The number of the generator's layers at the start of {@link #gan}. */
+    private static final int GENERATOR_SIZE = generatorLayers(1).size();
+
     public static void main(String[] args) {
         Examples.main(new Dcgan(), args);
     }
@@ -199,21 +202,17 @@ public final class Dcgan implements Callable<Integer>, CheckedOptions {
         return network;
     }
 
-    /** The number of the generator's layers at the start of {@link #gan}. */
-    static int generatorSize() {
-        return generatorLayers(1).size();
-    }
 
     /** {@code generator.predict(randomLatentVectors)}: the generator's layers of {@code gan}, in inference. */
     static INDArray generate(MultiLayerNetwork gan, INDArray randomLatentVectors) {
-        return gan.feedForwardToLayer(generatorSize() - 1, randomLatentVectors, false).get(generatorSize());
+        return gan.feedForwardToLayer(GENERATOR_SIZE - 1, randomLatentVectors, false).get(GENERATOR_SIZE);
     }
 
     /** The discriminator's current weights into {@code gan}'s frozen copy of it. */
     static void copyDiscriminatorInto(MultiLayerNetwork gan, MultiLayerNetwork discriminator) {
         for (int i = 0; i < discriminator.getnLayers(); i++) {
             if (discriminator.getLayer(i).numParams() > 0) {
-                gan.getLayer(generatorSize() + i).setParams(discriminator.getLayer(i).params());
+                gan.getLayer(GENERATOR_SIZE + i).setParams(discriminator.getLayer(i).params());
             }
         }
     }
