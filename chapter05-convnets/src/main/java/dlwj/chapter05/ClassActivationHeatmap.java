@@ -7,6 +7,7 @@ import dlwj.cli.ExampleOptions;
 import dlwj.cli.Examples;
 import dlwj.datasets.ImageNetClasses;
 import dlwj.datasets.Vgg16Weights;
+import dlwj.training.ImageNetPreprocessing;
 import dlwj.training.ModelFiles;
 import dlwj.training.Pictures;
 import dlwj.training.Plots;
@@ -62,10 +63,7 @@ public final class ClassActivationHeatmap implements Callable<Integer>, CheckedO
         INDArray photo = Nd4j.create(Pictures.loadImg(picture, size, size), new long[] {3, size, size}, DataType.FLOAT)
                 .muli(255);
         // preprocess_input: channels reversed to BGR, ImageNet's mean pixel subtracted
-        INDArray input = Nd4j.create(DataType.FLOAT, 1, 3, size, size);
-        for (int c = 0; c < 3; c++) {
-            input.get(point(0), point(c)).assign(photo.get(point(2 - c)).sub(IMAGENET_MEAN_BGR[c]));
-        }
+        INDArray input = ImageNetPreprocessing.vgg(photo);
         INDArray probabilities = vgg16.output(input);
         // decode_predictions: the three most probable classes
         INDArray order = Nd4j.sortWithIndices(probabilities.dup().reshape(-1), 0, false)[0];
@@ -78,9 +76,6 @@ public final class ClassActivationHeatmap implements Callable<Integer>, CheckedO
         draw(heatmap(vgg16, input, order.getInt(0)), picture);
         return 0;
     }
-
-    /** ImageNet's mean pixel, blue, green, red: what Keras' VGG16 preprocess_input subtracts. */
-    private static final float[] IMAGENET_MEAN_BGR = {103.939f, 116.779f, 123.68f};
 
     /** The heatmap of a cats-vs-dogs model, for the class it predicts, on the picture or an unseen cat. */
     private int catsVsDogs() {
@@ -184,8 +179,6 @@ public final class ClassActivationHeatmap implements Callable<Integer>, CheckedO
                     + "African elephants of creative_commons_elephant.jpg (a Creative Commons photo; download it and "
                     + "give its path), or --cats-vs-dogs for the dogs-vs-cats models on a cat");
         }
-        if (picture != null && !Files.isRegularFile(picture)) {
-            throw new IllegalArgumentException("PICTURE " + picture.toAbsolutePath() + " is not a file");
-        }
+        CheckedOptions.requireFile("PICTURE", picture);
     }
 }

@@ -1,5 +1,7 @@
 package dlwj.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -19,6 +21,13 @@ public interface CheckedOptions {
     static void requireOneOf(String option, String value, String choices) {
         if (!List.of(choices.split(", ")).contains(value)) {
             throw new IllegalArgumentException(option + " must be one of " + choices + ", not " + value);
+        }
+    }
+
+    /** Refuses a {@code file} given to {@code option} that is not a file (a missing one, a folder), if given. */
+    static void requireFile(String option, Path file) {
+        if (file != null && !Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(option + " " + file.toAbsolutePath() + " is not a file");
         }
     }
 }
