@@ -39,11 +39,13 @@ import dlwj.chapter07.SocialMediaPosts;
 import dlwj.chapter07.TrainingUiOnImdb;
 import dlwj.chapter08.ConvolutionalVae;
 import dlwj.chapter08.Dcgan;
+import dlwj.chapter08.StyleTransfer;
 import dlwj.chapter08.TextGeneration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Every example of chapters 2-8, in the book's order, as the reproduction runs them. Later runs use what
@@ -139,6 +141,19 @@ public final class BookRuns {
                 run("8.5", "Dcgan", Dcgan::new, List.of("--iterations", "200"), Map.of()),
                 new BookRun("8.5", "Dcgan --data mnist", Dcgan::new, List.of("--data", "mnist"),
                         List.of("--iterations", "200"), Map.of()));
+    }
+
+    /**
+     * The examples that work on the reader's own pictures, which the reproduction cannot give them: {@code ./run}
+     * launches them with the reader's options.
+     */
+    public static List<BookRun> onTheReadersPictures() {
+        return List.of(run("8.3", "StyleTransfer", StyleTransfer::new, List.of(), Map.of()));
+    }
+
+    /** Every run {@code ./run} knows: the reproduction's and those on the reader's pictures. */
+    public static List<BookRun> launchable() {
+        return Stream.concat(all().stream(), onTheReadersPictures().stream()).toList();
     }
 
     /** A run at the book's settings with no arguments of its own. */

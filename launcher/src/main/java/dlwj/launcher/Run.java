@@ -42,9 +42,9 @@ public final class Run implements Callable<Integer>, CheckedOptions {
     private final List<BookRun> catalogue;
     private CommandSpec spec;
 
-    /** The launcher of every example, {@link BookRuns#all()}. */
+    /** The launcher of every example, {@link BookRuns#launchable()}. */
     public Run() {
-        this(BookRuns.all());
+        this(BookRuns.launchable());
     }
 
     /** The launcher of these runs. */
