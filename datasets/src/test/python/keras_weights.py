@@ -16,18 +16,34 @@ def write(path, layers, keras2=False):
 
     keras2=True writes Keras 2's save_weights layout instead: the datasets at <layer>/kernel:0 and
     <layer>/bias:0 in a group nested in the layer's, and the root attributes keras_version and backend."""
-    layers = [('input_1', None, None)] + layers
+    named = []
+    for name, kernel, bias in layers:
+        if kernel is None:
+            named.append((name, []))
+        elif keras2:
+            named.append((name, [('kernel:0', kernel), ('bias:0', bias)]))
+        else:
+            named.append((name, [(f'{name}_W_1:0', kernel), (f'{name}_b_1:0', bias)]))
+    write_named(path, named, keras2)
+
+
+def write_named(path, layers, keras2=True):
+    """Writes layers [(name, [(weight name, array), ...])], an empty list for a layer without weights, as write()
+    does: with keras2=True each weight at <layer>/<weight name> in a group nested in the layer's (Keras 2's
+    save_weights, as InceptionV3's conv2d_1/kernel:0 and batch_normalization_1/moving_mean:0), else directly in the
+    layer's group."""
+    layers = [('input_1', [])] + layers
     with h5py.File(path, 'w') as f:
-        f.attrs['layer_names'] = np.array([name.encode('utf8') for name, _, _ in layers], dtype='S')
+        f.attrs['layer_names'] = np.array([name.encode('utf8') for name, _ in layers], dtype='S')
         if keras2:
             f.attrs['keras_version'] = b'2.1.6'
             f.attrs['backend'] = b'tensorflow'
-        for name, kernel, bias in layers:
+        for name, weights in layers:
             g = f.create_group(name)
-            if kernel is None:
+            if not weights:
                 g.attrs['weight_names'] = np.array([], dtype='float64')
                 continue
-            names = [f'{name}/kernel:0', f'{name}/bias:0'] if keras2 else [f'{name}_W_1:0', f'{name}_b_1:0']
+            names = [f'{name}/{weight}' if keras2 else weight for weight, _ in weights]
             g.attrs['weight_names'] = np.array([n.encode('utf8') for n in names], dtype='S')
-            g.create_dataset(names[0], data=kernel)
-            g.create_dataset(names[1], data=bias)
+            for weight_name, (_, array) in zip(names, weights):
+                g.create_dataset(weight_name, data=array)

@@ -39,6 +39,7 @@ import dlwj.chapter07.SocialMediaPosts;
 import dlwj.chapter07.TrainingUiOnImdb;
 import dlwj.chapter08.ConvolutionalVae;
 import dlwj.chapter08.Dcgan;
+import dlwj.chapter08.DeepDream;
 import dlwj.chapter08.StyleTransfer;
 import dlwj.chapter08.TextGeneration;
 import java.util.LinkedHashMap;
@@ -148,7 +149,8 @@ public final class BookRuns {
      * launches them with the reader's options.
      */
     public static List<BookRun> onTheReadersPictures() {
-        return List.of(run("8.3", "StyleTransfer", StyleTransfer::new, List.of(), Map.of()));
+        return List.of(run("8.2", "DeepDream", DeepDream::new, List.of(), Map.of()),
+                run("8.3", "StyleTransfer", StyleTransfer::new, List.of(), Map.of()));
     }
 
     /** Every run {@code ./run} knows: the reproduction's and those on the reader's pictures. */

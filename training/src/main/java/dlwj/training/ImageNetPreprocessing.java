@@ -38,4 +38,15 @@ public final class ImageNetPreprocessing {
         }
         return Transforms.min(Transforms.max(rgb, 0, false), 255, false);
     }
+
+    /** InceptionV3's {@code preprocess_input}: RGB scaled from -1 to 1. */
+    public static INDArray inception(INDArray rgb) {
+        return rgb.castTo(DataType.FLOAT).div(127.5).subi(1).reshape(1, 3, rgb.size(1), rgb.size(2));
+    }
+
+    /** The notebook's {@code deprocess_image} of section 8.2: back from -1..1 to 0-255, clipped. */
+    public static INDArray undoInception(INDArray input) {
+        INDArray rgb = input.castTo(DataType.FLOAT).add(1).muli(127.5).reshape(3, input.size(2), input.size(3));
+        return Transforms.min(Transforms.max(rgb, 0, false), 255, false);
+    }
 }

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Keras' preprocess_input of VGG, and the notebook's deprocess_image. */
+/** Keras' preprocess_input of VGG and InceptionV3, and the notebooks' deprocess_image. */
 class ImageNetPreprocessingTest {
 
     /** One pixel, red 200, green 100, blue 50. */
@@ -19,6 +19,16 @@ class ImageNetPreprocessingTest {
         assertArrayEquals(new long[] {1, 3, 1, 1}, input.shape());
         assertArrayEquals(new float[] {50 - 103.939f, 100 - 116.779f, 200 - 123.68f}, input.data().asFloat(), 1e-4f);
         assertArrayEquals(PIXEL.data().asFloat(), ImageNetPreprocessing.undoVgg(input).data().asFloat(), 1e-4f);
+    }
+
+    @Test
+    void inceptionScalesFromMinusOneToOne() {
+        INDArray input = ImageNetPreprocessing.inception(PIXEL);
+
+        assertArrayEquals(new long[] {1, 3, 1, 1}, input.shape());
+        assertArrayEquals(new float[] {200 / 127.5f - 1, 100 / 127.5f - 1, 50 / 127.5f - 1}, input.data().asFloat(),
+                1e-6f);
+        assertArrayEquals(PIXEL.data().asFloat(), ImageNetPreprocessing.undoInception(input).data().asFloat(), 1e-4f);
     }
 
     @Test
