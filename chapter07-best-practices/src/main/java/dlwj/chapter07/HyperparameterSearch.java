@@ -125,8 +125,6 @@ public final class HyperparameterSearch implements Callable<Integer>, CheckedOpt
 
     @Override
     public void checkOptions() {
-        if (trials < 1) {
-            throw new IllegalArgumentException("--trials must be at least 1, not " + trials);
-        }
+        CheckedOptions.requireAtLeast("--trials", trials, 1);
     }
 }

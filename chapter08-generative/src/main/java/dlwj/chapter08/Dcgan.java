@@ -129,9 +129,7 @@ public final class Dcgan implements Callable<Integer>, CheckedOptions {
     @Override
     public void checkOptions() {
         CheckedOptions.requireOneOf("--data", data, "cifar10, mnist");
-        if (iterations != null && iterations < 1) {
-            throw new IllegalArgumentException("--iterations must be at least 1, not " + iterations);
-        }
+        CheckedOptions.requireAtLeast("--iterations", iterations, 1);
     }
 
     /**

@@ -128,8 +128,6 @@ public final class DeepDream implements Callable<Integer>, CheckedOptions {
     @Override
     public void checkOptions() {
         CheckedOptions.requireFile("--picture", picture);
-        if (iterations != null && iterations < 1) {
-            throw new IllegalArgumentException("--iterations must be at least 1, not " + iterations);
-        }
+        CheckedOptions.requireAtLeast("--iterations", iterations, 1);
     }
 }

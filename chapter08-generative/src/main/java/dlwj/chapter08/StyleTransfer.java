@@ -124,9 +124,7 @@ public final class StyleTransfer implements Callable<Integer>, CheckedOptions {
     public void checkOptions() {
         CheckedOptions.requireFile("--target", target);
         CheckedOptions.requireFile("--style", styleReference);
-        if (iterations != null && iterations < 1) {
-            throw new IllegalArgumentException("--iterations must be at least 1, not " + iterations);
-        }
+        CheckedOptions.requireAtLeast("--iterations", iterations, 1);
         if (height != null && height < 32) {
             throw new IllegalArgumentException("--height must be at least 32 pixels (VGG19 halves it five times), not "
                     + height);

@@ -30,4 +30,11 @@ public interface CheckedOptions {
             throw new IllegalArgumentException(option + " " + file.toAbsolutePath() + " is not a file");
         }
     }
+
+    /** Refuses a {@code value} given to {@code option} below {@code minimum}, if given. */
+    static void requireAtLeast(String option, Integer value, int minimum) {
+        if (value != null && value < minimum) {
+            throw new IllegalArgumentException(option + " must be at least " + minimum + ", not " + value);
+        }
+    }
 }
