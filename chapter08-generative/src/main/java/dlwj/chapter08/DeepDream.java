@@ -32,6 +32,9 @@ import picocli.CommandLine.Option;
         description = "Book 8.2: DeepDream with InceptionV3 on a picture.")
 public final class DeepDream implements Callable<Integer>, CheckedOptions {
 
+    /** The smallest picture side whose smallest octave InceptionV3 takes: 75 pixels times 1.4^2. */
+    private static final int SMALLEST_SIDE = 147;
+
     public static void main(String[] args) {
         Examples.main(new DeepDream(), args);
     }
@@ -128,6 +131,13 @@ public final class DeepDream implements Callable<Integer>, CheckedOptions {
     @Override
     public void checkOptions() {
         CheckedOptions.requireFile("--picture", picture);
+        INDArray rgb = Pictures.imread(picture);
+        long side = Math.min(rgb.size(1), rgb.size(2));
+        if (side < SMALLEST_SIDE) {
+            throw new IllegalArgumentException(String.format("--picture %s is %d x %d pixels; the smallest octave, "
+                    + "1.4^2 times smaller, must be at least 75 pixels a side for InceptionV3: give a picture at least "
+                    + "%d pixels a side", picture, rgb.size(2), rgb.size(1), SMALLEST_SIDE));
+        }
         CheckedOptions.requireAtLeast("--iterations", iterations, 1);
     }
 }

@@ -27,8 +27,7 @@ import picocli.CommandLine.Option;
  * target picture and moves by L-BFGS (20 iterations of at most 20 evaluations, as the notebook's
  * {@code fmin_l_bfgs_b(..., maxfun=20)}) to keep the target's content and take on the reference's style
  * ({@link StyleTransferLoss}). Each iteration's picture is saved, and at the end the three side by side, as
- * {@code style-transfer.png}. An evaluation is a pass forward and back through VGG19: minutes an iteration on a
- * laptop's CPU.
+ * {@code style-transfer.png}. Each evaluation is a pass forward and back through VGG19.
  */
 @Command(name = "StyleTransfer", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Book 8.3: neural style transfer with VGG19 and L-BFGS, from a target and a style picture.")
@@ -42,7 +41,7 @@ public final class StyleTransfer implements Callable<Integer>, CheckedOptions {
     public Integer call() {
         // Listing 8.14: the dimensions of the generated picture, 400 pixels high (32 with --quick)
         INDArray original = Pictures.imread(target);
-        int imgHeight = height != null ? height : options.quick() ? 32 : 400;
+        int imgHeight = imgHeight();
         int imgWidth = (int) (original.size(2) * imgHeight / original.size(1));
 
         // Listing 8.15: the pictures as VGG19 takes them
@@ -92,6 +91,10 @@ public final class StyleTransfer implements Callable<Integer>, CheckedOptions {
                 .muli(255);
     }
 
+    private int imgHeight() {
+        return height != null ? height : options.quick() ? 32 : 400;
+    }
+
     private int iterations() {
         return iterations != null ? iterations : options.quick() ? 1 : 20;
     }
@@ -125,9 +128,12 @@ public final class StyleTransfer implements Callable<Integer>, CheckedOptions {
         CheckedOptions.requireFile("--target", target);
         CheckedOptions.requireFile("--style", styleReference);
         CheckedOptions.requireAtLeast("--iterations", iterations, 1);
-        if (height != null && height < 32) {
-            throw new IllegalArgumentException("--height must be at least 32 pixels (VGG19 halves it five times), not "
-                    + height);
+        INDArray original = Pictures.imread(target);
+        long width = original.size(2) * imgHeight() / original.size(1);
+        if (imgHeight() < 32 || width < 32) {
+            throw new IllegalArgumentException(String.format("The generated picture would be %d x %d pixels (the "
+                    + "target's shape, %d high); VGG19 halves it five times: it needs 32 pixels a side at least",
+                    width, imgHeight(), imgHeight()));
         }
     }
 }

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlwj.cli.ExampleRun;
+import dlwj.cli.Examples;
 import dlwj.datasets.Fixtures;
 import dlwj.datasets.InceptionV3Weights;
 import dlwj.datasets.files.InvalidDataFileException;
 import dlwj.datasets.formats.NpyArray;
 import dlwj.datasets.formats.Npz;
 import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +88,20 @@ class DeepDreamTest {
         BufferedImage dream = ImageIO.read(dir.resolve("out/final_dream.png").toFile());
         assertEquals(170, dream.getWidth());
         assertEquals(160, dream.getHeight());
+    }
+
+    @Test
+    void aPictureTooSmallForTheSmallestOctaveIsOneLineBeforeAnyWork() throws Exception {
+        Path picture = Fixtures.write(dir.resolve("small.jpg"), Fixtures.jpeg(200, 146, new Random(3)));
+        StringWriter err = new StringWriter();
+
+        int status = Examples.execute(new DeepDream(), new PrintWriter(err, true), "--picture", picture.toString(),
+                "--out", dir.resolve("out").toString());
+
+        assertEquals(2, status, "a usage error, before the weights are downloaded");
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains("is 200 x 146 pixels; the smallest octave, 1.4^2 times smaller, must be at "
+                + "least 75 pixels a side for InceptionV3: give a picture at least 147 pixels a side"), err.toString());
     }
 
     @Test

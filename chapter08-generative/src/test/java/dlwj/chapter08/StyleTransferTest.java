@@ -129,6 +129,20 @@ class StyleTransferTest {
                 + " is not a file"), err.toString());
     }
 
+    @Test
+    void aTargetTooNarrowForVgg19IsOneLineBeforeAnyWork() throws Exception {
+        StringWriter err = new StringWriter();
+
+        int status = Examples.execute(new StyleTransfer(), new PrintWriter(err, true), "--target",
+                picture("tower.jpg", 30, 400, 1).toString(), "--style", picture("popova.jpg", 50, 50, 2).toString(),
+                "--out", dir.resolve("out").toString());
+
+        assertEquals(2, status, "a usage error");
+        assertEquals("The generated picture would be 30 x 400 pixels (the target's shape, 400 high); VGG19 halves it "
+                + "five times: it needs 32 pixels a side at least", err.toString().lines().findFirst().orElseThrow()
+                .replaceFirst(" \\(StyleTransfer --help.*", ""), err.toString());
+    }
+
     private Path picture(String name, int width, int height, int seed) throws Exception {
         return Fixtures.write(dir.resolve(name), Fixtures.jpeg(width, height, new Random(seed)));
     }
