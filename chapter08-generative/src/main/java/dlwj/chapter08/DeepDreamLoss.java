@@ -40,7 +40,7 @@ final class DeepDreamLoss {
 
     /** Listing 8.11's {@code eval_loss_and_grads}. */
     ValueAndGradient evaluate(INDArray picture) {
-        Map<String, INDArray> activations = network.activations(picture);
+        Map<String, INDArray> activations = network.activations(picture, LAYER_CONTRIBUTIONS.keySet());
         double loss = 0;
         Map<String, INDArray> outputGradients = new HashMap<>();
         for (Map.Entry<String, Double> contribution : LAYER_CONTRIBUTIONS.entrySet()) {

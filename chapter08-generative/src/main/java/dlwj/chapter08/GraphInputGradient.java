@@ -1,5 +1,6 @@
 package dlwj.chapter08;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -10,9 +11,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The gradient of a function of a {@code ComputationGraph}'s vertices' outputs with respect to the graph's input. DL4J
- * back-propagates a graph to its parameters; DeepDream (section 8.2) needs the gradient with respect to the picture,
- * which {@code ComputationGraph.backpropGradient} does not keep. So the vertices are run here one by one, in the
- * graph's topological order, forward and then back, each doing its own DL4J computation.
+ * back-propagates a graph to its parameters; DeepDream and style transfer (sections 8.2 and 8.3) need the gradient
+ * with respect to the picture, which {@code ComputationGraph.backpropGradient} does not keep, of a loss on
+ * activations inside the network. So the vertices are run here one by one, in the graph's topological order, forward
+ * and then back, each doing its own DL4J computation. (A {@code MultiLayerNetwork} is a graph too:
+ * {@code toComputationGraph()} names its layers' vertices by their indices.)
  */
 final class GraphInputGradient {
 
@@ -23,14 +26,30 @@ final class GraphInputGradient {
         graph.initGradientsView(); // the layers' back-propagation writes the weights' gradients there
     }
 
-    /** Every vertex's output for {@code input} by the vertex's name, the vertices keeping their inputs. */
-    Map<String, INDArray> activations(INDArray input) {
+    /**
+     * The outputs of the {@code wanted} vertices for {@code input}, by the vertices' names: the vertices they depend
+     * on are run, keeping their inputs for {@link #inputGradient}; those they don't depend on are not.
+     */
+    Map<String, INDArray> activations(INDArray input, Collection<String> wanted) {
         LayerWorkspaceMgr none = LayerWorkspaceMgr.noWorkspaces();
         GraphVertex[] vertices = graph.getVertices();
+        boolean[] needed = new boolean[vertices.length];
+        int[] order = graph.topologicalSortOrder();
+        wanted.forEach(name -> needed[graph.getVertex(name).getVertexIndex()] = true);
+        for (int i = order.length - 1; i >= 0; i--) {
+            if (needed[order[i]] && !vertices[order[i]].isInputVertex()) {
+                for (VertexIndices from : vertices[order[i]].getInputVertices()) {
+                    needed[from.getVertexIndex()] = true;
+                }
+            }
+        }
         INDArray[] outputs = new INDArray[vertices.length];
         Map<String, INDArray> byName = new HashMap<>();
-        for (int index : graph.topologicalSortOrder()) {
+        for (int index : order) {
             GraphVertex vertex = vertices[index];
+            if (!needed[index]) {
+                continue;
+            }
             if (vertex.isInputVertex()) {
                 outputs[index] = input;
             } else {
@@ -40,7 +59,9 @@ final class GraphInputGradient {
                 }
                 outputs[index] = vertex.doForward(true, none);
             }
-            byName.put(vertex.getVertexName(), outputs[index]);
+            if (wanted.contains(vertex.getVertexName())) {
+                byName.put(vertex.getVertexName(), outputs[index]);
+            }
         }
         return byName;
     }

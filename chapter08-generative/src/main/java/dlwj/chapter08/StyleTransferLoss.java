@@ -7,9 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -37,23 +35,21 @@ final class StyleTransferLoss {
     record ValueAndGradient(double value, INDArray gradient) {
     }
 
-    private final MultiLayerNetwork vgg19;
-    private final int contentLayer;
-    private final int lastLayer;
-    private final List<Integer> styleLayers;
+    private final GraphInputGradient network;
+    private final String contentLayer;
+    private final List<String> styleLayers;
     private final INDArray targetFeatures;
-    private final Map<Integer, INDArray> styleGrams = new HashMap<>();
+    private final Map<String, INDArray> styleGrams = new HashMap<>();
     private final double styleNormalisation;
 
     /** The loss for pictures as large as {@code target}, which the style reference must match in size. */
     StyleTransferLoss(MultiLayerNetwork vgg19, INDArray target, INDArray styleReference) {
-        this.vgg19 = vgg19;
-        vgg19.initGradientsView(); // the layers' back-propagation writes the weights' gradients there
-        this.contentLayer = layerIndex(CONTENT_LAYER);
-        this.styleLayers = STYLE_LAYERS.stream().map(this::layerIndex).toList();
-        this.lastLayer = Math.max(contentLayer, styleLayers.stream().mapToInt(Integer::intValue).max().orElseThrow());
+        // the network as a graph, whose vertices are named by the layers' indices
+        this.network = new GraphInputGradient(vgg19.toComputationGraph());
+        this.contentLayer = vertexOf(vgg19, CONTENT_LAYER);
+        this.styleLayers = STYLE_LAYERS.stream().map(name -> vertexOf(vgg19, name)).toList();
         this.targetFeatures = activations(target).get(contentLayer);
-        List<INDArray> style = activations(styleReference);
+        Map<String, INDArray> style = activations(styleReference);
         styleLayers.forEach(layer -> styleGrams.put(layer, gram(style.get(layer))));
         // The notebook's style_loss: / (4 * channels^2 * size^2), with its channels = 3 and size = the picture's pixels
         double size = (double) target.size(2) * target.size(3);
@@ -62,8 +58,8 @@ final class StyleTransferLoss {
 
     /** Listing 8.21's {@code fetch_loss_and_grads}: the loss at {@code combination} and its gradient. */
     ValueAndGradient evaluate(INDArray combination) {
-        List<INDArray> outputs = activations(combination);
-        Map<Integer, INDArray> outputGradients = new HashMap<>();
+        Map<String, INDArray> outputs = activations(combination);
+        Map<String, INDArray> outputGradients = new HashMap<>();
 
         // Listing 8.17, the content loss: sum((combination - base)^2)
         INDArray contentDifference = outputs.get(contentLayer).sub(targetFeatures);
@@ -72,7 +68,7 @@ final class StyleTransferLoss {
 
         // Listing 8.18, the style loss of each style layer, weighted 1/5 each
         double styleLayerWeight = STYLE_WEIGHT / STYLE_LAYERS.size();
-        for (int layer : styleLayers) {
+        for (String layer : styleLayers) {
             INDArray features = channelsByPixels(outputs.get(layer));
             INDArray difference = styleGrams.get(layer).sub(features.mmul(features.transpose()));
             loss += styleLayerWeight * sumOfSquares(difference) / styleNormalisation;
@@ -81,7 +77,7 @@ final class StyleTransferLoss {
             outputGradients.put(layer, gradient.reshape(outputs.get(layer).shape()));
         }
 
-        INDArray gradient = backpropagate(outputGradients);
+        INDArray gradient = network.inputGradient(outputGradients);
 
         // Listing 8.19, the total variation loss, on the picture itself
         loss += TOTAL_VARIATION_WEIGHT * totalVariation(combination, gradient, TOTAL_VARIATION_WEIGHT);
@@ -127,35 +123,18 @@ final class StyleTransferLoss {
         return activations.reshape('c', activations.size(1), activations.size(2) * activations.size(3));
     }
 
-    /** Each layer's output up to the content layer, the last one the loss needs, the layers keeping their inputs. */
-    private List<INDArray> activations(INDArray picture) {
-        List<INDArray> outputs = new ArrayList<>();
-        INDArray x = picture;
-        for (int i = 0; i <= lastLayer; i++) {
-            x = vgg19.getLayer(i).activate(x, true, LayerWorkspaceMgr.noWorkspaces());
-            outputs.add(x);
-        }
-        return outputs;
+    /** The content and style layers' outputs for {@code picture}, by vertex. */
+    private Map<String, INDArray> activations(INDArray picture) {
+        List<String> wanted = new ArrayList<>(styleLayers);
+        wanted.add(contentLayer);
+        return network.activations(picture, wanted);
     }
 
-    /** The gradient with respect to the picture of losses whose gradients with respect to layers' outputs are given. */
-    private INDArray backpropagate(Map<Integer, INDArray> outputGradients) {
-        INDArray epsilon = null;
-        for (int i = lastLayer; i >= 0; i--) {
-            INDArray own = outputGradients.get(i);
-            if (own != null) {
-                epsilon = epsilon == null ? own : epsilon.add(own);
-            }
-            Layer layer = vgg19.getLayer(i);
-            epsilon = layer.backpropGradient(epsilon, LayerWorkspaceMgr.noWorkspaces()).getSecond();
-        }
-        return epsilon.dup();
-    }
-
-    private int layerIndex(String name) {
+    /** The graph vertex of VGG19's layer {@code name}. */
+    private static String vertexOf(MultiLayerNetwork vgg19, String name) {
         for (int i = 0; i < vgg19.getnLayers(); i++) {
             if (name.equals(vgg19.getLayer(i).conf().getLayer().getLayerName())) {
-                return i;
+                return String.valueOf(i);
             }
         }
         throw new IllegalArgumentException("The network has no layer " + name + ": not VGG19's convolutional base");
