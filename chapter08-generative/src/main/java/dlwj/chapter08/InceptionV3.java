@@ -41,7 +41,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 final class InceptionV3 {
 
-    /** The blocks whose outputs DeepDream's loss reads, and the last one built. */
+    /** The blocks built, in order; DeepDream's loss reads mixed2 to mixed5. */
     static final List<String> MIXED = List.of("mixed0", "mixed1", "mixed2", "mixed3", "mixed4", "mixed5");
 
     private static final double BATCH_NORMALIZATION_EPSILON = 1e-3;
@@ -114,13 +114,21 @@ final class InceptionV3 {
                     + " (rows, cols, in, out), but InceptionV3's is " + Arrays.toString(current.shape())
                     + " (out, in, rows, cols)");
         }
-        INDArray beta = Nd4j.create(normalization.get(0).values());
-        INDArray mean = Nd4j.create(normalization.get(1).values());
-        INDArray scale = Transforms.pow(Nd4j.create(normalization.get(2).values()).add(BATCH_NORMALIZATION_EPSILON),
-                -0.5, false);
-        network.getLayer(name).setParam("W", kernel.reshape(kernel.size(0), -1).mulColumnVector(scale.reshape(-1, 1))
-                .reshape(kernel.shape()));
-        network.getLayer(name).setParam("b", beta.sub(mean.mul(scale)).reshape(1, -1));
+        INDArray[] folded = foldBatchNormalization(kernel, Nd4j.create(normalization.get(0).values()),
+                Nd4j.create(normalization.get(1).values()), Nd4j.create(normalization.get(2).values()));
+        network.getLayer(name).setParam("W", folded[0]);
+        network.getLayer(name).setParam("b", folded[1]);
+    }
+
+    /**
+     * A convolution's kernel {@code (out, in, rows, cols)} and the inference batch normalisation after it, without
+     * scale, as one kernel and bias: {@code W / sqrt(variance + 1e-3)} and {@code beta - mean / sqrt(variance + 1e-3)}
+     * per output channel.
+     */
+    static INDArray[] foldBatchNormalization(INDArray kernel, INDArray beta, INDArray mean, INDArray variance) {
+        INDArray scale = Transforms.pow(variance.add(BATCH_NORMALIZATION_EPSILON), -0.5, false);
+        INDArray folded = kernel.reshape(kernel.size(0), -1).mulColumnVector(scale.reshape(-1, 1)).reshape(kernel.shape());
+        return new INDArray[] {folded, beta.sub(mean.mul(scale)).reshape(1, -1)};
     }
 
     private ComputationGraph build() {

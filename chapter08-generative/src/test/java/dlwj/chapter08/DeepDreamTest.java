@@ -21,9 +21,16 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -56,6 +63,41 @@ class DeepDreamTest {
             assertEquals(expectedGradient[i], gradient[i], 1e-4 * Math.max(1, Math.abs(expectedGradient[i])),
                     "gradient value " + i);
         }
+    }
+
+    /** The folded convolution against its DL4J twin: a convolution without bias, DL4J's batch normalisation, a ReLU. */
+    @Test
+    void theFoldedNormalisationIsDl4jsBatchNormalizationInInference() {
+        Nd4j.getRandom().setSeed(5);
+        INDArray kernel = Nd4j.rand(DataType.DOUBLE, 4, 3, 3, 3).subi(0.5);
+        INDArray beta = Nd4j.rand(DataType.DOUBLE, 4).subi(0.5);
+        INDArray mean = Nd4j.rand(DataType.DOUBLE, 4).subi(0.5);
+        INDArray variance = Nd4j.rand(DataType.DOUBLE, 4).addi(0.5);
+        MultiLayerNetwork twin = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().dataType(DataType.DOUBLE)
+                .list()
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(4).hasBias(false).activation(Activation.IDENTITY).build())
+                .layer(new BatchNormalization.Builder().eps(1e-3).useLogStd(false).build())
+                .layer(new ActivationLayer(Activation.RELU))
+                .setInputType(InputType.convolutional(6, 7, 3)).build());
+        twin.init();
+        twin.getLayer(0).setParam("W", kernel);
+        twin.getLayer(1).setParam("gamma", Nd4j.ones(DataType.DOUBLE, 1, 4));
+        twin.getLayer(1).setParam("beta", beta.reshape(1, 4));
+        twin.getLayer(1).setParam("mean", mean.reshape(1, 4));
+        twin.getLayer(1).setParam("var", variance.reshape(1, 4));
+        MultiLayerNetwork folded = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().dataType(DataType.DOUBLE)
+                .list().layer(new ConvolutionLayer.Builder(3, 3).nOut(4).activation(Activation.RELU).build())
+                .setInputType(InputType.convolutional(6, 7, 3)).build());
+        folded.init();
+        INDArray[] weights = InceptionV3.foldBatchNormalization(kernel, beta, mean, variance);
+        folded.getLayer(0).setParam("W", weights[0]);
+        folded.getLayer(0).setParam("b", weights[1]);
+        INDArray x = Nd4j.randn(DataType.DOUBLE, 2, 3, 6, 7);
+
+        INDArray expected = twin.output(x, false);
+
+        assertTrue(expected.gt(0).any() && expected.eq(0).any(), "the ReLU cuts some values, not all");
+        assertEquals(0, expected.sub(folded.output(x, false)).amaxNumber().doubleValue(), 1e-12);
     }
 
     @Test
