@@ -141,7 +141,7 @@ public final class BookRuns {
                         figures("chapter08", "latent-space-digits.png")),
                 run("8.5", "Dcgan", Dcgan::new, List.of("--iterations", "200"), Map.of()),
                 new BookRun("8.5", "Dcgan --data mnist", Dcgan::new, List.of("--data", "mnist"),
-                        List.of("--iterations", "200"), Map.of()));
+                        List.of("--iterations", "200"), figures("chapter08", "six-gan-losses.png", "generated-sixes.png")));
     }
 
     /**
