@@ -117,7 +117,7 @@ class DeepDreamTest {
         Path picture = Fixtures.write(dir.resolve("photo.jpg"), Fixtures.jpeg(170, 160, new Random(3)));
 
         ExampleRun run = ExampleRun.of(new DeepDream(), "--picture", picture.toString(), "--weights",
-                resource("inception-v3-like-weights.h5").toString(), "--iterations", "2",
+                resource("inception-v3-like-weights.h5").toString(), "--quick",
                 "--out", dir.resolve("out").toString());
 
         assertEquals(0, run.status(), run.output());
@@ -126,6 +126,7 @@ class DeepDreamTest {
         assertTrue(run.output().contains("Processing image shape (114, 121)\n"), run.output());
         assertTrue(run.output().contains("Processing image shape (160, 170)\n"), run.output());
         assertTrue(run.output().contains("...Loss value at 1 : "), run.output());
+        assertTrue(!run.output().contains("...Loss value at 2 : "), "--quick's 2 steps an octave\n" + run.output());
         assertTrue(Files.exists(dir.resolve("out/dream_at_scale_(81, 86).png")));
         BufferedImage dream = ImageIO.read(dir.resolve("out/final_dream.png").toFile());
         assertEquals(170, dream.getWidth());
