@@ -107,6 +107,8 @@ public final class Commands {
                     checked.checkOptions();
                 } catch (IllegalArgumentException e) {
                     throw new ParameterException(parsed.commandSpec().commandLine(), e.getMessage(), e);
+                } catch (RuntimeException e) { // a check that reads a file the user gave: reported as the run's errors
+                    throw new CommandLine.ExecutionException(parsed.commandSpec().commandLine(), e.getMessage(), e);
                 }
             }
         }

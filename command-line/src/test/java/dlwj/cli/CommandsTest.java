@@ -57,6 +57,9 @@ class CommandsTest {
             if (size < 1) {
                 throw new IllegalArgumentException("--size must be above 0, not " + size);
             }
+            if (size == 99) { // as a check that reads a damaged file the user gave
+                throw new UncheckedIOException("Cannot read the image size.jpg: damaged", new IOException("damaged"));
+            }
         }
     }
 
@@ -77,6 +80,16 @@ class CommandsTest {
         assertEquals(2, run.status());
         assertFalse(probe.ran);
         assertEquals("--size must be above 0, not 0 (probe --help lists the options)", run.err().strip());
+    }
+
+    @Test
+    void aCheckThatCannotReadAFileIsOneLineBeforeAnyWork() {
+        Probe probe = new Probe(null);
+        Run run = run(probe, "--size", "99");
+
+        assertEquals(1, run.status());
+        assertFalse(probe.ran);
+        assertEquals("Cannot read the image size.jpg: damaged", run.err().strip());
     }
 
     @Test
