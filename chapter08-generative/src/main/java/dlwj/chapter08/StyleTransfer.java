@@ -39,14 +39,15 @@ public final class StyleTransfer implements Callable<Integer>, CheckedOptions {
 
     @Override
     public Integer call() {
-        // Listing 8.14: the dimensions of the generated picture, 400 pixels high (32 with --quick)
-        INDArray original = Pictures.imread(target);
-        int imgHeight = imgHeight();
-        int imgWidth = (int) (original.size(2) * imgHeight / original.size(1));
+        // Listing 8.14: the dimensions of the generated picture, 400 pixels high (checked with the options)
+        int imgHeight = generatedSize[0];
+        int imgWidth = generatedSize[1];
 
         // Listing 8.15: the pictures as VGG19 takes them
-        INDArray targetImage = ImageNetPreprocessing.vgg(loadImg(target, imgHeight, imgWidth));
-        INDArray styleReferenceImage = ImageNetPreprocessing.vgg(loadImg(styleReference, imgHeight, imgWidth));
+        INDArray targetPicture = loadImg(target, imgHeight, imgWidth);
+        INDArray stylePicture = loadImg(styleReference, imgHeight, imgWidth);
+        INDArray targetImage = ImageNetPreprocessing.vgg(targetPicture);
+        INDArray styleReferenceImage = ImageNetPreprocessing.vgg(stylePicture);
 
         // Listing 8.16: VGG19's convolutional base with the ImageNet weights
         Path weightsFile = weights != null ? weights : Vgg19Weights.notop(options.dataSource());
@@ -79,8 +80,8 @@ public final class StyleTransfer implements Callable<Integer>, CheckedOptions {
         }
 
         // The target picture, the style reference and the generated picture, side by side
-        Path figure = Plots.imageGrid(Nd4j.stack(0, loadImg(target, imgHeight, imgWidth),
-                loadImg(styleReference, imgHeight, imgWidth), img), 3, 1, 255, options.output("style-transfer.png"));
+        Path figure = Plots.imageGrid(Nd4j.stack(0, targetPicture, stylePicture, img), 3, 1, 255,
+                options.output("style-transfer.png"));
         System.out.println("Target, style and generated picture: " + figure);
         return 0;
     }
@@ -91,8 +92,16 @@ public final class StyleTransfer implements Callable<Integer>, CheckedOptions {
                 .muli(255);
     }
 
-    private int imgHeight() {
-        return height != null ? height : options.quick() ? 32 : 400;
+    /**
+     * The generated picture's height and width: {@code --height} (the book's 400) with the target's shape; with
+     * {@code --quick}, its shorter side 32 pixels.
+     */
+    private int[] generatedSize(INDArray original) {
+        long originalHeight = original.size(1);
+        long originalWidth = original.size(2);
+        int imgHeight = height != null ? height : !options.quick() ? 400
+                : (int) Math.max(32, Math.ceil(32.0 * originalHeight / originalWidth));
+        return new int[] {imgHeight, (int) (originalWidth * imgHeight / originalHeight)};
     }
 
     private int iterations() {
@@ -123,17 +132,20 @@ public final class StyleTransfer implements Callable<Integer>, CheckedOptions {
     @Mixin
     ExampleOptions options = new ExampleOptions();
 
+    /** The generated picture's height and width, from the target's, found when the options are checked. */
+    private int[] generatedSize;
+
     @Override
     public void checkOptions() {
         CheckedOptions.requireFile("--target", target);
         CheckedOptions.requireFile("--style", styleReference);
         CheckedOptions.requireAtLeast("--iterations", iterations, 1);
-        INDArray original = Pictures.imread(target);
-        long width = original.size(2) * imgHeight() / original.size(1);
-        if (imgHeight() < 32 || width < 32) {
+        generatedSize = generatedSize(Pictures.imread(target));
+        if (generatedSize[0] < 32 || generatedSize[1] < 32) {
             throw new IllegalArgumentException(String.format("The generated picture would be %d x %d pixels (the "
                     + "target's shape, %d high); VGG19 halves it five times: it needs 32 pixels a side at least",
-                    width, imgHeight(), imgHeight()));
+                    generatedSize[1], generatedSize[0], generatedSize[0]));
         }
+        Pictures.imread(styleReference); // a damaged picture is one line before the weights' download
     }
 }
