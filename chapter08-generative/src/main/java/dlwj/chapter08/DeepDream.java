@@ -55,7 +55,7 @@ public final class DeepDream implements Callable<Integer>, CheckedOptions {
         int iterations = this.iterations != null ? this.iterations : options.quick() ? 2 : 20; // steps per scale
         double maxLoss = 10; // stop an octave's ascent past this loss, to avoid ugly artifacts
 
-        INDArray img = ImageNetPreprocessing.inception(Pictures.imread(picture));
+        INDArray img = ImageNetPreprocessing.inception(photo);
         long[] originalShape = {img.size(2), img.size(3)};
         List<int[]> successiveShapes = new ArrayList<>();
         for (int i = 0; i < numOctave; i++) {
@@ -74,7 +74,7 @@ public final class DeepDream implements Callable<Integer>, CheckedOptions {
             INDArray sameSizeOriginal = resizeImg(originalImg, shape);
             INDArray lostDetail = sameSizeOriginal.sub(upscaledShrunkOriginalImg);
             img.addi(lostDetail);
-            shrunkOriginalImg = resizeImg(originalImg, shape);
+            shrunkOriginalImg = sameSizeOriginal; // the notebook's resize_img(original_img, shape), done above
             saveImg(img, "dream_at_scale_(" + shape[0] + ", " + shape[1] + ").png");
         }
         Path dream = saveImg(img, "final_dream.png");
@@ -128,15 +128,18 @@ public final class DeepDream implements Callable<Integer>, CheckedOptions {
     @Mixin
     ExampleOptions options = new ExampleOptions();
 
+    /** The picture, RGB from 0 to 255, read when the options are checked. */
+    private INDArray photo;
+
     @Override
     public void checkOptions() {
         CheckedOptions.requireFile("--picture", picture);
-        INDArray rgb = Pictures.imread(picture);
-        long side = Math.min(rgb.size(1), rgb.size(2));
+        photo = Pictures.imread(picture);
+        long side = Math.min(photo.size(1), photo.size(2));
         if (side < SMALLEST_SIDE) {
             throw new IllegalArgumentException(String.format("--picture %s is %d x %d pixels; the smallest octave, "
                     + "1.4^2 times smaller, must be at least 75 pixels a side for InceptionV3: give a picture at least "
-                    + "%d pixels a side", picture, rgb.size(2), rgb.size(1), SMALLEST_SIDE));
+                    + "%d pixels a side", picture, photo.size(2), photo.size(1), SMALLEST_SIDE));
         }
         CheckedOptions.requireAtLeast("--iterations", iterations, 1);
     }

@@ -1,13 +1,12 @@
 package dlwj.chapter08;
 
+import dlwj.datasets.InceptionV3Weights;
 import dlwj.datasets.files.InvalidDataFileException;
 import dlwj.datasets.formats.KerasWeightsFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -27,7 +26,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * InceptionV3 as Keras' {@code inception_v3.InceptionV3(include_top=False)} builds it, up to {@code mixed5}: the
  * deepest block DeepDream looks at (section 8.2), so the later blocks, which cannot change its loss, are not built.
  * The layers are numbered as Keras creates them ({@code conv2d_1} ... {@code conv2d_50}) and their weights come from
- * Keras' weights file.
+ * Keras' weights file, matched in that order ({@link InceptionV3Weights#layers}).
  *
  * <p>Keras' {@code conv2d_bn} is a convolution without bias, a batch normalisation without scale (epsilon 1e-3) and
  * a ReLU. DeepDream runs the network in inference ({@code K.set_learning_phase(0)}), where the normalisation is a
@@ -59,8 +58,9 @@ final class InceptionV3 {
     /** The network with Keras' weights from {@code kerasWeights} (Keras' file or one in its layout). */
     static ComputationGraph fromKerasWeights(Path kerasWeights) {
         try (KerasWeightsFile file = KerasWeightsFile.open(kerasWeights)) {
-            List<String> convolutionLayers = layersByNumber(file, 1, 4);
-            List<String> normalizationLayers = layersByNumber(file, 3, 1);
+            InceptionV3Weights.Layers layers = InceptionV3Weights.layers(file);
+            List<String> convolutionLayers = layers.convolutions();
+            List<String> normalizationLayers = layers.normalizations();
             if (convolutionLayers.isEmpty()) {
                 throw new InvalidDataFileException(kerasWeights.getFileName() + " has no convolution without bias: "
                         + "not InceptionV3's weights");
@@ -81,25 +81,6 @@ final class InceptionV3 {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read Keras' weights from " + kerasWeights + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * The layers with {@code weights} arrays of {@code rank} dimensions each (convolutions without bias: 1 of rank 4;
-     * batch normalisations without scale: 3 of rank 1), by the number Keras ends their names with
-     * ({@code conv2d_12}): the order in which Keras created them, the order {@link #build} creates them in. (The
-     * file lists them in another order, Keras' topological one.)
-     */
-    private static List<String> layersByNumber(KerasWeightsFile file, int weights, int rank)
-            throws InvalidDataFileException {
-        List<String> layers = new ArrayList<>();
-        for (String name : file.layerNames()) {
-            List<long[]> shapes = file.shapes(name);
-            if (name.matches(".*_\\d+") && shapes.size() == weights && shapes.stream().allMatch(s -> s.length == rank)) {
-                layers.add(name);
-            }
-        }
-        layers.sort(Comparator.comparingInt(name -> Integer.parseInt(name.substring(name.lastIndexOf('_') + 1))));
-        return layers;
     }
 
     /** A convolution's kernel and the normalisation after it, as one DL4J convolution with a bias. */

@@ -6,6 +6,8 @@ import dlwj.datasets.files.InvalidDataFileException;
 import dlwj.datasets.files.RemoteFile;
 import dlwj.datasets.formats.KerasWeightsFile;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -26,20 +28,44 @@ public final class InceptionV3Weights {
                     + "inception_v3_weights_tf_dim_ordering_tf_kernels_notop.h5",
             Checksum.md5("bcbd6486424b2319ff4ef7d526e38f63"), 87_910_968, file -> {
                 try (KerasWeightsFile weights = KerasWeightsFile.open(file)) {
-                    int convolutions = 0;
-                    int normalizations = 0;
-                    for (String layer : weights.layerNames()) {
-                        List<long[]> shapes = weights.shapes(layer);
-                        convolutions += shapes.size() == 1 && shapes.get(0).length == 4 ? 1 : 0;
-                        normalizations += shapes.size() == 3 ? 1 : 0;
-                    }
-                    if (convolutions != CONVOLUTIONS || normalizations != CONVOLUTIONS) {
-                        throw new InvalidDataFileException(file.getFileName() + " has " + convolutions
-                                + " convolutions without bias and " + normalizations + " batch normalisations; "
-                                + "InceptionV3 has " + CONVOLUTIONS + " of each");
+                    Layers layers = layers(weights);
+                    if (layers.convolutions().size() != CONVOLUTIONS || layers.normalizations().size() != CONVOLUTIONS) {
+                        throw new InvalidDataFileException(file.getFileName() + " has " + layers.convolutions().size()
+                                + " convolutions without bias and " + layers.normalizations().size() + " batch "
+                                + "normalisations; InceptionV3 has " + CONVOLUTIONS + " of each");
                     }
                 }
             });
+
+    /**
+     * The layers of a file in this layout with weights: its convolutions ({@code conv2d_N}, one kernel of rank 4) and
+     * its batch normalisations ({@code batch_normalization_N}, three arrays of rank 1), each list by the number Keras
+     * ends the names with, the order in which Keras created them (the file lists them in Keras' topological order).
+     */
+    public record Layers(List<String> convolutions, List<String> normalizations) {
+    }
+
+    /** The file's {@link Layers}, from its weights' shapes (no values read). */
+    public static Layers layers(KerasWeightsFile file) throws InvalidDataFileException {
+        List<String> convolutions = new ArrayList<>();
+        List<String> normalizations = new ArrayList<>();
+        for (String name : file.layerNames()) {
+            List<long[]> shapes = file.shapes(name);
+            if (!name.matches(".*_\\d+")) {
+                continue;
+            }
+            if (shapes.size() == 1 && shapes.get(0).length == 4) {
+                convolutions.add(name);
+            } else if (shapes.size() == 3 && shapes.stream().allMatch(shape -> shape.length == 1)) {
+                normalizations.add(name);
+            }
+        }
+        Comparator<String> byNumber = Comparator.comparingInt(name -> Integer.parseInt(name.substring(
+                name.lastIndexOf('_') + 1)));
+        convolutions.sort(byNumber);
+        normalizations.sort(byNumber);
+        return new Layers(List.copyOf(convolutions), List.copyOf(normalizations));
+    }
 
     private InceptionV3Weights() {
     }
