@@ -21,7 +21,6 @@ import dlwj.training.images.RunTimeEstimate;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import org.deeplearning4j.datasets.iterator.AsyncDataSetIterator;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -82,12 +81,11 @@ public final class DogsVsCatsConvnet implements Callable<Integer> {
         // Listings 5.8 and 5.14: fitting the model using the batch generator, one checkpoint per epoch
         String name = augment ? "cats_and_dogs_small_2" : "cats_and_dogs_small_1";
         Trainer trainer = new Trainer(model, Metric.ACCURACY).seed(options.seed())
-                .checkpointed(options.output(name + ".checkpoint.zip"), resume.requested());
+                .checkpointed(options.output(name + ".checkpoint.zip"), resume.requested(), train, validation);
         int epochs = options.epochs(augment ? 100 : 30);
         RunTimeEstimate.print(trainer, train, validation, epochs);
         // loading and augmentation run ahead of training in a background thread
-        History history = trainer.fit(new AsyncDataSetIterator(train, 4, false), epochs,
-                new AsyncDataSetIterator(validation, 4, false));
+        History history = trainer.fit(train, epochs, validation);
 
         // Listings 5.9 and 5.15: saving the model; listing 5.10: curves of loss and accuracy
         ModelFiles.save(trainer.model(), options.output(name + ".zip"));

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
-import org.deeplearning4j.datasets.iterator.AsyncDataSetIterator;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.layers.FrozenLayer;
@@ -77,7 +76,7 @@ public final class Vgg16FineTuning implements Callable<Integer> {
         ImageBatches validation = ImageBatches.flowFromDirectory(folders.validation())
                 .targetSize(SIZE, SIZE).batchSize(20).classMode(ClassMode.BINARY)
                 .seed(options.seed()).build().stepsPerEpoch(pictures.validationSteps(options));
-        Trainer frozenTrainer = trainer(model, "cats_and_dogs_small_3");
+        Trainer frozenTrainer = trainer(model, "cats_and_dogs_small_3", train, validation);
         History frozen = fit(frozenTrainer, train, validation, options.epochs(30));
         model = (MultiLayerNetwork) frozenTrainer.model();
         ModelFiles.save(model, options.output("cats_and_dogs_small_3.zip"));
@@ -92,7 +91,7 @@ public final class Vgg16FineTuning implements Callable<Integer> {
         System.out.print(ModelSummary.of(tuned, InputType.convolutional(SIZE, SIZE, 3)));
         System.out.println("Trainable weights with " + lastBlock + "* unfrozen: " + weightTensors(tuned, true));
         // Listing 5.23: fine-tuning the model, and its curves (figures 5.20 and 5.21)
-        Trainer tuningTrainer = trainer(tuned, "cats_and_dogs_small_4");
+        Trainer tuningTrainer = trainer(tuned, "cats_and_dogs_small_4", train, validation);
         History fineTuned = fit(tuningTrainer, train, validation, fineTuneEpochs);
         tuned = (MultiLayerNetwork) tuningTrainer.model();
         plot(fineTuned, "vgg16-fine-tuned");
@@ -143,18 +142,19 @@ public final class Vgg16FineTuning implements Callable<Integer> {
     }
 
     /**
-     * A trainer of one phase that checkpoints every epoch to {@code <name>.checkpoint.zip}; with {@code --resume}
-     * it goes on with the model saved there (a phase that had finished trains no more).
+     * A trainer of one phase that checkpoints every epoch to {@code <name>.checkpoint.zip}, with where the picture
+     * generators are; with {@code --resume} it goes on with the model saved there (a phase that had finished trains
+     * no more).
      */
-    private Trainer trainer(MultiLayerNetwork model, String name) {
+    private Trainer trainer(MultiLayerNetwork model, String name, ImageBatches train, ImageBatches validation) {
         return new Trainer(model, Metric.ACCURACY).seed(options.seed())
-                .checkpointed(options.output(name + ".checkpoint.zip"), resume.requested());
+                .checkpointed(options.output(name + ".checkpoint.zip"), resume.requested(), train, validation);
     }
 
     /** Says how long the phase will take; loading and augmentation run ahead of training in a background thread. */
     private static History fit(Trainer trainer, ImageBatches train, ImageBatches validation, int epochs) {
         RunTimeEstimate.print(trainer, train, validation, epochs);
-        return trainer.fit(new AsyncDataSetIterator(train, 4, false), epochs, new AsyncDataSetIterator(validation, 4, false));
+        return trainer.fit(train, epochs, validation);
     }
 
     private void plot(History history, String name) {

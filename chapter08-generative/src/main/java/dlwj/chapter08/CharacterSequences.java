@@ -1,8 +1,11 @@
 package dlwj.chapter08;
 
 import dlwj.training.BatchIterator;
+import dlwj.training.Permutations;
+import dlwj.training.Resumable;
+import dlwj.training.ResumableRandom;
+import java.io.Serializable;
 import java.util.NoSuchElementException;
-import java.util.Random;
 import java.util.TreeSet;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -14,16 +17,17 @@ import org.nd4j.linalg.factory.Nd4j;
  * the character that follows it ({@code next_chars}), and every character one-hot over the text's sorted distinct
  * characters ({@code chars}). The book builds the whole one-hot tensor, 200,278 x 60 x 57 (2.7 GB in float32);
  * this iterator builds each batch of it when it is needed, the sentences in a new random order every epoch, as
- * Keras' {@code fit} shuffles them. A batch is DL4J's sequence layout: [batch, characters, steps].
+ * Keras' {@code fit} shuffles them. A batch is DL4J's sequence layout: [batch, characters, steps]. A checkpoint keeps
+ * the state of its shuffle ({@link Resumable}).
  */
-public final class CharacterSequences extends BatchIterator {
+public final class CharacterSequences extends BatchIterator implements Resumable {
 
     private final String text;
     private final char[] chars;
     private final int[] charIndices;
     private final int maxlen;
     private final int step;
-    private final Random shuffle;
+    private final ResumableRandom shuffle;
     private int[] order;
     private int next;
 
@@ -49,7 +53,7 @@ public final class CharacterSequences extends BatchIterator {
         }
         this.maxlen = maxlen;
         this.step = step;
-        this.shuffle = new Random(seed);
+        this.shuffle = new ResumableRandom(seed);
         reset();
     }
 
@@ -104,17 +108,18 @@ public final class CharacterSequences extends BatchIterator {
 
     @Override
     public void reset() {
-        order = new int[sentences()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = shuffle.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
+        order = Permutations.shuffled(sentences(), shuffle);
         next = 0;
+    }
+
+    @Override
+    public Serializable state() {
+        return shuffle.state();
+    }
+
+    @Override
+    public void restore(Serializable state) {
+        shuffle.restore(state);
     }
 
     @Override

@@ -10,6 +10,7 @@ import dlwj.training.KerasDefaults;
 import dlwj.training.LayerChoice;
 import dlwj.training.ModelSummary;
 import dlwj.training.Plots;
+import dlwj.training.ResumableRandom;
 import dlwj.training.Trainer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Mixin;
  * at a time for 59 epochs; after each, 400 characters generated from a random 60-character seed at temperatures
  * 0.2, 0.5, 1.0 and 1.2. Prints the loss per epoch (the book's: 1.9895 after the first, 1.3947 after the tenth,
  * 1.3391 after the twentieth) and writes the generated texts to {@code generated-text.txt}. The run takes hours:
- * it saves a checkpoint every epoch, and {@code --resume} goes on from the last one.
+ * it saves a checkpoint every epoch, and {@code --resume} goes on from the last one as the uninterrupted run would
+ * have (the same shuffles, seeds and draws).
  */
 @Command(name = "TextGeneration", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Book 8.1: a character-level LSTM trained on Nietzsche, generating text at four temperatures.")
@@ -65,13 +67,13 @@ public final class TextGeneration implements Callable<Integer> {
         System.out.print(ModelSummary.of(model, InputType.recurrent(characters, MAXLEN)));
 
         // Listing 8.7: text-generation loop, after every epoch (a checkpoint too: --resume goes on after the last)
-        Random random = new Random(options.seed());
+        ResumableRandom random = new ResumableRandom(options.seed());
         String corpus = text;
         if (!resume.requested()) {
             resetGeneratedText();
         }
         Trainer trainer = new Trainer(model).seed(options.seed())
-                .checkpointed(options.output("text-generation.checkpoint.zip"), resume.requested());
+                .checkpointed(options.output("text-generation.checkpoint.zip"), resume.requested(), sequences, random);
         History history = trainer
                 .onEpochEnd((epoch, losses) -> generate((MultiLayerNetwork) trainer.model(), sequences, corpus, epoch,
                         random))

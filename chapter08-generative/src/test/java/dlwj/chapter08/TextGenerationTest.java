@@ -91,7 +91,7 @@ class TextGenerationTest {
     }
 
     @Test
-    void theExampleTrainsGoesOnFromItsCheckpointAndWritesWhatItGenerates() throws Exception {
+    void theExampleTrainsGoesOnFromItsCheckpointAsIfUninterruptedAndWritesWhatItGenerates() throws Exception {
         StringBuilder text = new StringBuilder();
         Random random = new Random(5);
         String[] words = {"the", "will", "to", "power", "is", "truth", "and", "morality", "of", "man"};
@@ -105,6 +105,9 @@ class TextGenerationTest {
             out.toString()};
         ExampleRun first = ExampleRun.of(new TextGeneration(), common, "--epochs", "1");
         ExampleRun run = ExampleRun.of(new TextGeneration(), common, "--epochs", "2", "--resume");
+        Path uninterruptedOut = dir.resolve("uninterrupted");
+        ExampleRun uninterrupted = ExampleRun.of(new TextGeneration(), "--quick", "--local-file", file.toString(),
+                "--cache-dir", dir.toString(), "--out", uninterruptedOut.toString(), "--epochs", "2");
 
         assertEquals(0, first.status(), first.output());
         assertTrue(first.output().contains("Number of sequences: 6647"), first.output()); // (20,000 - 60 + 2) / 3
@@ -116,6 +119,10 @@ class TextGenerationTest {
         assertEquals(2, generated.split("--- epoch ", -1).length - 1);
         assertEquals(8, generated.split("------ temperature: ", -1).length - 1);
         assertTrue(Files.exists(out.resolve("text-generation-loss.png")));
+        // the resumed run shuffled, picked its seed and sampled as the uninterrupted one did
+        assertEquals(0, uninterrupted.status(), uninterrupted.output());
+        assertEquals(uninterrupted.result("loss_epoch_2"), run.result("loss_epoch_2"));
+        assertEquals(Files.readString(uninterruptedOut.resolve("generated-text.txt")), generated);
     }
 
     private static String decode(CharacterSequences sequences, INDArray oneHot) {

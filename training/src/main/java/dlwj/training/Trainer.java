@@ -1,6 +1,7 @@
 package dlwj.training;
 
 import java.io.PrintStream;
+import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.Random;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import org.deeplearning4j.datasets.iterator.AsyncDataSetIterator;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -49,15 +50,20 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 public final class Trainer {
 
+    /** How many batches of an iterator a background thread makes ahead of training. */
+    private static final int BATCHES_READ_AHEAD = 4;
+
     private List<List<Metric>> metrics;
     private Network network;
     private BatchOutputs batchOutputs;
     private List<Optional<OutputLoss>> outputLosses;
-    private Random shuffle = new Random(0);
+    private final ResumableRandom shuffle = new ResumableRandom(0);
     private final PrintStream out = System.out;
     private boolean verbose = true;
     private History resumed = new History();
     private BiConsumer<Integer, History> epochEnd = (epoch, history) -> { };
+    private Runnable beforeFirstEpoch = () -> { };
+    private BiConsumer<Integer, History> saveCheckpoint = (epoch, history) -> { };
     private List<Callback> callbacks = List.of();
 
     public Trainer(Model model, Metric... metrics) {
@@ -98,7 +104,7 @@ public final class Trainer {
 
     /** Seeds the per-epoch shuffle of array data (the model's own seed fixes its initial weights). */
     public Trainer seed(long seed) {
-        this.shuffle = new Random(seed);
+        shuffle.setSeed(seed);
         return this;
     }
 
@@ -130,21 +136,40 @@ public final class Trainer {
     }
 
     /**
-     * A long run that can stop and go on: saves a {@link Checkpoint} of the model to {@code file} after every
-     * epoch, and with {@code resume} trains the model saved there instead, from the epoch after its history's last
-     * (or, without a checkpoint, says so and starts from the first).
+     * A long run that can stop and go on: saves a {@link Checkpoint} of the model to {@code file} at the end of every
+     * epoch (after its listeners), and with {@code resume} trains the model saved there instead, from the epoch after its history's last
+     * (or, without a checkpoint, says so and starts from the first). The checkpoint also keeps the states of the
+     * trainer's shuffle, of ND4J's generator and of {@code drawnFrom} (what the run draws from besides: its
+     * iterator's shuffle, a callback's draws), and a resumed run restores them when its first epoch starts, so it
+     * goes on as the run that was not interrupted would have.
      */
-    public Trainer checkpointed(Path file, boolean resume) {
+    public Trainer checkpointed(Path file, boolean resume, Resumable... drawnFrom) {
         Checkpoint checkpoint = new Checkpoint(file);
+        List<Resumable> kept = new ArrayList<>(List.of(shuffle, new Nd4jRandomState()));
+        kept.addAll(List.of(drawnFrom));
         Optional<Checkpoint.Saved> saved = resume ? checkpoint.load() : Optional.empty();
         if (saved.isPresent()) {
             out.printf("Resuming after epoch %d from %s%n", saved.get().history().epochs(), file);
             use(saved.get().model());
             resumeFrom(saved.get().history());
+            beforeFirstEpoch = () -> restore(kept, saved.get().states());
         } else if (resume) {
             out.println("No checkpoint at " + file + ": starting from the first epoch");
         }
-        return onEpochEnd((epoch, history) -> checkpoint.save(network.model(), history));
+        saveCheckpoint = (epoch, history) -> checkpoint.save(network.model(), history,
+                kept.stream().map(Resumable::state).toList());
+        return this;
+    }
+
+    private void restore(List<Resumable> kept, List<Serializable> states) {
+        if (states.size() != kept.size()) {
+            out.println("The checkpoint keeps no states of the run's random draws (an earlier version saved it): "
+                    + "they start afresh");
+            return;
+        }
+        for (int i = 0; i < kept.size(); i++) {
+            kept.get(i).restore(states.get(i));
+        }
     }
 
     public Model model() {
@@ -213,6 +238,8 @@ public final class Trainer {
     /**
      * {@code model.fit_generator(train, epochs=epochs, validation_data=validation)}: each epoch is one pass
      * over {@code train} (reset before each), which does its own shuffling; {@code validation} may be null.
+     * An iterator that supports it is read ahead of training in a background thread (DL4J's
+     * {@code AsyncDataSetIterator}, started after the reset, so no batch it made is thrown away).
      */
     public History fit(DataSetIterator train, int epochs, DataSetIterator validation) {
         requireOneInputAndOutput();
@@ -271,6 +298,8 @@ public final class Trainer {
             network.model().addListeners(batchOutputs);
         }
         Control control = new Control();
+        beforeFirstEpoch.run();
+        beforeFirstEpoch = () -> { };
         try {
             for (int epoch = history.epochs() + 1; epoch <= epochs && !control.stopped; epoch++) {
                 progress.startEpoch(epoch, epochs, steps);
@@ -289,6 +318,7 @@ public final class Trainer {
                     progress.endEpoch(epoch, epochs, measured);
                 }
                 epochEnd.accept(epoch, history);
+                saveCheckpoint.accept(epoch, history); // last: after what the epoch's listeners drew
             }
         } finally {
             network.listeners().remove(batchOutputs);
@@ -512,15 +542,21 @@ public final class Trainer {
     /** The iterator's batches as batches of one input and one output, masks kept. */
     private static Iterator<MultiDataSet> passOver(DataSetIterator iterator) {
         iterator.reset();
+        DataSetIterator batches = iterator.asyncSupported()
+                ? new AsyncDataSetIterator(iterator, BATCHES_READ_AHEAD, false) : iterator;
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
-                return iterator.hasNext();
+                boolean more = batches.hasNext();
+                if (!more && batches instanceof AsyncDataSetIterator ahead) {
+                    ahead.shutdown();
+                }
+                return more;
             }
 
             @Override
             public MultiDataSet next() {
-                DataSet batch = iterator.next();
+                DataSet batch = batches.next();
                 return new MultiDataSet(batch.getFeatures(), batch.getLabels(), batch.getFeaturesMaskArray(),
                         batch.getLabelsMaskArray());
             }

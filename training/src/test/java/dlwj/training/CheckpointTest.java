@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -46,7 +47,7 @@ class CheckpointTest {
         Checkpoint checkpoint = new Checkpoint(dir.resolve("run.checkpoint.zip"));
         MultiLayerNetwork first = model();
         Trainer trainer = new Trainer(first, Metric.MAE).quiet()
-                .onEpochEnd((epoch, history) -> checkpoint.save(first, history));
+                .onEpochEnd((epoch, history) -> checkpoint.save(first, history, List.of()));
         History twoEpochs = trainer.fit(x, y, 2, 16);
 
         Checkpoint.Saved saved = checkpoint.load().orElseThrow();
@@ -82,6 +83,54 @@ class CheckpointTest {
         assertEquals(twoEpochs.asMap().keySet(), fourEpochs.get(0).asMap().keySet());
         assertEquals(twoEpochs.get("loss"), fourEpochs.get(0).get("loss").subList(0, 2));
         assertEquals(fourEpochs.get(0).asMap(), new Checkpoint(file).load().orElseThrow().history().asMap());
+    }
+
+    @Test
+    void aResumedRunDrawsAndLearnsWhatTheUninterruptedRunDid() {
+        Nd4j.getRandom().setSeed(1);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 64, 4);
+        INDArray y = x.sum(true, 1);
+        Trainer uninterrupted = new Trainer(modelWithDropout(), Metric.MAE).quiet().seed(3)
+                .checkpointed(dir.resolve("uninterrupted.zip"), false);
+        History fourEpochs = uninterrupted.fit(x, y, 4, 16);
+
+        Path file = dir.resolve("interrupted.zip");
+        new Trainer(modelWithDropout(), Metric.MAE).quiet().seed(3).checkpointed(file, false).fit(x, y, 2, 16);
+        Nd4j.getRandom().setSeed(1234); // a new process: its generators are not where the first one left them
+        Trainer resumed = new Trainer(modelWithDropout(), Metric.MAE).quiet().seed(3).checkpointed(file, true);
+        History resumedFourEpochs = resumed.fit(x, y, 4, 16);
+
+        assertEquals(fourEpochs.asMap(), resumedFourEpochs.asMap());
+        assertEquals(uninterrupted.model().params(), resumed.model().params());
+    }
+
+    @Test
+    void aCheckpointOfAnEarlierVersionResumesWithFreshDraws() {
+        Nd4j.getRandom().setSeed(1);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 64, 4);
+        INDArray y = x.sum(true, 1);
+        Path file = dir.resolve("earlier.zip");
+        MultiLayerNetwork model = model();
+        new Trainer(model, Metric.MAE).quiet().fit(x, y, 1, 16);
+        new Checkpoint(file).save(model, History.of(Map.of("loss", List.of(1.0), "mae", List.of(1.0))),
+                List.of());
+
+        List<History> twoEpochs = new ArrayList<>();
+        String printed = printedBy(() -> twoEpochs.add(new Trainer(model(), Metric.MAE).quiet()
+                .checkpointed(file, true).fit(x, y, 2, 16)));
+
+        assertTrue(printed.contains("keeps no states of the run's random draws"), printed);
+        assertEquals(2, twoEpochs.get(0).epochs());
+    }
+
+    private static MultiLayerNetwork modelWithDropout() {
+        MultiLayerNetwork net = new MultiLayerNetwork(KerasDefaults.network(5).list()
+                .layer(new DenseLayer.Builder().nIn(4).nOut(16).activation(Activation.RELU).dropOut(0.5).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(1).activation(Activation.IDENTITY)
+                        .build())
+                .build());
+        net.init();
+        return net;
     }
 
     /** What {@code run} printed on standard output. */

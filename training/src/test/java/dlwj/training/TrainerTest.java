@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,6 +163,56 @@ class TrainerTest {
         assertEquals(net.score(validation, false), history.get("val_loss").get(3), 1e-5);
         assertEquals(Map.of("loss", history.get("val_loss").get(3), "acc", history.get("val_acc").get(3)),
                 new Trainer(net, Metric.ACCURACY).evaluate(new ListDataSetIterator<>(validation.asList(), 40)));
+    }
+
+    /** Batches of 25 of {@code data}, counting those it made and the threads it made them on. */
+    private static final class CountedBatches extends BatchIterator {
+        private final List<DataSet> batches;
+        private final List<String> makers = new ArrayList<>();
+        private int next;
+
+        CountedBatches(DataSet data) {
+            super(25);
+            this.batches = data.batchBy(25);
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < batches.size();
+        }
+
+        @Override
+        public DataSet next() {
+            makers.add(Thread.currentThread().getName());
+            return batches.get(next++);
+        }
+
+        @Override
+        public void reset() {
+            next = 0;
+        }
+
+        @Override
+        public int inputColumns() {
+            return 8;
+        }
+
+        @Override
+        public int totalOutcomes() {
+            return 3;
+        }
+    }
+
+    @Test
+    void anIteratorIsReadAheadOnAnotherThreadAndNoBatchItMakesIsThrownAway() {
+        CountedBatches train = new CountedBatches(threeClasses(8));
+        CountedBatches validation = new CountedBatches(threeClasses(9));
+
+        new Trainer(classifier(1e-2), Metric.ACCURACY).quiet().fit(train, 3, validation);
+
+        assertEquals(3 * 8, train.makers.size(), "3 epochs of 8 batches, each made once");
+        assertEquals(3 * 8, validation.makers.size());
+        assertTrue(train.makers.stream().noneMatch(Thread.currentThread().getName()::equals), train.makers.toString());
     }
 
     @Test

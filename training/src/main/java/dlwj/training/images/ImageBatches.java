@@ -4,7 +4,10 @@ import dlwj.datasets.ImageFolders;
 import dlwj.training.BatchIterator;
 import dlwj.training.Permutations;
 import dlwj.training.Pictures;
+import dlwj.training.Resumable;
+import dlwj.training.ResumableRandom;
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +26,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * pictures from one subfolder per class, decoded, resized, as RGB values from 0 to 1 (channels first,
  * DL4J's layout), optionally augmented, with labels by class folder. Like Keras' generator it runs on
  * without end across epochs: an epoch is {@code stepsPerEpoch} batches, and each pass over the files is
- * reshuffled (when shuffling). Wrap it in DL4J's {@code AsyncDataSetIterator} to load ahead of training in
- * a background thread.
+ * reshuffled (when shuffling). {@code Trainer} loads its batches ahead of training in a background thread, and
+ * a checkpoint keeps its shuffle, augmentation draws and place in the pass ({@link Resumable}).
  *
  * <pre>{@code
  * // train_generator = train_datagen.flow_from_directory(train_dir, target_size=(150, 150), batch_size=20,
@@ -33,7 +36,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *         .targetSize(150, 150).batchSize(20).classMode(ClassMode.BINARY).build();
  * }</pre>
  */
-public final class ImageBatches extends BatchIterator {
+public final class ImageBatches extends BatchIterator implements Resumable {
 
     private final List<Path> files;
     private final int[] labels;
@@ -43,7 +46,7 @@ public final class ImageBatches extends BatchIterator {
     private final ClassMode classMode;
     private final ImageAugmentation augmentation;
     private final boolean shuffle;
-    private final Random random;
+    private final ResumableRandom random;
     private final Pictures pictures = new Pictures();
     private int stepsPerEpoch;
     private int[] order;
@@ -63,7 +66,7 @@ public final class ImageBatches extends BatchIterator {
         this.classMode = flow.classMode;
         this.augmentation = flow.augmentation;
         this.shuffle = flow.shuffle;
-        this.random = new Random(flow.seed);
+        this.random = new ResumableRandom(flow.seed);
         this.stepsPerEpoch = (files.size() + batch() - 1) / batch();
         this.cursor = files.size();
     }
@@ -246,6 +249,23 @@ public final class ImageBatches extends BatchIterator {
     @Override
     public void reset() {
         stepsDone = 0;
+    }
+
+    /** Where the pass is and what the shuffles and augmentation will draw next. */
+    private record State(Serializable random, int[] order, int cursor) implements Serializable {
+    }
+
+    @Override
+    public Serializable state() {
+        return new State(random.state(), order, cursor);
+    }
+
+    @Override
+    public void restore(Serializable state) {
+        State saved = (State) state;
+        random.restore(saved.random());
+        order = saved.order();
+        cursor = saved.cursor();
     }
 
     @Override

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dlwj.training.Pictures;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -145,6 +150,61 @@ class ImageBatchesTest {
                 assertEquals(5 * columns[x] / 255f, rgb[9 + y * 3 + x], 1e-6);
                 assertEquals((200 - 50 * rows[y]) / 255f, rgb[18 + y * 3 + x], 1e-6);
             }
+        }
+    }
+
+    @Test
+    void aRestoredGeneratorGoesOnWithTheSavedOnesPassAndDraws() throws Exception {
+        for (String animal : new String[] {"cats", "dogs"}) {
+            Files.createDirectories(dir.resolve(animal));
+            for (int i = 0; i < 4; i++) { // gradients, so that each augmentation shows
+                BufferedImage image = new BufferedImage(12, 12, BufferedImage.TYPE_INT_RGB);
+                for (int y = 0; y < 12; y++) {
+                    for (int x = 0; x < 12; x++) {
+                        image.setRGB(x, y, new Color(20 * x, 20 * y, 60 * i).getRGB());
+                    }
+                }
+                ImageIO.write(image, "png", dir.resolve(animal).resolve(animal + i + ".jpg").toFile());
+            }
+        }
+        ImageBatches batches = augmentedBatchesOf5Steps();
+        epoch(batches); // 5 batches of 3: the pass of 8 pictures and 7 of the next one
+        byte[] saved = serialised(batches.state());
+        List<DataSet> next = epoch(batches);
+
+        ImageBatches resumed = augmentedBatchesOf5Steps();
+        epoch(resumed);
+        epoch(resumed); // elsewhere in its passes and draws
+        resumed.restore(deserialised(saved));
+
+        assertEquals(next, epoch(resumed));
+    }
+
+    private ImageBatches augmentedBatchesOf5Steps() {
+        return ImageBatches.flowFromDirectory(dir).augmentation(ImageAugmentation.book()).targetSize(8, 8)
+                .batchSize(3).classMode(ClassMode.BINARY).seed(5).build().stepsPerEpoch(5);
+    }
+
+    private static List<DataSet> epoch(ImageBatches batches) {
+        batches.reset();
+        List<DataSet> epoch = new ArrayList<>();
+        while (batches.hasNext()) {
+            epoch.add(batches.next());
+        }
+        return epoch;
+    }
+
+    private static byte[] serialised(Serializable state) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(state);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Serializable deserialised(byte[] bytes) throws Exception {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            return (Serializable) in.readObject();
         }
     }
 }
