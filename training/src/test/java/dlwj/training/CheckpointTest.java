@@ -16,6 +16,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.activations.Activation;
@@ -29,6 +30,17 @@ class CheckpointTest {
     @TempDir
     Path dir;
 
+    /** 64 samples of 4 features, and their sums to learn. */
+    private INDArray x;
+    private INDArray y;
+
+    @BeforeEach
+    void sums() {
+        Nd4j.getRandom().setSeed(1);
+        x = Nd4j.rand(DataType.FLOAT, 64, 4);
+        y = x.sum(true, 1);
+    }
+
     private static MultiLayerNetwork model() {
         MultiLayerNetwork net = new MultiLayerNetwork(KerasDefaults.network(5).list()
                 .layer(new DenseLayer.Builder().nIn(4).nOut(8).activation(Activation.RELU).build())
@@ -41,9 +53,6 @@ class CheckpointTest {
 
     @Test
     void anInterruptedRunGoesOnFromItsLastEpoch() {
-        Nd4j.getRandom().setSeed(1);
-        INDArray x = Nd4j.rand(DataType.FLOAT, 64, 4);
-        INDArray y = x.sum(true, 1);
         Checkpoint checkpoint = new Checkpoint(dir.resolve("run.checkpoint.zip"));
         MultiLayerNetwork first = model();
         Trainer trainer = new Trainer(first, Metric.MAE).quiet()
@@ -65,9 +74,6 @@ class CheckpointTest {
 
     @Test
     void aCheckpointedTrainerResumesWithTheRemainingEpochsAndKeepsTheHistory() {
-        Nd4j.getRandom().setSeed(1);
-        INDArray x = Nd4j.rand(DataType.FLOAT, 64, 4);
-        INDArray y = x.sum(true, 1);
         Path file = dir.resolve("run.checkpoint.zip");
         String fresh = printedBy(() -> new Trainer(model(), Metric.MAE).quiet().checkpointed(file, true).fit(x, y, 2, 16));
         assertTrue(fresh.contains("No checkpoint at " + file + ": starting from the first epoch"), fresh);
@@ -87,9 +93,6 @@ class CheckpointTest {
 
     @Test
     void aResumedRunDrawsAndLearnsWhatTheUninterruptedRunDid() {
-        Nd4j.getRandom().setSeed(1);
-        INDArray x = Nd4j.rand(DataType.FLOAT, 64, 4);
-        INDArray y = x.sum(true, 1);
         Trainer uninterrupted = new Trainer(modelWithDropout(), Metric.MAE).quiet().seed(3)
                 .checkpointed(dir.resolve("uninterrupted.zip"), false);
         History fourEpochs = uninterrupted.fit(x, y, 4, 16);
@@ -106,9 +109,6 @@ class CheckpointTest {
 
     @Test
     void aCheckpointOfAnEarlierVersionResumesWithFreshDraws() {
-        Nd4j.getRandom().setSeed(1);
-        INDArray x = Nd4j.rand(DataType.FLOAT, 64, 4);
-        INDArray y = x.sum(true, 1);
         Path file = dir.resolve("earlier.zip");
         MultiLayerNetwork model = model();
         new Trainer(model, Metric.MAE).quiet().fit(x, y, 1, 16);

@@ -2,10 +2,6 @@ package dlwj.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -31,29 +27,15 @@ class ResumableRandomTest {
     }
 
     @Test
-    void aRestoredStateDrawsWhatTheGeneratorDrewAfterIt() throws Exception {
+    void aRestoredStateDrawsWhatTheGeneratorDrewAfterIt() {
         ResumableRandom random = new ResumableRandom(3);
         draws(random); // leaves the second value of a Gaussian pair pending
-        byte[] saved = serialised(random.state());
+        Serializable saved = Serialised.copy(random.state());
         String afterTheSave = draws(random) + draws(random);
 
         ResumableRandom resumed = new ResumableRandom(99);
         draws(resumed);
-        resumed.restore(deserialised(saved));
+        resumed.restore(saved);
         assertEquals(afterTheSave, draws(resumed) + draws(resumed));
-    }
-
-    private static byte[] serialised(Serializable state) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(state);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static Serializable deserialised(byte[] bytes) throws Exception {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            return (Serializable) in.readObject();
-        }
     }
 }

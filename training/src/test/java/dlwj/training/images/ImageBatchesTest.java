@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlwj.training.Pictures;
+import dlwj.training.Serialised;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -169,13 +166,13 @@ class ImageBatchesTest {
         }
         ImageBatches batches = augmentedBatchesOf5Steps();
         epoch(batches); // 5 batches of 3: the pass of 8 pictures and 7 of the next one
-        byte[] saved = serialised(batches.state());
+        Serializable saved = Serialised.copy(batches.state());
         List<DataSet> next = epoch(batches);
 
         ImageBatches resumed = augmentedBatchesOf5Steps();
         epoch(resumed);
         epoch(resumed); // elsewhere in its passes and draws
-        resumed.restore(deserialised(saved));
+        resumed.restore(saved);
 
         assertEquals(next, epoch(resumed));
     }
@@ -192,19 +189,5 @@ class ImageBatchesTest {
             epoch.add(batches.next());
         }
         return epoch;
-    }
-
-    private static byte[] serialised(Serializable state) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(state);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static Serializable deserialised(byte[] bytes) throws Exception {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            return (Serializable) in.readObject();
-        }
     }
 }
