@@ -200,7 +200,7 @@ public final class Benchmark implements Callable<Integer> {
         int batch = 20;
         int iterations = samples == null ? 4 : Math.max(1, Math.min(4, samples / (2 * batch)));
         Nd4j.getRandom().setSeed(0);
-        AdversarialTraining training = AdversarialTraining.of(3, 0);
+        AdversarialTraining training = AdversarialTraining.of(3, layers.choice(), 0);
         INDArray real = Nd4j.rand(DataType.FLOAT, batch, 3, 32, 32).muli(2).subi(1);
         double[] times = new double[epochs + 1];
         for (int epoch = 0; epoch <= epochs; epoch++) {

@@ -1,5 +1,6 @@
 package dlwj.chapter08;
 
+import dlwj.training.LayerChoice;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -21,8 +22,8 @@ public final class AdversarialTraining {
     }
 
     /** The book's discriminator and adversarial network for pictures of {@code channels} channels. */
-    public static AdversarialTraining of(int channels, long seed) {
-        return new AdversarialTraining(Dcgan.discriminator(channels, seed), Dcgan.gan(channels, seed));
+    public static AdversarialTraining of(int channels, LayerChoice layers, long seed) {
+        return new AdversarialTraining(Dcgan.discriminator(channels, seed), Dcgan.gan(channels, layers, seed));
     }
 
     /** What one iteration generated, and its two losses (each before its step, as Keras' train_on_batch). */

@@ -19,7 +19,6 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
@@ -123,8 +122,7 @@ public final class ConvolutionalVae implements Callable<Integer> {
      */
     private static String addDecoder(GraphBuilder graph, LayerChoice layers, String input) {
         graph.addLayer("dense_4", layers.dense(14 * 14 * 64, Activation.RELU), input)
-                .addLayer("conv2d_transpose_1", new Deconvolution2D.Builder(3, 3).nOut(32).stride(2, 2)
-                        .convolutionMode(ConvolutionMode.Same).activation(Activation.RELU).build(),
+                .addLayer("conv2d_transpose_1", layers.conv2DTranspose(32, 3, 2, Activation.RELU.getActivationFunction()),
                         new FeedForwardToCnnPreProcessor(14, 14, 64), "dense_4")
                 .addLayer("conv2d_5", conv2D(1, 1, Activation.SIGMOID), "conv2d_transpose_1");
         return "conv2d_5";

@@ -2,11 +2,13 @@ package dlwj.chapter08;
 
 import dlwj.cli.CheckedOptions;
 import dlwj.cli.ExampleOptions;
+import dlwj.cli.LayersOption;
 import dlwj.cli.Examples;
 import dlwj.datasets.Cifar10;
 import dlwj.datasets.ImageData;
 import dlwj.datasets.Mnist;
 import dlwj.training.KerasDefaults;
+import dlwj.training.LayerChoice;
 import dlwj.training.ModelFiles;
 import dlwj.training.ModelSummary;
 import dlwj.training.Plots;
@@ -20,7 +22,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
@@ -58,7 +59,7 @@ public final class Dcgan implements Callable<Integer>, CheckedOptions {
     static final int FROGS = 6; // CIFAR-10's class 6; MNIST's sixes for --data mnist
 
     /** The number of the generator's layers at the start of {@link #gan}. */
-    private static final int GENERATOR_SIZE = generatorLayers(1).size();
+    private static final int GENERATOR_SIZE = generatorLayers(1, LayerChoice.KERAS).size();
 
     public static void main(String[] args) {
         Examples.main(new Dcgan(), args);
@@ -80,7 +81,7 @@ public final class Dcgan implements Callable<Integer>, CheckedOptions {
 
         // Listings 8.29-8.31: the generator, the discriminator, and the adversarial network
         AdversarialTraining training = new AdversarialTraining(discriminator(channels, options.seed()),
-                gan(channels, options.seed()));
+                gan(channels, layers.choice(), options.seed()));
         System.out.print(ModelSummary.of(training.gan(), InputType.feedForward(LATENT_DIM)));
 
         // Listing 8.32: the training loop
@@ -137,12 +138,11 @@ public final class Dcgan implements Callable<Integer>, CheckedOptions {
      * Conv2D(256, 5, same)}, {@code Conv2DTranspose(256, 4, strides=2, same)} to 32 x 32, {@code Conv2D(256, 5, same)}
      * x2, each with LeakyReLU, and {@code Conv2D(channels, 7, tanh, same)}.
      */
-    static List<Layer> generatorLayers(int channels) {
+    static List<Layer> generatorLayers(int channels, LayerChoice layers) {
         return List.of(
                 new DenseLayer.Builder().nOut(128 * 16 * 16).activation(KerasDefaults.leakyRelu()).build(),
                 conv(256, 5, 1, ConvolutionMode.Same).build(),
-                new Deconvolution2D.Builder(4, 4).nOut(256).stride(2, 2).convolutionMode(ConvolutionMode.Same)
-                        .activation(KerasDefaults.leakyRelu()).build(),
+                layers.conv2DTranspose(256, 4, 2, KerasDefaults.leakyRelu()),
                 conv(256, 5, 1, ConvolutionMode.Same).build(),
                 conv(256, 5, 1, ConvolutionMode.Same).build(),
                 conv(channels, 7, 1, ConvolutionMode.Same).activation(Activation.TANH).build());
@@ -183,10 +183,10 @@ public final class Dcgan implements Callable<Integer>, CheckedOptions {
      * their weights stay, and their dropout stays on, as in Keras (DL4J's {@code FrozenLayerWithBackprop} would
      * switch it off; its {@code NoOp} updater is not a freeze but applies the raw gradient).
      */
-    public static MultiLayerNetwork gan(int channels, long seed) {
+    public static MultiLayerNetwork gan(int channels, LayerChoice layers, long seed) {
         NeuralNetConfiguration.ListBuilder list = KerasDefaults.clipValue(KerasDefaults.network(seed)
                 .updater(KerasDefaults.rmsprop(0.0004, 1e-8)), 1.0).list();
-        generatorLayers(channels).forEach(list::layer);
+        generatorLayers(channels, layers).forEach(list::layer);
         list.inputPreProcessor(1, new FeedForwardToCnnPreProcessor(16, 16, 128));
         for (Layer layer : discriminatorLayers()) {
             if (layer instanceof BaseLayer withWeights) {
@@ -267,6 +267,9 @@ public final class Dcgan implements Callable<Integer>, CheckedOptions {
     @Option(names = "--iterations", paramLabel = "N",
             description = "Training iterations (default: the book's 10,000; 4 with --quick).")
     Integer iterations;
+
+    @Mixin
+    LayersOption layers = new LayersOption();
 
     @Mixin
     ExampleOptions options = new ExampleOptions();

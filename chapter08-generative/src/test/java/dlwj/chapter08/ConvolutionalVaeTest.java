@@ -113,6 +113,25 @@ class ConvolutionalVaeTest {
         assertEquals(27, checked);
     }
 
+    /** {@code --layers dl4j}: DL4J's DenseLayer and Deconvolution2D, given the same weights, compute the same. */
+    @Test
+    void theStockDl4jTwinComputesTheSameLossAndGradients() {
+        ComputationGraph keras = ConvolutionalVae.vae(LayerChoice.KERAS, 3);
+        ComputationGraph dl4j = ConvolutionalVae.vae(LayerChoice.DL4J, 3);
+        dl4j.setParams(keras.params());
+        Nd4j.getRandom().setSeed(5);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 4, 1, 28, 28);
+
+        for (ComputationGraph vae : List.of(keras, dl4j)) {
+            vae.setInputs(x);
+            vae.setLabels(ConvolutionalVae.targets(x));
+            score(vae);
+        }
+
+        assertEquals(keras.score(), dl4j.score(), 1e-6);
+        assertArrayEquals(keras.gradient().gradient().toFloatVector(), dl4j.gradient().gradient().toFloatVector(), 1e-5f);
+    }
+
     private static double score(ComputationGraph vae) {
         Nd4j.getRandom().setSeed(11);
         vae.computeGradientAndScore();

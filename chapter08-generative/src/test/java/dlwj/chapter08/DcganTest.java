@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlwj.cli.ExampleRun;
 import dlwj.datasets.Fixtures;
+import dlwj.training.LayerChoice;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +29,7 @@ class DcganTest {
     @Test
     void theNetworksHaveTheNotebooksParameters() {
         MultiLayerNetwork discriminator = Dcgan.discriminator(3, 1);
-        MultiLayerNetwork gan = Dcgan.gan(3, 1);
+        MultiLayerNetwork gan = Dcgan.gan(3, LayerChoice.KERAS, 1);
 
         assertEquals(790_913, discriminator.numParams(), "the notebook's discriminator");
         assertEquals(6_264_579 + 790_913, gan.numParams(), "the notebook's generator, then the discriminator");
@@ -41,7 +42,7 @@ class DcganTest {
     @Test
     void theDiscriminatorIsFrozenInTheAdversarialStepAndTrainsInItsOwn() {
         MultiLayerNetwork discriminator = Dcgan.discriminator(1, 1);
-        MultiLayerNetwork gan = Dcgan.gan(1, 2);
+        MultiLayerNetwork gan = Dcgan.gan(1, LayerChoice.KERAS, 2);
         Dcgan.copyDiscriminatorInto(gan, discriminator);
         Nd4j.getRandom().setSeed(3);
         INDArray latent = Nd4j.randn(DataType.FLOAT, 2, Dcgan.LATENT_DIM);

@@ -12,7 +12,8 @@ public final class LayersOption {
 
     @Option(names = "--layers", paramLabel = "keras|dl4j", converter = ChoiceConverter.class,
             description = "The model's layers: keras, this project's (Keras 2.0.8's computation, faster), or dl4j, "
-                    + "DL4J's own DenseLayer and OutputLayer with the same settings (default: keras).")
+                    + "DL4J's own (DenseLayer, OutputLayer, LSTM, Deconvolution2D...) with the same settings "
+                    + "(default: keras).")
     LayerChoice layers = LayerChoice.KERAS;
 
     public LayerChoice choice() {

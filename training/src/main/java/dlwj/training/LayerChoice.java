@@ -1,5 +1,6 @@
 package dlwj.training;
 
+import dlwj.keras.layers.Conv2DTranspose;
 import dlwj.keras.layers.Dense;
 import dlwj.keras.layers.Embedding;
 import dlwj.keras.layers.Lstm;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
@@ -22,6 +25,7 @@ import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -37,12 +41,12 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
  */
 public enum LayerChoice {
 
-    /** {@code Dense}, {@code Output}, {@code Embedding}, {@code SimpleRnn}, {@code Lstm}, {@code MaxPooling2D}, and
-     * {@code JavaRelu} in place of plain ReLU. */
+    /** {@code Dense}, {@code Output}, {@code Embedding}, {@code SimpleRnn}, {@code Lstm}, {@code MaxPooling2D},
+     * {@code Conv2DTranspose}, and {@code JavaRelu} in place of plain ReLU. */
     KERAS,
     /** DL4J's {@code DenseLayer}, {@code OutputLayer}, {@code EmbeddingSequenceLayer}, {@code SimpleRnn} and
-     * {@code LSTM} (each returning its last step through {@code LastTimeStep}), max {@code SubsamplingLayer} and
-     * ReLU. */
+     * {@code LSTM} (each returning its last step through {@code LastTimeStep}), max {@code SubsamplingLayer},
+     * {@code Deconvolution2D} and ReLU. */
     DL4J;
 
     /** Where DL4J's LSTM keeps each of Keras' gate blocks (i, f, c, o): DL4J orders them c, f, o, i. */
@@ -101,6 +105,17 @@ public enum LayerChoice {
     public Layer maxPooling2D(int height, int width) {
         return this == KERAS ? new MaxPooling2D.Builder(height, width).build()
                 : new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(height, width).stride(height, width)
+                .build();
+    }
+
+    /**
+     * Keras' {@code Conv2DTranspose(filters, kernel, strides=stride, padding='same', activation=...)}: the output
+     * {@code stride} times the input's height and width.
+     */
+    public Layer conv2DTranspose(int filters, int kernel, int stride, IActivation activation) {
+        Deconvolution2D.Builder layer = this == KERAS ? new Conv2DTranspose.Builder(kernel, kernel)
+                : new Deconvolution2D.Builder(kernel, kernel);
+        return layer.nOut(filters).stride(stride, stride).convolutionMode(ConvolutionMode.Same).activation(activation)
                 .build();
     }
 
