@@ -122,7 +122,8 @@ public final class ConvolutionalVae implements Callable<Integer> {
      */
     private static String addDecoder(GraphBuilder graph, LayerChoice layers, String input) {
         graph.addLayer("dense_4", layers.dense(14 * 14 * 64, Activation.RELU), input)
-                .addLayer("conv2d_transpose_1", layers.conv2DTranspose(32, 3, 2, Activation.RELU.getActivationFunction()),
+                .addLayer("conv2d_transpose_1",
+                        layers.conv2DTranspose(32, 3, 2, Activation.RELU.getActivationFunction()),
                         new FeedForwardToCnnPreProcessor(14, 14, 64), "dense_4")
                 .addLayer("conv2d_5", conv2D(1, 1, Activation.SIGMOID), "conv2d_transpose_1");
         return "conv2d_5";

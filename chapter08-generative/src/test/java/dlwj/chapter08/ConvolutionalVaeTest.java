@@ -129,7 +129,8 @@ class ConvolutionalVaeTest {
         }
 
         assertEquals(keras.score(), dl4j.score(), 1e-6);
-        assertArrayEquals(keras.gradient().gradient().toFloatVector(), dl4j.gradient().gradient().toFloatVector(), 1e-5f);
+        assertArrayEquals(keras.gradient().gradient().toFloatVector(), dl4j.gradient().gradient().toFloatVector(),
+                1e-5f);
     }
 
     private static double score(ComputationGraph vae) {

@@ -136,12 +136,12 @@ public final class Trainer {
     }
 
     /**
-     * A long run that can stop and go on: saves a {@link Checkpoint} of the model to {@code file} at the end of every
-     * epoch (after its listeners), and with {@code resume} trains the model saved there instead, from the epoch after its history's last
-     * (or, without a checkpoint, says so and starts from the first). The checkpoint also keeps the states of the
-     * trainer's shuffle, of ND4J's generator and of {@code drawnFrom} (what the run draws from besides: its
-     * iterator's shuffle, a callback's draws), and a resumed run restores them when its first epoch starts, so it
-     * goes on as the run that was not interrupted would have.
+     * A long run that can stop and go on: saves a {@link Checkpoint} of the model to {@code file} at the end of
+     * every epoch (after its listeners), and with {@code resume} trains the model saved there instead, from the epoch
+     * after its history's last (or, without a checkpoint, says so and starts from the first). The checkpoint also
+     * keeps the states of the trainer's shuffle, of ND4J's generator and of {@code drawnFrom} (what the run draws from
+     * besides: its iterator's shuffle, a callback's draws), and a resumed run restores them when its first epoch
+     * starts, so it goes on as the run that was not interrupted would have.
      */
     public Trainer checkpointed(Path file, boolean resume, Resumable... drawnFrom) {
         Checkpoint checkpoint = new Checkpoint(file);

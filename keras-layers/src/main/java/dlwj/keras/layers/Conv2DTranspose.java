@@ -33,7 +33,8 @@ public class Conv2DTranspose extends Deconvolution2D {
                 params, initializeParams);
     }
 
-    /** {@code new Conv2DTranspose.Builder(3, 3).nOut(32).stride(2, 2)}: Keras' {@code Conv2DTranspose(32, 3, strides=2)}. */
+    /** {@code new Conv2DTranspose.Builder(3, 3).nOut(32).stride(2, 2)}: Keras' {@code Conv2DTranspose(32, 3,
+     * strides=2)}. */
     public static class Builder extends Deconvolution2D.Builder {
 
         public Builder(int kernelHeight, int kernelWidth) {
